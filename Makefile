@@ -1,0 +1,64 @@
+# One entry point for set-up, extraction, tests, training, evaluation and benchmarks.
+# `make extract` and `make test` do all set-up on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SHARED ?= ../shared
+DATA := $(SHARED)/data
+BUILD := build
+CORPUS := $(BUILD)/corpus
+BACKBONE := models/de_open_news
+SPACY_TRAIN := $(PY) -m spacy train
+PKG_SRC := $(wildcard pipeline/*.py)
+SEEDS := $(wildcard seeds/*.txt)
+
+.PHONY: all setup extract test models backbone train-quotes eval bench clean help
+
+help:
+	@echo "make extract       run the pipeline on seeds/ -> outputs/"
+	@echo "make test          run the test suite"
+	@echo "make models        retrain the open backbone ($(BACKBONE)) from $(DATA)"
+	@echo "make train-quotes  retrain the quotation models from $(DATA)/wikinews-quotes/train"
+	@echo "make eval          score attribution on $(DATA)/wikinews-quotes/dev"
+	@echo "make bench         throughput benchmark -> outputs/bench.json"
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+extract: outputs/claims.parquet
+
+outputs/claims.parquet: $(VENV)/.installed $(SEEDS) $(PKG_SRC) $(wildcard $(BACKBONE)/meta.json)
+	$(VENV)/bin/claims extract seeds --out outputs
+
+test: $(VENV)/.installed
+	$(PY) -m pytest -q
+
+# --- the open backbone -------------------------------------------------------
+models: $(BACKBONE)/meta.json
+
+$(CORPUS)/.done: training/convert.py | $(VENV)/.installed
+	$(PY) training/convert.py $(DATA) $(CORPUS)
+	touch $@
+
+$(BUILD)/syntax/model-best/meta.json: training/configs/syntax.cfg $(CORPUS)/.done
+	$(SPACY_TRAIN) $< --output $(BUILD)/syntax --paths.train $(CORPUS)/syntax-train.spacy --paths.dev $(CORPUS)/syntax-dev.spacy --gpu-id -1
+
+$(BUILD)/ner/model-best/meta.json: training/configs/ner.cfg $(CORPUS)/.done
+	$(SPACY_TRAIN) $< --output $(BUILD)/ner --paths.train $(CORPUS)/ner-train.spacy --paths.dev $(CORPUS)/ner-dev.spacy --gpu-id -1
+
+$(BUILD)/senter/model-best/meta.json: training/configs/senter.cfg $(CORPUS)/.done
+	$(SPACY_TRAIN) $< --output $(BUILD)/senter --paths.train $(CORPUS)/sents-train.spacy --paths.dev $(CORPUS)/sents-dev.spacy --gpu-id -1
+
+$(BACKBONE)/meta.json: training/assemble.py $(BUILD)/syntax/model-best/meta.json $(BUILD)/ner/model-best/meta.json $(BUILD)/senter/model-best/meta.json
+	rm -rf $(BACKBONE).new && $(PY) training/assemble.py $(BUILD) $(BACKBONE).new
+	rm -rf $(BACKBONE) && mv $(BACKBONE).new $(BACKBONE)
+	$(PY) training/evaluate_backbone.py $(BACKBONE) $(CORPUS) | tee $(BUILD)/backbone-scores.json
+
+clean:
+	rm -rf $(BUILD) outputs/*.parquet

@@ -1,0 +1,1 @@
+"""German claim extraction: who said what in German news."""

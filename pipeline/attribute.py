@@ -1,0 +1,553 @@
+"""Stage 3, attribution: find quotations and attribute each to its speaker, cue and frame.
+
+Types follow the WikiNews quotation dataset (see ../shared/claims-schema.md):
+direct, indirect, indirect_free_indirect, free_indirect, reported.
+
+The component works in passes over the parsed document:
+1. direct quotes: balanced quotation marks in every German style, possibly spanning
+   several sentences; the frame is the rest of the sentence(s), or a preceding
+   sentence that ends with a colon;
+2. per remaining sentence, in order of reliability: a speech verb with a clausal
+   complement (indirect), a source phrase ("laut X", "nach Angaben von X", "X zufolge",
+   "wie X berichtete"), a Konjunktiv sentence continuing the previous speaker
+   (indirect_free_indirect), hearsay modals "soll/sollen" (free_indirect), and a speech-act
+   verb with an object (reported).
+
+Parses are read through `backbone` helpers so that TIGER and UD label sets both work;
+where the parse says nothing useful, surface patterns (commas, word order) take over.
+Results are stored as plain dicts in `doc.user_data` (so they survive `DocBin`) and exposed
+as `doc._.quotations` (a list of `Quotation`) and `doc.spans["quotes"]`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from . import lexicon
+from .backbone import DATIVE_DEPS, dep, is_konjunktiv, is_subject
+
+USER_DATA_KEY = "claims:quotations"
+QUOTE_TYPES = ("direct", "indirect", "free_indirect", "indirect_free_indirect", "reported")
+
+# Opening mark -> the closing marks that can end it.
+QUOTE_PAIRS = {"„": "“”\"", "“": "”“", "”": "”", "«": "»", "»": "«", '"': '"', "‚": "‘’", "‹": "›", "›": "‹"}
+MIN_DIRECT_TOKENS = 4  # shorter quoted fragments are titles or scare quotes, not claims
+
+
+@dataclass
+class Quotation:
+    type: str
+    quote: list[list[int]]  # character spans [start, end)
+    speaker: list[list[int]] = field(default_factory=list)
+    cue: list[list[int]] = field(default_factory=list)
+    frame: list[list[int]] = field(default_factory=list)
+    addressee: list[list[int]] = field(default_factory=list)
+    cue_lemma: str | None = None
+    via: str | None = None
+    sentence_index: int = 0
+    confidence: float = 0.5
+    speaker_canonical: str | None = None
+    speaker_label: str | None = None
+    claim_date: str | None = None  # ISO date
+    claim_date_text: str | None = None
+    claim_date_granularity: str | None = None
+    rule: str = ""
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.quote)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def get_quotations(doc: Doc) -> list[Quotation]:
+    return [Quotation(**item) for item in doc.user_data.get(USER_DATA_KEY, [])]
+
+
+def set_quotations(doc: Doc, quotations: list[Quotation]) -> None:
+    quotations = sorted(quotations, key=lambda q: (q.start, -max(e for _, e in q.quote)))
+    doc.user_data[USER_DATA_KEY] = [q.to_dict() for q in quotations]
+    spans = []
+    for q in quotations:
+        start, end = q.quote[0]
+        span = doc.char_span(start, end, label=q.type, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans["quotes"] = spans
+
+
+@Language.factory("claims_attribution", default_config={"min_direct_tokens": MIN_DIRECT_TOKENS})
+def make_attribution(nlp: Language, name: str, min_direct_tokens: int):
+    if not Doc.has_extension("quotations"):
+        Doc.set_extension("quotations", getter=get_quotations)
+    return QuotationAttributor(min_direct_tokens)
+
+
+class QuotationAttributor:
+    def __init__(self, min_direct_tokens: int = MIN_DIRECT_TOKENS):
+        self.min_direct_tokens = min_direct_tokens
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentences = list(doc.sents)
+        sent_index = {s.start: i for i, s in enumerate(sentences)}
+        quotations: list[Quotation] = []
+        claimed: set[int] = set()  # sentences whose frame already produced a claim
+        direct = find_direct_quotes(doc, self.min_direct_tokens)
+        fragments = [span for span in find_quote_spans(doc) if span not in direct]
+        for span in direct:
+            q = attribute_direct(doc, span, sentences, sent_index, quotations)
+            quotations.append(q)
+            claimed.update(range(sent_index[span[0].sent.start], sent_index[span[-1].sent.start] + 1))
+        for i, sent in enumerate(sentences):
+            covered = sum(1 for q in quotations if q.type == "direct" and _inside(sent, q.quote))
+            found = attribute_sentence(sent, i, quotations, direct, fragments, i in claimed, covered)
+            quotations.extend(found)
+        set_quotations(doc, quotations)
+        return doc
+
+
+# --- direct quotes ----------------------------------------------------------------------
+
+def find_quote_spans(doc: Doc) -> list[Span]:
+    """Token spans of balanced quotation marks (marks included), not crossing line breaks."""
+    text = doc.text
+    spans, i = [], 0
+    while i < len(text):
+        closers = QUOTE_PAIRS.get(text[i])
+        if closers is None:
+            i += 1
+            continue
+        end = _find_closer(text, i + 1, closers)
+        if end is None:
+            i += 1
+            continue
+        span = doc.char_span(i, end + 1, alignment_mode="expand")
+        if span is not None and len(span) > 2:
+            spans.append(span)
+        i = end + 1
+    return spans
+
+
+def _find_closer(text: str, start: int, closers: str) -> int | None:
+    for j in range(start, min(len(text), start + 4000)):
+        if text[j] == "\n":
+            return None
+        if text[j] in closers:
+            return j
+    return None
+
+
+def find_direct_quotes(doc: Doc, min_tokens: int) -> list[Span]:
+    return [span for span in find_quote_spans(doc) if _is_statement(span, min_tokens)]
+
+
+def _is_statement(span: Span, min_tokens: int) -> bool:
+    words = [t for t in span if not t.is_punct]
+    return len(words) >= min_tokens
+
+
+def attribute_direct(doc, span: Span, sentences, sent_index, previous: list[Quotation]) -> Quotation:
+    first = sent_index[span[0].sent.start]
+    last = sent_index[span[-1].sent.start]
+    frame_tokens = [t for k in range(first, last + 1) for t in sentences[k] if not (span.start <= t.i < span.end)]
+    cue = _find_cue(frame_tokens)
+    rule = "direct+cue"
+    if cue is None and first > 0:  # "Er sagte: „…“" over a sentence break
+        prev = sentences[first - 1]
+        if prev[-1].text == ":" or (len(prev) > 1 and prev[-2].text == ":"):
+            frame_tokens = [t for t in prev if t.text != ":"]
+            cue = _find_cue(frame_tokens)
+            rule = "direct+colon"
+    q = Quotation(type="direct", quote=[[span.start_char, span.end_char]], sentence_index=first, rule=rule)
+    if cue is not None:
+        _fill_from_cue(q, cue, frame_tokens, exclude=range(span.start, span.end))
+        q.frame = _char_spans(_trim(frame_tokens))
+        q.confidence = 0.9 if q.speaker else 0.7
+    else:
+        speaker = _speaker_in_frame(frame_tokens)
+        if speaker:
+            q.speaker = _char_spans(speaker)
+            q.frame = _char_spans(_trim(frame_tokens))
+            q.confidence, q.rule = 0.7, "direct+frame"
+        else:
+            _continue_previous(q, previous)
+            q.confidence, q.rule = 0.55, "direct+continuation"
+    return q
+
+
+# --- sentence-level patterns ------------------------------------------------------------
+
+def attribute_sentence(sent: Span, index: int, previous: list[Quotation], direct: list[Span],
+                       fragments: list[Span], claimed: bool, covered: int) -> list[Quotation]:
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens or _mostly_inside(tokens, direct):
+        return []
+    in_direct = {t.i for span in direct for t in span}
+    free = [t for t in tokens if t.i not in in_direct]
+    if claimed and not any(t.i not in in_direct and lexicon_cue(t) for t in free):
+        return []
+    for pattern in (indirect_with_cue, source_phrase, reported_speech, konjunktiv_continuation, hearsay):
+        q = pattern(sent, tokens, previous)
+        if q is not None:
+            if claimed and q.type in ("reported", "indirect_free_indirect", "free_indirect"):
+                return []
+            q.sentence_index = index
+            if covered and _same_as_direct(q, previous):
+                return []
+            return [q]
+    return []
+
+
+def indirect_with_cue(sent: Span, tokens: list[Token], previous) -> Quotation | None:
+    """'X sagte, (dass) Y' and 'Y, sagte X' with a speech verb."""
+    for cue in (t for t in tokens if lexicon_cue(t) in lexicon.SPEECH_VERBS):
+        content = _complement_after(cue, tokens) or _complement_before(cue, tokens)
+        if content is None:
+            continue
+        frame = [t for t in tokens if t not in content and not _is_final_punct(t)]
+        q = Quotation(type="indirect", quote=_char_spans(content), rule="indirect+cue")
+        _fill_from_cue(q, cue, frame, exclude={t.i for t in content})
+        q.frame = _char_spans(frame)
+        q.confidence = 0.8 if q.speaker else 0.6
+        return q
+    return None
+
+
+def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
+    """Content after the comma that follows the cue: ', dass …', ', ob …' or a Konjunktiv clause."""
+    positions = [k for k, t in enumerate(tokens) if t.i > cue.i and t.text in {",", ":"}]
+    if not positions:
+        return None
+    k = positions[0]
+    between = tokens[tokens.index(cue) + 1:k]
+    if any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in between):
+        return None
+    content = _strip_end(tokens[k + 1:])
+    if len(content) < 3:
+        return None
+    if content[0].lower_ in {"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wo"} or any(
+        is_konjunktiv(t) for t in content if t.pos_ in {"AUX", "VERB"} or t.lower_ in {"sei", "habe", "werde"}
+    ) or tokens[k].text == ":":
+        return content
+    return None
+
+
+def _complement_before(cue: Token, tokens: list[Token]) -> list[Token] | None:
+    """'Y, sagte X.' / 'Y, so X.': the content precedes a comma right before the cue."""
+    position = tokens.index(cue)
+    k = position - 1
+    if k >= 0 and tokens[k].lower_ == "so":
+        k -= 1
+    if k < 1 or tokens[k].text != ",":
+        return None
+    content = tokens[:k]
+    if len(content) < 3:
+        return None
+    return content
+
+
+def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None:
+    """'Laut X …', 'Nach Angaben von X …', 'X zufolge …', 'wie X berichtete, …', 'Demnach …'."""
+    lowered = [t.lower_ for t in tokens]
+    for k, word in enumerate(lowered):
+        cue_tokens, speaker = None, None
+        if word in {"laut", "gemäß"}:
+            cue_tokens, speaker = [tokens[k]], _np_after(tokens, k + 1)
+        elif word == "nach" and k + 1 < len(tokens) and (word, lowered[k + 1]) in lexicon.SOURCE_PHRASES:
+            cue_tokens, speaker = [tokens[k]], _np_after(tokens, k + 1)
+        elif word == "zufolge" and k > 0:
+            cue_tokens, speaker = [tokens[k]], _np_before(tokens, k)
+        elif word == "wie" and k + 2 < len(tokens):
+            verb = next((t for t in tokens[k + 1:k + 12] if lexicon_cue(t) in lexicon.WIE_VERBS), None)
+            if verb is not None:
+                cue_tokens, speaker = [tokens[k], verb], [t for t in tokens[k + 1:tokens.index(verb)] if not t.is_punct]
+        elif word in lexicon.SOURCE_ADVERBS and k == 0:
+            cue_tokens, speaker = [tokens[k]], []
+        if cue_tokens is None:
+            continue
+        used = set(t.i for t in cue_tokens) | set(t.i for t in (speaker or []))
+        lo = min(used)
+        hi = max(used)
+        # the phrase's extent: up to the following comma when it opens the sentence
+        end_of_frame = hi
+        if hi + 1 - tokens[0].i < len(tokens) and tokens[hi + 1 - tokens[0].i].text == "," and lo == tokens[0].i:
+            end_of_frame = hi + 1
+        content = [t for t in tokens if (t.i < lo or t.i > end_of_frame) and not _is_final_punct(t)]
+        content = _strip_edges(content)
+        if len(content) < 3:
+            continue
+        frame = [t for t in tokens if lo <= t.i <= end_of_frame]
+        q = Quotation(type="indirect", quote=_char_spans(content), cue=_char_spans(cue_tokens),
+                      frame=_char_spans(frame), cue_lemma=" ".join(t.lower_ for t in cue_tokens),
+                      rule=f"source:{word}", confidence=0.75)
+        q.speaker = _char_spans(speaker or [])
+        if not speaker:
+            _continue_previous(q, previous, keep_cue=True)
+        return q
+    return None
+
+
+def reported_speech(sent: Span, tokens: list[Token], previous) -> Quotation | None:
+    """'Kim kritisierte die Kooperation …': a speech-act verb with a subject and an object."""
+    for cue in tokens:
+        lemma = lexicon_cue(cue)
+        if lemma not in lexicon.REPORTED_VERBS or cue.pos_ not in {"VERB", "AUX"}:
+            continue
+        speaker = _subject_of(cue)
+        if not speaker:
+            continue
+        content = _strip_end(tokens)
+        q = Quotation(type="reported", quote=_char_spans(content), speaker=_char_spans(speaker),
+                      cue=_char_spans(_cue_tokens(cue)), cue_lemma=lemma, rule="reported", confidence=0.6)
+        _fill_addressee(q, cue)
+        return q
+    return None
+
+
+def konjunktiv_continuation(sent: Span, tokens: list[Token], previous) -> Quotation | None:
+    """A Konjunktiv main clause without a frame continues the previous speaker."""
+    if not previous or sent.start - _last_end_token(sent.doc, previous) > 40:
+        return None
+    finite = [t for t in tokens if t.pos_ in {"AUX", "VERB"} and "Fin" in t.morph.get("VerbForm")]
+    head = finite[0] if finite else next((t for t in tokens if t.lower_ in {"sei", "seien", "habe", "werde"}), None)
+    if head is None or not is_konjunktiv(head) or head.lower_ in {"würde", "würden"} and len(finite) < 1:
+        return None
+    q = Quotation(type="indirect_free_indirect", quote=_char_spans(_strip_end(tokens, keep_final=True)),
+                  rule="konjunktiv", confidence=0.5)
+    _continue_previous(q, previous)
+    return q
+
+
+def hearsay(sent: Span, tokens: list[Token], previous) -> Quotation | None:
+    """'Ein vierter Mann soll den Irakern geholfen haben': hearsay modal without a frame."""
+    if not any(t.lower_ in lexicon.MODAL_HEARSAY and t.pos_ in {"AUX", "VERB"} for t in tokens):
+        return None
+    if not any(t.pos_ in {"AUX", "VERB"} and "Inf" in t.morph.get("VerbForm") for t in tokens):
+        return None
+    q = Quotation(type="free_indirect", quote=_char_spans(_strip_end(tokens, keep_final=True)),
+                  rule="hearsay", confidence=0.4)
+    _continue_previous(q, previous)
+    return q
+
+
+# --- cues, speakers, addressees -----------------------------------------------------------
+
+def lexicon_cue(token: Token) -> str | None:
+    """The lexicon lemma of a cue verb (with its separated particle), else None."""
+    if token.pos_ not in {"VERB", "AUX"} and token.lower_ not in lexicon.SURFACE_CUES:
+        return None
+    lemma = token.lemma_.lower()
+    particle = next((c.lower_ for c in token.children if c.lower_ in lexicon.PARTICLES and dep(c) in {"svp", "compound:prt"}), None)
+    candidates = [particle + lemma] if particle else []
+    candidates += [lemma, _crude_lemma(token.lower_)]
+    for cand in candidates:
+        if cand in lexicon.SPEECH_VERBS or cand in lexicon.REPORTED_VERBS:
+            return cand
+    return None
+
+
+def _crude_lemma(word: str) -> str:
+    for suffix, repl in (("ten", "en"), ("te", "en"), ("t", "en"), ("en", "en")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def _find_cue(tokens: list[Token]) -> Token | None:
+    return next((t for t in tokens if lexicon_cue(t)), None)
+
+
+def _cue_tokens(cue: Token) -> list[Token]:
+    particle = [c for c in cue.children if dep(c) in {"svp", "compound:prt"}]
+    return [cue] + particle
+
+
+def _fill_from_cue(q: Quotation, cue: Token, frame: list[Token], exclude) -> None:
+    q.cue = _char_spans(_cue_tokens(cue))
+    q.cue_lemma = lexicon_cue(cue)
+    speaker = [t for t in _subject_of(cue) if t.i not in exclude]
+    if not speaker:
+        speaker = _speaker_in_frame([t for t in frame if t.i not in exclude])
+    q.speaker = _char_spans(speaker)
+    _fill_addressee(q, cue)
+    q.via = _via(frame, speaker)
+
+
+def _subject_of(verb: Token) -> list[Token]:
+    """The subject noun phrase of a verb; coordinated verbs borrow their head verb's subject."""
+    for candidate in (verb, *_verb_heads(verb)):
+        for child in candidate.children:
+            if is_subject(child) and not child.is_punct:
+                return _noun_phrase(child)
+    return []
+
+
+def _verb_heads(verb: Token):
+    node = verb
+    for _ in range(3):
+        if dep(node) in {"conj", "cj", "cd"} or dep(node.head) in {"cd"}:
+            node = node.head
+            yield node
+        elif node.head is not node and node.head.pos_ in {"AUX", "VERB"} and dep(node) in {"oc", "xcomp", "aux", "aux:pass"}:
+            node = node.head
+            yield node
+        else:
+            return
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The subtree of a noun, cut before relative clauses and trailing punctuation."""
+    tokens = []
+    for t in head.subtree:
+        if t.i > head.i and (t.pos_ in {"VERB", "AUX"} or t.lower_ in {"der", "die", "das", "welche"} and t.nbor(-1).text == ","):
+            break
+        tokens.append(t)
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in {")", "“", "”"}:
+        tokens.pop()
+    return tokens
+
+
+def _speaker_in_frame(frame: list[Token]) -> list[Token]:
+    """Fallback: a person/organisation entity, or a pronoun, in the frame."""
+    for t in frame:
+        if t.ent_type_ in {"PER", "ORG"} and t.ent_iob_ == "B":
+            ent = next(e for e in t.doc.ents if e.start == t.i)
+            return list(ent)
+    for t in frame:
+        if t.lower_ in {"er", "sie"} and t.pos_ == "PRON":
+            return [t]
+    return []
+
+
+def _fill_addressee(q: Quotation, cue: Token) -> None:
+    for child in cue.children:
+        if dep(child) in DATIVE_DEPS and child.pos_ in {"NOUN", "PROPN", "PRON"}:
+            q.addressee = _char_spans(_noun_phrase(child))
+            return
+        if child.lower_ == "gegenüber":
+            np = [t for t in child.subtree if t.i != child.i]
+            if np:
+                q.addressee = _char_spans(np)
+                return
+
+
+def _via(frame: list[Token], speaker: list[Token]) -> str | None:
+    """'so berichtet Reuters', 'berichtete KCNA': an organisation that passed it on."""
+    speaker_ids = {t.i for t in speaker}
+    for t in frame:
+        if lexicon_cue(t) in lexicon.VIA_VERBS:
+            for other in frame:
+                if other.ent_type_ == "ORG" and other.i not in speaker_ids and other.ent_iob_ == "B":
+                    ent = next(e for e in other.doc.ents if e.start == other.i)
+                    return ent.text
+    return None
+
+
+def _np_after(tokens: list[Token], k: int) -> list[Token]:
+    """Noun phrase after 'laut'/'nach Angaben': up to a comma or a finite verb."""
+    out = []
+    for t in tokens[k:]:
+        if t.text == "," or (t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")):
+            break
+        out.append(t)
+    return out[:12]
+
+
+def _np_before(tokens: list[Token], k: int) -> list[Token]:
+    out = []
+    for t in reversed(tokens[:k]):
+        if t.text == "," or (t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")):
+            break
+        out.insert(0, t)
+    return out[-8:]
+
+
+def _continue_previous(q: Quotation, previous: list[Quotation], keep_cue: bool = False) -> None:
+    """Give the quotation the speaker of the nearest earlier quotation that had one."""
+    for prior in reversed(previous):
+        if prior.speaker:
+            q.speaker = [list(s) for s in prior.speaker]
+            q.speaker_label = prior.speaker_label
+            return
+
+
+# --- small helpers ------------------------------------------------------------------------
+
+def _char_spans(tokens) -> list[list[int]]:
+    """Contiguous runs of tokens as character spans."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    spans: list[list[int]] = []
+    for t in tokens:
+        if spans and t.i == last_i + 1:
+            spans[-1][1] = t.idx + len(t.text)
+        else:
+            spans.append([t.idx, t.idx + len(t.text)])
+        last_i = t.i
+    return spans
+
+
+def _is_final_punct(token: Token) -> bool:
+    return token.is_punct and token.text in {".", "!", "?", ":", ";"} and token.i == token.sent.end - 1 - _trailing_space(token.sent)
+
+
+def _trailing_space(sent: Span) -> int:
+    n = 0
+    for t in reversed(sent):
+        if not t.is_space:
+            break
+        n += 1
+    return n
+
+
+def _strip_end(tokens: list[Token], keep_final: bool = False) -> list[Token]:
+    tokens = [t for t in tokens if not t.is_space]
+    if not keep_final:
+        while tokens and tokens[-1].is_punct and tokens[-1].text not in {"“", "”", "\"", "»", "«", ")"}:
+            tokens = tokens[:-1]
+    return tokens
+
+
+def _strip_edges(tokens: list[Token]) -> list[Token]:
+    while tokens and tokens[0].is_punct and tokens[0].text in {",", ":", ";", "-", "–"}:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text in {",", ":", ";", "-", "–"}:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if not t.is_space and not _is_final_punct(t)]
+
+
+def _inside(sent: Span, spans: list[list[int]]) -> bool:
+    return any(s < sent.end_char and e > sent.start_char for s, e in spans)
+
+
+def _mostly_inside(tokens: list[Token], direct: list[Span]) -> bool:
+    inside = sum(1 for t in tokens if any(span.start <= t.i < span.end for span in direct))
+    return inside >= len(tokens) - 1
+
+
+def _same_as_direct(q: Quotation, previous: list[Quotation]) -> bool:
+    """An 'indirect' found around a direct quote that covers the same content is a duplicate."""
+    for prior in previous:
+        if prior.type != "direct":
+            continue
+        ps, pe = prior.quote[0]
+        qs, qe = q.start, max(e for _, e in q.quote)
+        if ps <= qs and qe <= pe + 2:
+            return True
+    return False
+
+
+def _last_end_token(doc: Doc, previous: list[Quotation]) -> int:
+    end_char = max(e for q in previous for _, e in q.quote)
+    span = doc.char_span(end_char - 1, end_char, alignment_mode="expand")
+    return span.end if span is not None else 0
+
+
+_WS = re.compile(r"\s+")

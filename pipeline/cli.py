@@ -1,0 +1,185 @@
+"""`claims`: extract who said what from German news articles.
+
+`claims extract INPUT... --out DIR` runs every stage in one pass. The stage subcommands
+(`segment`, `entities`, `attribute`, `emit`) each read the previous stage's saved docs
+(`DIR/stage-*.spacy`) and write their own, so one stage can be inspected or re-run.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Iterable, Iterator, List, Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from . import nlp as assembly
+from .backbone import BackboneError
+from .emit import OutputWriter, run_metadata
+from .inputs import read_articles
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+console = Console(stderr=True)
+
+EXIT_OK, EXIT_DOC_ERRORS, EXIT_FAILURE = 0, 1, 2
+MODEL_HELP = "Backbone: 'auto' (de_core_news_lg if installed, else models/de_open_news), a package name or a path. Env: CLAIMS_MODEL."
+STAGE_FILES = {"segment": "stage-segment.spacy", "entities": "stage-entities.spacy", "attribute": "stage-attribute.spacy"}
+
+
+def _load(model: str):
+    try:
+        return assembly.load_nlp(model)
+    except BackboneError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_FAILURE)
+
+
+def _progress(quiet: bool):
+    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.completed} docs"),
+                    TextColumn("{task.fields[claims]} claims"), TimeElapsedColumn(),
+                    console=console, disable=quiet or not console.is_terminal)
+
+
+def _summary(writer: OutputWriter, docs_status: dict[str, int], seconds: float, backbone: str, out: Path) -> None:
+    console.print(
+        f"[green]done[/green] {sum(docs_status.values())} documents "
+        f"({docs_status.get('ok', 0)} ok, {docs_status.get('skipped', 0)} skipped, {docs_status.get('error', 0)} errors), "
+        f"{writer.counts.get('sentences', 0)} sentences, {writer.counts.get('entities', 0)} entities, "
+        f"{writer.counts.get('claims', 0)} claims in {seconds:.1f} s, backbone {escape(backbone)} -> {out}/"
+    )
+
+
+def _write_all(nlp, docs: Iterable, out: Path, quiet: bool) -> int:
+    """Write the four tables from processed docs; returns the exit code."""
+    started = time.perf_counter()
+    meta = run_metadata(nlp.meta["claims_backbone"], nlp.meta["claims_backbone_version"])
+    writer = OutputWriter(out, meta)
+    status: dict[str, int] = {}
+    try:
+        with _progress(quiet) as progress:
+            task = progress.add_task("extracting", total=None, claims=0)
+            for doc in docs:
+                writer.add(doc)
+                state = doc.user_data.get("claims:status", "ok")
+                status[state] = status.get(state, 0) + 1
+                progress.update(task, advance=1, claims=writer.counts["claims"])
+                if not console.is_terminal and not quiet and sum(status.values()) % 100 == 0:
+                    console.print(f"{sum(status.values())} documents, {writer.counts['claims']} claims")
+    except BaseException:
+        writer.abort()
+        raise
+    writer.close()
+    if not quiet:
+        _summary(writer, status, time.perf_counter() - started, nlp.meta["claims_backbone"], out)
+    return EXIT_DOC_ERRORS if status.get("error") else EXIT_OK
+
+
+@app.command()
+def extract(
+    inputs: List[Path] = typer.Argument(..., help="Files or folders: .txt, .jsonl, .json (WikiNews), .parquet, .csv"),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder for the parquet tables."),
+    model: str = typer.Option("auto", "--model", "-m", envvar="CLAIMS_MODEL", help=MODEL_HELP),
+    batch_size: int = typer.Option(32, help="Documents per nlp.pipe batch."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log every document."),
+):
+    """Run all stages on INPUTS and write claims, sentences, entities and docs parquet files.
+
+    Exit code: 0 if every document was processed (or skipped with a reason),
+    1 if some documents failed (see docs.parquet: status, error), 2 on a fatal error.
+    """
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    nlp = _load(model)
+    docs = (assembly.make_doc(nlp, article) for article in read_articles(inputs))
+    code = _write_all(nlp, assembly.process(nlp, docs, batch_size), out, quiet)
+    raise typer.Exit(code)
+
+
+def _save_stage(docs: Iterator, path: Path) -> int:
+    from spacy.tokens import DocBin
+
+    bin_ = DocBin(store_user_data=True)
+    count = 0
+    for doc in docs:
+        bin_.add(doc)
+        count += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.partial")
+    bin_.to_disk(tmp)
+    tmp.replace(path)
+    return count
+
+
+def _load_stage(nlp, out: Path, stage: str):
+    from spacy.tokens import DocBin
+
+    path = out / STAGE_FILES[stage]
+    if not path.exists():
+        console.print(f"[red]error:[/red] {path} not found: run `claims {stage}` first")
+        raise typer.Exit(EXIT_FAILURE)
+    return DocBin().from_disk(path).get_docs(nlp.vocab)
+
+
+def _run_stage(nlp, docs, stage: str, out: Path, table: str) -> None:
+    names = assembly.stage_components(nlp, stage)
+    count = _save_stage(assembly.run_components(nlp, docs, names), out / STAGE_FILES[stage])
+    writer = OutputWriter(out, run_metadata(nlp.meta["claims_backbone"], nlp.meta["claims_backbone_version"]), tables=(table,))
+    for doc in _load_stage(nlp, out, stage):
+        writer.add(doc)
+    writer.close()
+    console.print(f"{stage}: {count} documents ({', '.join(names)}) -> {out / STAGE_FILES[stage]}, {out / (table + '.parquet')}")
+
+
+@app.command()
+def segment(
+    inputs: List[Path] = typer.Argument(..., help="Files or folders, as for `extract`."),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o"),
+    model: str = typer.Option("auto", "--model", "-m", envvar="CLAIMS_MODEL", help=MODEL_HELP),
+):
+    """Stage 1: read articles, split sentences (and tag/parse); writes sentences.parquet."""
+    nlp = _load(model)
+    docs = (assembly.make_doc(nlp, a) for a in read_articles(inputs))
+    _run_stage(nlp, docs, "segment", out, "sentences")
+
+
+@app.command()
+def entities(
+    out: Path = typer.Option(Path("outputs"), "--out", "-o"),
+    model: str = typer.Option("auto", "--model", "-m", envvar="CLAIMS_MODEL", help=MODEL_HELP),
+):
+    """Stage 2: named entities (PER/ORG/LOC/MISC) on the segmented docs; writes entities.parquet."""
+    nlp = _load(model)
+    _run_stage(nlp, _load_stage(nlp, out, "segment"), "entities", out, "entities")
+
+
+@app.command()
+def attribute(
+    out: Path = typer.Option(Path("outputs"), "--out", "-o"),
+    model: str = typer.Option("auto", "--model", "-m", envvar="CLAIMS_MODEL", help=MODEL_HELP),
+):
+    """Stages 3-5: quotations, speakers and dates on the entity-tagged docs; writes claims.parquet."""
+    nlp = _load(model)
+    _run_stage(nlp, _load_stage(nlp, out, "entities"), "attribute", out, "claims")
+
+
+@app.command()
+def emit(
+    out: Path = typer.Option(Path("outputs"), "--out", "-o"),
+    model: str = typer.Option("auto", "--model", "-m", envvar="CLAIMS_MODEL", help=MODEL_HELP),
+    quiet: bool = typer.Option(False, "--quiet", "-q"),
+):
+    """Stage 6: write all four parquet tables from the attributed docs."""
+    nlp = _load(model)
+    raise typer.Exit(_write_all(nlp, _load_stage(nlp, out, "attribute"), out, quiet))
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,71 @@
+"""Word lists for quotation attribution: speech-act cues and their German forms.
+
+The lemmas were chosen from the cues that occur most often in the WikiNews training
+split (`make cue-stats` lists them) plus common news reporting verbs. Matching works on
+the backbone's lemma and, as a fallback, on a crude stem of the surface form, because a
+small parser's lemmatizer misses inflected forms of rarer verbs.
+"""
+from __future__ import annotations
+
+# Verbs that introduce what someone said (direct or indirect speech).
+SPEECH_VERBS = {
+    "sagen", "erklären", "mitteilen", "berichten", "betonen", "bestätigen", "ankündigen",
+    "bekanntgeben", "angeben", "schreiben", "behaupten", "meinen", "äußern", "hinzufügen",
+    "melden", "warnen", "fordern", "verlangen", "versichern", "versprechen", "bekräftigen",
+    "unterstreichen", "hervorheben", "ausführen", "feststellen", "sprechen", "zitieren",
+    "argumentieren", "beteuern", "bestreiten", "dementieren", "einräumen", "zugeben",
+    "vorwerfen", "kritisieren", "hoffen", "befürchten", "glauben", "vermuten", "annehmen",
+    "ausgehen", "verkünden", "mahnen", "drohen", "antworten", "entgegnen", "erwidern",
+    "fragen", "nennen", "bezeichnen", "kommentieren", "beklagen", "klagen", "rufen",
+    "erläutern", "darlegen", "hinweisen", "informieren", "verweisen", "vorschlagen",
+    "empfehlen", "beschreiben", "zusichern", "anerkennen", "signalisieren", "bekennen",
+    "unterstellen", "beschuldigen", "anklagen", "ankündigen", "verdeutlichen", "präzisieren",
+    "wissen", "bilanzieren", "resümieren", "begründen", "lauten", "heißen", "urteilen",
+    "prognostizieren", "schätzen", "erwarten", "rechnen", "zweifeln", "beschwören",
+}
+
+# Verbs that summarise a speech act without reporting its content ("Kim kritisierte X").
+REPORTED_VERBS = {
+    "kritisieren", "loben", "danken", "verurteilen", "begrüßen", "ablehnen", "zurückweisen",
+    "dementieren", "bestreiten", "fordern", "warnen", "ankündigen", "bekräftigen", "würdigen",
+    "anprangern", "attackieren", "beschuldigen", "vorwerfen", "appellieren", "aufrufen",
+    "versprechen", "zusichern", "drohen", "bekennen", "bestätigen", "einräumen", "dementieren",
+    "zusagen", "anbieten", "beschwören", "befürworten", "unterstützen", "verteidigen",
+    "rechtfertigen", "widersprechen", "protestieren", "klagen", "beklagen", "kommentieren",
+    "äußern", "verweisen", "hinweisen", "berichten", "anerkennen", "bezeichnen", "nennen",
+}
+
+# Finite forms of the common ones, for when the lemmatizer fails.
+SURFACE_CUES = {
+    "sagte", "sagten", "sagt", "sagen", "gesagt", "erklärte", "erklärten", "erklärt", "teilte",
+    "teilten", "berichtete", "berichteten", "berichtet", "betonte", "betonten", "betont",
+    "bestätigte", "bestätigten", "kündigte", "kündigten", "gab", "gaben", "schrieb", "schrieben",
+    "behauptete", "behaupteten", "behauptet", "meinte", "meinten", "äußerte", "äußerten",
+    "fügte", "meldete", "meldeten", "warnte", "warnten", "forderte", "forderten", "versicherte",
+    "versprach", "bekräftigte", "bekräftigten", "unterstrich", "führte", "stellte", "sprach",
+    "zitierte", "kritisierte", "kritisierten", "hofft", "hoffte", "befürchtet", "befürchten",
+    "räumte", "warf", "wies", "betonte", "erläuterte", "nannte", "bezeichnete", "dankte",
+    "lobte", "verurteilte", "begrüßte", "lehnte", "fragte", "antwortete", "verwies",
+}
+
+# Particle verbs: lemma of the verb part + separated particle -> lexicon lemma.
+PARTICLES = {"an", "mit", "bekannt", "hinzu", "aus", "fest", "ein", "zu", "vor", "ab", "hin", "zurück", "auf", "dar", "bei"}
+
+# Prepositions and adverbs that attribute content to a source: "laut X", "X zufolge".
+SOURCE_PREPOSITIONS = {"laut", "gemäß", "zufolge"}
+SOURCE_PHRASES = (("nach", "angaben"), ("nach", "informationen"), ("nach", "berichten"),
+                  ("nach", "ansicht"), ("nach", "meinung"), ("nach", "auffassung"),
+                  ("nach", "einschätzung"), ("nach", "darstellung"), ("nach", "aussage"),
+                  ("nach", "aussagen"), ("nach", "worten"), ("nach", "schätzungen"))
+SOURCE_ADVERBS = {"demnach", "wonach", "danach"}  # "Demnach steht ... fest"
+
+# "wie X berichtete": wie + ... + speech verb introduces a source
+WIE_VERBS = {"berichten", "mitteilen", "melden", "sagen", "erklären", "schreiben", "bestätigen", "bekanntgeben"}
+
+# Verbs of the "via" (an intermediary that passed the statement on)
+VIA_VERBS = {"berichten", "melden", "schreiben", "zitieren", "sagen", "mitteilen"}
+
+MODAL_HEARSAY = {"soll", "sollen", "sollte", "sollten", "sollst"}
+HEARSAY_ADVERBS = {"angeblich", "mutmaßlich", "offenbar", "vermutlich", "reportedly"}
+
+PRONOUNS = {"er", "sie", "es", "ihm", "ihn", "ihr", "ihnen", "man", "dieser", "diese", "jener", "jene", "wir", "ich"}

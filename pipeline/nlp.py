@@ -1,0 +1,109 @@
+"""Assemble the full pipeline: the backbone plus this project's components, and the stages.
+
+A stage is a named group of pipeline components; `claims extract` runs them all in one
+pass, the stage subcommands run one group on the previous stage's saved docs.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import attribute, dates, entities, resolve, segment  # noqa: F401  (register factories)
+from .backbone import backbone_version, load_backbone
+from .inputs import Article
+
+OWN_COMPONENTS = {
+    "segment": ["claims_line_sentences"],
+    "entities": ["claims_entities"],
+    "attribute": ["claims_attribution", "claims_speakers", "claims_dates"],
+}
+STAGES = ("segment", "entities", "attribute")
+SENTENCE_SETTERS = ("senter", "parser")
+DOC_KEYS = ("doc_id", "source", "title", "outlet", "published", "status", "error")
+
+
+def load_nlp(model: str | None = None) -> Language:
+    """The backbone (`auto`: de_core_news_lg if installed, else models/de_open_news) + our stages."""
+    nlp, name = load_backbone(model)
+    first_setter = next((n for n in nlp.pipe_names if n in SENTENCE_SETTERS), None)
+    if first_setter:
+        nlp.add_pipe("claims_line_sentences", before=first_setter)
+    else:
+        nlp.add_pipe("sentencizer", first=True)
+        nlp.add_pipe("claims_line_sentences", first=True)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("claims_entities", after="ner")
+    for component in OWN_COMPONENTS["attribute"]:
+        nlp.add_pipe(component)
+    nlp.meta["claims_backbone"] = name
+    nlp.meta["claims_backbone_version"] = backbone_version(nlp)
+    return nlp
+
+
+def stage_of(component: str) -> str:
+    """Which stage a pipeline component belongs to: NER is 'entities', other backbone parts 'segment'."""
+    for stage, names in OWN_COMPONENTS.items():
+        if component in names:
+            return stage
+    return "entities" if component == "ner" else "segment"
+
+
+def stage_components(nlp: Language, stage: str) -> list[str]:
+    return [name for name in nlp.pipe_names if stage_of(name) == stage]
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """A tokenized Doc carrying the article's metadata in user_data (kept by DocBin)."""
+    doc = nlp.make_doc(article.text if article.status == "ok" else "")
+    for key in DOC_KEYS:
+        value = getattr(article, key)
+        doc.user_data[f"claims:{key}"] = value.isoformat() if hasattr(value, "isoformat") else value
+    return doc
+
+
+def is_ok(doc: Doc) -> bool:
+    return doc.user_data.get("claims:status", "ok") == "ok"
+
+
+def run_components(nlp: Language, docs: Iterable[Doc], names: list[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Run some pipeline components over docs; failed or skipped docs pass through untouched.
+
+    An exception in one document marks that document as an error; the run goes on.
+    """
+    with nlp.select_pipes(enable=names):
+        for doc in docs:
+            if not is_ok(doc):
+                yield doc
+                continue
+            try:
+                for name in names:
+                    doc = nlp.get_pipe(name)(doc)
+            except Exception as exc:  # one broken article never stops the run
+                doc.user_data["claims:status"] = "error"
+                doc.user_data["claims:error"] = f"{type(exc).__name__} in {name}: {exc}"
+            yield doc
+
+
+def process(nlp: Language, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+    """Run the whole pipeline with nlp.pipe for speed, falling back to one-by-one on errors."""
+    batch: list[Doc] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= batch_size:
+            yield from _process_batch(nlp, batch)
+            batch = []
+    if batch:
+        yield from _process_batch(nlp, batch)
+
+
+def _process_batch(nlp: Language, batch: list[Doc]) -> Iterator[Doc]:
+    ok = [d for d in batch if is_ok(d)]
+    try:
+        processed = iter(list(nlp.pipe(ok)))
+    except Exception:  # find the broken document(s) one by one
+        yield from run_components(nlp, batch, nlp.pipe_names)
+        return
+    for doc in batch:
+        yield next(processed) if is_ok(doc) else doc

@@ -1,0 +1,166 @@
+"""Stage 4, speakers: a canonical name per quotation.
+
+Within one article:
+- name variants are merged ("Kim", "Kim Jong-un", "Kim Jong Un" -> one cluster); the
+  canonical form is the longest full name, preferring the spelling with separate words;
+- a speaker mention that contains a named person/organisation takes that entity's cluster;
+- pronouns ("Er", "sie") take the most recent person speaker (or person entity) before them;
+- role nouns ("der nordkoreanische Staatschef") take the entity that the article introduced
+  with the same role word ("Staatschef Kim Jong Un", "Der Führer Nordkoreas, Kim Jong-un"),
+  else the most recent person speaker.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .attribute import Quotation, get_quotations, set_quotations
+from .lexicon import PRONOUNS
+
+# Role nouns that all denote a head of state or government, so that a later mention with one
+# of them finds an entity introduced with another.
+ROLE_SYNONYMS = [
+    {"staatschef", "machthaber", "führer", "staatsoberhaupt", "präsident", "diktator", "herrscher", "regierungschef", "kremlchef"},
+    {"minister", "verteidigungsminister", "außenminister", "ressortchef"},
+    {"sprecher", "sprecherin", "regierungssprecher", "pressesprecher"},
+]
+NAME_PARTICLES = {"von", "van", "de", "der", "al", "bin", "da", "di", "zu"}
+
+
+def normalize_name(name: str) -> str:
+    """Case-, hyphen- and accent-insensitive key for comparing name variants."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[-‐‑–'’]", " ", text.lower())
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+@Language.factory("claims_speakers")
+def make_speaker_resolver(nlp: Language, name: str):
+    return SpeakerResolver()
+
+
+class SpeakerResolver:
+    def __call__(self, doc: Doc) -> Doc:
+        quotations = get_quotations(doc)
+        if not quotations:
+            return doc
+        clusters = NameClusters([e for e in doc.ents if e.label_ in {"PER", "ORG"}])
+        roles = find_roles(doc, clusters)
+        resolved_so_far: list[tuple[int, str, str]] = []  # (char offset, canonical, label)
+        for q in sorted(quotations, key=lambda q: _speaker_start(q)):
+            canonical, label = resolve_mention(doc, q, clusters, roles, resolved_so_far)
+            q.speaker_canonical, q.speaker_label = canonical, label or q.speaker_label
+            if canonical and q.speaker:
+                resolved_so_far.append((q.speaker[0][0], canonical, label))
+        set_quotations(doc, quotations)
+        return doc
+
+
+def _speaker_start(q: Quotation) -> int:
+    return q.speaker[0][0] if q.speaker else q.start
+
+
+class NameClusters:
+    """Groups entity mentions whose normalized token sets are contained in each other."""
+
+    def __init__(self, entities: list[Span]):
+        self.clusters: list[dict] = []
+        for ent in sorted(entities, key=lambda e: -len(normalize_name(e.text).split())):
+            self._add(ent)
+
+    def _add(self, ent: Span) -> None:
+        words = set(normalize_name(ent.text).split()) - NAME_PARTICLES
+        if not words:
+            return
+        for cluster in self.clusters:
+            if cluster["label"] == ent.label_ and words <= cluster["words"]:
+                cluster["mentions"].append(ent)
+                return
+        self.clusters.append({"label": ent.label_, "words": words, "mentions": [ent]})
+
+    def lookup(self, text: str, label: str | None = None) -> dict | None:
+        words = set(normalize_name(text).split()) - NAME_PARTICLES
+        if not words:
+            return None
+        for cluster in self.clusters:
+            if (label is None or cluster["label"] == label) and words <= cluster["words"]:
+                return cluster
+        return None
+
+    @staticmethod
+    def canonical(cluster: dict) -> str:
+        """The longest variant; among equally long ones, the one written with separate words."""
+        def key(ent: Span):
+            return (len(normalize_name(ent.text).split()), ent.text.count(" "), -ent.start)
+        return max(cluster["mentions"], key=key).text
+
+
+def find_roles(doc: Doc, clusters: NameClusters) -> dict[str, dict]:
+    """Role word -> cluster, from 'Staatschef Kim Jong Un' and 'Der Führer Nordkoreas, Kim Jong-un'."""
+    roles: dict[str, dict] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PER":
+            continue
+        cluster = clusters.lookup(ent.text, "PER")
+        if cluster is None:
+            continue
+        window = doc[max(ent.sent.start, ent.start - 5):ent.start]
+        for token in window:
+            if token.pos_ == "NOUN" or (token.is_title and token.pos_ != "PROPN" and not token.is_sent_start):
+                roles.setdefault(_role_key(token.lower_), cluster)
+    return roles
+
+
+def _role_key(word: str) -> str:
+    for group in ROLE_SYNONYMS:
+        if word in group or any(word.endswith(w) for w in group if len(w) > 5):
+            return min(group)
+    return word
+
+
+def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, resolved_so_far):
+    """Return (canonical name, entity label) for the quotation's speaker mention."""
+    if not q.speaker:
+        return None, None
+    start, end = q.speaker[0][0], q.speaker[-1][1]
+    mention = doc.char_span(start, end, alignment_mode="expand")
+    if mention is None:
+        return None, None
+    # 1. a named entity inside the mention
+    for ent in mention.ents:
+        if ent.label_ in {"PER", "ORG"}:
+            cluster = clusters.lookup(ent.text, ent.label_)
+            return (NameClusters.canonical(cluster) if cluster else ent.text), ent.label_
+    words = [t for t in mention if not t.is_punct]
+    earlier = [r for r in resolved_so_far if r[0] < start]
+    # 2. a pronoun: the latest person speaker before it
+    if len(words) == 1 and words[0].lower_ in PRONOUNS:
+        person = next((r for r in reversed(earlier) if r[2] == "PER"), None)
+        if person:
+            return person[1], "PER"
+        entity = _latest_entity_before(doc, start, "PER")
+        return (NameClusters.canonical(clusters.lookup(entity.text, "PER")) if entity else None), ("PER" if entity else None)
+    # 3. a name the NER missed, matching a known cluster ("Kim")
+    proper = [t for t in words if t.pos_ == "PROPN"]
+    if proper:
+        cluster = clusters.lookup(" ".join(t.text for t in proper))
+        if cluster:
+            return NameClusters.canonical(cluster), cluster["label"]
+    # 4. a role noun
+    for token in words:
+        if token.pos_ == "NOUN" or token.is_title:
+            cluster = roles.get(_role_key(token.lower_))
+            if cluster:
+                return NameClusters.canonical(cluster), cluster["label"]
+    if proper:
+        return " ".join(t.text for t in proper), None
+    return mention.text, None
+
+
+def _latest_entity_before(doc: Doc, char: int, label: str) -> Span | None:
+    candidates = [e for e in doc.ents if e.label_ == label and e.end_char <= char]
+    return candidates[-1] if candidates else None

@@ -1,0 +1,187 @@
+"""Convert the openly licensed corpora in ../shared/data into spaCy DocBin files.
+
+Usage: python training/convert.py SHARED_DATA_DIR OUT_DIR
+
+Writes (OUT_DIR/...):
+  syntax-train.spacy  UD German GSD test + UD German PUD (POS, morph, lemma, deps)
+  syntax-dev.spacy    UD German GSD dev (held out: never trained on)
+  ner-train.spacy     GermEval 2014 test + Europeana (lft, onb, sbb) + NEISS Sturm train
+  ner-dev.spacy       GermEval 2014 dev (held out)
+  sents-train.spacy   WikiNews-quotes train: gold tokens + sentence boundaries
+  sents-dev.spacy     WikiNews-quotes dev (held out)
+  raw-news.jsonl      WikiNews train texts for `spacy pretrain`
+
+The tokenisation of UD multi-word tokens ("im" = "in dem") is merged back to the
+surface form, as spaCy's tokenizer produces it.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin
+from spacy.training import biluo_tags_to_spans, iob_to_biluo
+
+GERMEVAL_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "MISC"}
+NEISS_LABELS = {"pers": "PER", "place": "LOC"}  # "date" is not an entity type here
+EUROPEANA_LABELS = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
+EUROPEANA_WINDOW = 40  # the Europeana files have no sentence breaks: cut fixed windows
+
+
+def _map_tag(tag: str, mapping: dict[str, str]) -> str:
+    """Map a corpus BIO tag onto PER/ORG/LOC/MISC; unknown or derived types become O."""
+    for sep in ("-", "_", "."):
+        if len(tag) > 2 and tag[1] == sep and tag[0] in "BI":
+            label = mapping.get(tag[2:])
+            return f"{tag[0]}-{label}" if label else "O"
+    return "O"
+
+
+def _repair_iob(tags: list[str]) -> list[str]:
+    """Turn an I- tag that does not continue an entity of the same type into B-."""
+    fixed = []
+    for i, tag in enumerate(tags):
+        if tag.startswith("I-"):
+            prev = fixed[i - 1] if i else "O"
+            if prev == "O" or prev[2:] != tag[2:]:
+                tag = "B-" + tag[2:]
+        fixed.append(tag)
+    return fixed
+
+
+def _ner_doc(vocab, words: list[str], tags: list[str]) -> Doc:
+    doc = Doc(vocab, words=words)
+    doc.ents = biluo_tags_to_spans(doc, iob_to_biluo(_repair_iob(tags)))
+    return doc
+
+
+def read_germeval(path: Path, vocab) -> list[Doc]:
+    docs, words, tags = [], [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if words:
+                docs.append(_ner_doc(vocab, words, tags))
+            words, tags = [], []
+            continue
+        cols = line.split("\t")
+        words.append(cols[1])
+        tags.append(_map_tag(cols[2], GERMEVAL_LABELS))
+    if words:
+        docs.append(_ner_doc(vocab, words, tags))
+    return docs
+
+
+def read_token_tag_lines(path: Path, vocab, mapping, window: int | None = None) -> list[Doc]:
+    """One `token tag` per line (the tag is the last field); blank lines or windows split."""
+    docs, words, tags = [], [], []
+
+    def flush():
+        if words:
+            docs.append(_ner_doc(vocab, list(words), list(tags)))
+        words.clear()
+        tags.clear()
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            continue
+        fields = line.split()
+        if not fields:
+            flush()
+            continue
+        if len(fields) < 2:
+            fields.append("O")
+        words.append("".join(fields[:-1]) if window else fields[0])
+        tags.append(_map_tag(fields[-1], mapping))
+        if window and len(words) >= window and fields[0] in {".", "!", "?"}:
+            flush()
+        elif window and len(words) >= 3 * window:
+            flush()
+    flush()
+    return docs
+
+
+def _spaces_from_offsets(text: str, tokens: list[dict]) -> list[bool]:
+    return [
+        (tokens[i + 1]["charBegin"] > tok["charEnd"]) if i + 1 < len(tokens) else False
+        for i, tok in enumerate(tokens)
+    ]
+
+
+def read_wikinews_sentences(folder: Path, vocab) -> list[Doc]:
+    """Whole WikiNews articles with gold tokens and sentence starts."""
+    docs = []
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        words, starts, offsets = [], [], []
+        for sent in data["sentences"]:
+            for k, tok in enumerate(sent["tokens"]):
+                words.append(tok)
+                starts.append(k == 0)
+        text = data["originalText"]
+        # token character offsets: re-align the token strings to the text
+        pos = 0
+        for tok in words:
+            found = text.find(tok, pos)
+            found = pos if found < 0 else found
+            offsets.append({"charBegin": found, "charEnd": found + len(tok)})
+            pos = found + len(tok)
+        doc = Doc(vocab, words=words, spaces=_spaces_from_offsets(text, offsets), sent_starts=starts)
+        docs.append(doc)
+    return docs
+
+
+def convert_conllu(paths: list[Path], out: Path) -> None:
+    """Use spaCy's own CoNLL-U converter (merging multi-word tokens) and join the files."""
+    vocab = spacy.blank("de").vocab
+    merged = DocBin(store_user_data=False)
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in paths:
+            subprocess.run(
+                [sys.executable, "-m", "spacy", "convert", str(path), tmp,
+                 "--converter", "conllu", "--n-sents", "10", "--merge-subtokens"],
+                check=True, stdout=subprocess.DEVNULL,
+            )
+            for doc in DocBin().from_disk(Path(tmp) / (path.stem + ".spacy")).get_docs(vocab):
+                merged.add(doc)
+    merged.to_disk(out)
+
+
+def save(docs: list[Doc], out: Path) -> None:
+    DocBin(docs=docs, store_user_data=False).to_disk(out)
+    print(f"{out.name}: {len(docs)} docs, {sum(len(d) for d in docs)} tokens")
+
+
+def main(shared: str, out_dir: str) -> None:
+    data, out = Path(shared), Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    vocab = spacy.blank("de").vocab
+    gsd, pud = data / "german-open/ud-gsd", data / "german-open/ud-pud"
+    convert_conllu([gsd / "de_gsd-ud-test.conllu", pud / "de_pud-ud-test.conllu"], out / "syntax-train.spacy")
+    convert_conllu([gsd / "de_gsd-ud-dev.conllu"], out / "syntax-dev.spacy")
+
+    ger = data / "german-open/germeval2014"
+    ner_train = read_germeval(ger / "NER-de-test.tsv", vocab)
+    for name in ("enp_DE.lft.bio", "enp_DE.onb.bio", "enp_DE.sbb.bio"):
+        ner_train += read_token_tag_lines(data / "german-open/europeana" / name, vocab,
+                                          EUROPEANA_LABELS, window=EUROPEANA_WINDOW)
+    ner_train += read_token_tag_lines(data / "german-open/neiss-sturm/train_sturm.conll", vocab, NEISS_LABELS)
+    save(ner_train, out / "ner-train.spacy")
+    save(read_germeval(ger / "NER-de-dev.tsv", vocab), out / "ner-dev.spacy")
+
+    wiki = data / "wikinews-quotes"
+    train_docs = read_wikinews_sentences(wiki / "train", vocab)
+    save(train_docs, out / "sents-train.spacy")
+    save(read_wikinews_sentences(wiki / "dev", vocab), out / "sents-dev.spacy")
+    with (out / "raw-news.jsonl").open("w", encoding="utf-8") as fh:
+        for doc in train_docs:
+            fh.write(json.dumps({"text": doc.text}, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:3])
