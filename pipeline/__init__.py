@@ -1,1 +1,45 @@
-"""German claim extraction: who said what in German news."""
+"""German claim extraction: who said what in German news.
+
+    from pipeline import extract_claims, load_nlp
+    df = extract_claims(["Der Minister sagte, die Lage sei ernst."])
+    doc = load_nlp()("…"); doc._.quotations
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+__version__ = "0.1.0"
+__all__ = ["extract_claims", "load_nlp", "__version__"]
+
+
+def load_nlp(model: str | None = None):
+    """The assembled spaCy pipeline (backbone + segment/entities/attribution/speakers/dates)."""
+    from .nlp import load_nlp as _load
+
+    return _load(model)
+
+
+def extract_claims(texts_or_paths: Iterable[str | Path], model: str | None = None, nlp=None):
+    """Claims as a pandas DataFrame with the columns and types of outputs/claims.parquet.
+
+    Items that are existing paths (files or folders) are read like `claims extract` inputs;
+    other strings are article texts (doc_id "text-0", "text-1", …).
+    """
+    import pandas as pd
+    import pyarrow as pa
+
+    from . import nlp as assembly
+    from .emit import CLAIMS_SCHEMA, claim_rows
+    from .inputs import Article, read_articles
+
+    nlp = nlp or load_nlp(model)
+    articles = []
+    for i, item in enumerate(texts_or_paths):
+        if isinstance(item, Path) or (isinstance(item, str) and len(item) < 4096 and "\n" not in item and Path(item).exists()):
+            articles.extend(read_articles([item]))
+        else:
+            articles.append(Article(doc_id=f"text-{i}", text=str(item), source="<text>"))
+    docs = (assembly.make_doc(nlp, a) for a in articles)
+    rows = [row for doc in assembly.process(nlp, docs) if assembly.is_ok(doc) for row in claim_rows(doc)]
+    return pa.Table.from_pylist(rows, schema=CLAIMS_SCHEMA).to_pandas()

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .backbone import DATIVE_DEPS, dep, is_konjunktiv, is_subject
+from .backbone import DATIVE_DEPS, dep, is_finite_verb, is_infinitive, is_konjunktiv, is_subject
 
 USER_DATA_KEY = "claims:quotations"
 QUOTE_TYPES = ("direct", "indirect", "free_indirect", "indirect_free_indirect", "reported")
@@ -154,7 +154,7 @@ def attribute_direct(doc, span: Span, sentences, sent_index, previous: list[Quot
     first = sent_index[span[0].sent.start]
     last = sent_index[span[-1].sent.start]
     frame_tokens = [t for k in range(first, last + 1) for t in sentences[k] if not (span.start <= t.i < span.end)]
-    cue = _find_cue(frame_tokens)
+    cue = _find_cue(frame_tokens, span)
     rule = "direct+cue"
     if cue is None and first > 0:  # "Er sagte: „…“" over a sentence break
         prev = sentences[first - 1]
@@ -224,7 +224,7 @@ def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
         return None
     k = positions[0]
     between = tokens[tokens.index(cue) + 1:k]
-    if any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm") for t in between):
+    if any(is_finite_verb(t) for t in between):
         return None
     content = _strip_end(tokens[k + 1:])
     if len(content) < 3:
@@ -297,7 +297,9 @@ def reported_speech(sent: Span, tokens: list[Token], previous) -> Quotation | No
         lemma = lexicon_cue(cue)
         if lemma not in lexicon.REPORTED_VERBS or cue.pos_ not in {"VERB", "AUX"}:
             continue
-        speaker = _subject_of(cue)
+        speaker = _with_entities(_subject_of(cue))
+        if _is_demonstrative(speaker):
+            speaker = _entity_after(cue, tokens) or speaker
         if not speaker:
             continue
         content = _strip_end(tokens)
@@ -312,7 +314,7 @@ def konjunktiv_continuation(sent: Span, tokens: list[Token], previous) -> Quotat
     """A Konjunktiv main clause without a frame continues the previous speaker."""
     if not previous or sent.start - _last_end_token(sent.doc, previous) > 40:
         return None
-    finite = [t for t in tokens if t.pos_ in {"AUX", "VERB"} and "Fin" in t.morph.get("VerbForm")]
+    finite = [t for t in tokens if is_finite_verb(t)]
     head = finite[0] if finite else next((t for t in tokens if t.lower_ in {"sei", "seien", "habe", "werde"}), None)
     if head is None or not is_konjunktiv(head) or head.lower_ in {"würde", "würden"} and len(finite) < 1:
         return None
@@ -324,9 +326,9 @@ def konjunktiv_continuation(sent: Span, tokens: list[Token], previous) -> Quotat
 
 def hearsay(sent: Span, tokens: list[Token], previous) -> Quotation | None:
     """'Ein vierter Mann soll den Irakern geholfen haben': hearsay modal without a frame."""
-    if not any(t.lower_ in lexicon.MODAL_HEARSAY and t.pos_ in {"AUX", "VERB"} for t in tokens):
-        return None
-    if not any(t.pos_ in {"AUX", "VERB"} and "Inf" in t.morph.get("VerbForm") for t in tokens):
+    modal = next((t for t in tokens if t.lower_ in lexicon.MODAL_HEARSAY and t.pos_ in {"AUX", "VERB"}), None)
+    if modal is None or not any(t.i > modal.i and (is_infinitive(t) or t.lower_ in {"haben", "sein", "werden"})
+                                for t in tokens):
         return None
     q = Quotation(type="free_indirect", quote=_char_spans(_strip_end(tokens, keep_final=True)),
                   rule="hearsay", confidence=0.4)
@@ -357,8 +359,18 @@ def _crude_lemma(word: str) -> str:
     return word
 
 
-def _find_cue(tokens: list[Token]) -> Token | None:
-    return next((t for t in tokens if lexicon_cue(t)), None)
+def _find_cue(tokens: list[Token], near: Span | None = None) -> Token | None:
+    """A cue among the tokens: speech verbs before other speech-act verbs, nearest to the quote."""
+    cues = [t for t in tokens if lexicon_cue(t)]
+    if not cues:
+        return None
+
+    def distance(t: Token) -> int:
+        return 0 if near is None else min(abs(t.i - near.start), abs(t.i - near.end))
+
+    # "…“, sagte Kim, berichtete KCNA": a reporting verb names the intermediary, not the speaker
+    return min(cues, key=lambda t: (lexicon_cue(t) not in lexicon.SPEECH_VERBS,
+                                    lexicon_cue(t) in lexicon.RELAY_VERBS, distance(t)))
 
 
 def _cue_tokens(cue: Token) -> list[Token]:
@@ -369,9 +381,13 @@ def _cue_tokens(cue: Token) -> list[Token]:
 def _fill_from_cue(q: Quotation, cue: Token, frame: list[Token], exclude) -> None:
     q.cue = _char_spans(_cue_tokens(cue))
     q.cue_lemma = lexicon_cue(cue)
-    speaker = [t for t in _subject_of(cue) if t.i not in exclude]
+    speaker = _with_entities([t for t in _subject_of(cue) if t.i not in exclude])
+    if _is_demonstrative(speaker):  # "Dies bekräftigte Kim": the parser took the object for the subject
+        speaker = _entity_after(cue, frame) or speaker
     if not speaker:
-        speaker = _speaker_in_frame([t for t in frame if t.i not in exclude])
+        speaker = _earlier_subject(cue, exclude)
+    if not speaker:
+        speaker = _speaker_in_frame([t for t in frame if t.i not in exclude], cue)
     q.speaker = _char_spans(speaker)
     _fill_addressee(q, cue)
     q.via = _via(frame, speaker)
@@ -384,6 +400,18 @@ def _subject_of(verb: Token) -> list[Token]:
             if is_subject(child) and not child.is_punct:
                 return _noun_phrase(child)
     return []
+
+
+def _with_entities(tokens: list[Token]) -> list[Token]:
+    """Extend a speaker phrase to cover every named entity it touches ('Olaf' -> 'Olaf Scholz')."""
+    if not tokens:
+        return tokens
+    ids = {t.i for t in tokens}
+    doc = tokens[0].doc
+    for ent in doc.ents:
+        if any(t.i in ids for t in ent):
+            ids.update(range(ent.start, ent.end))
+    return [doc[i] for i in sorted(ids)]
 
 
 def _verb_heads(verb: Token):
@@ -402,7 +430,11 @@ def _verb_heads(verb: Token):
 def _noun_phrase(head: Token) -> list[Token]:
     """The subtree of a noun, cut before relative clauses and trailing punctuation."""
     tokens = []
-    for t in head.subtree:
+    subtree = list(head.subtree)
+    breaks = [k for k, t in enumerate(subtree) if t.text in {"–", "—", ":"} and (t.i < head.i or _is_dateline(head))]
+    if breaks:  # "TAIPEI, Taiwan – Nordkorea": a dateline is no part of the subject
+        subtree = subtree[breaks[-1] + 1:]
+    for t in subtree:
         if t.i > head.i and (t.pos_ in {"VERB", "AUX"} or t.lower_ in {"der", "die", "das", "welche"} and t.nbor(-1).text == ","):
             break
         tokens.append(t)
@@ -411,15 +443,52 @@ def _noun_phrase(head: Token) -> list[Token]:
     return tokens
 
 
-def _speaker_in_frame(frame: list[Token]) -> list[Token]:
-    """Fallback: a person/organisation entity, or a pronoun, in the frame."""
+SPEAKER_ENTITY_TYPES = {"PER", "ORG", "LOC"}  # countries speak too ("Nordkorea sagte")
+
+
+def _speaker_in_frame(frame: list[Token], cue: Token | None = None) -> list[Token]:
+    """Fallback: the entity or personal pronoun nearest before the cue, else the first after it."""
+    candidates = []
     for t in frame:
-        if t.ent_type_ in {"PER", "ORG"} and t.ent_iob_ == "B":
-            ent = next(e for e in t.doc.ents if e.start == t.i)
-            return list(ent)
+        if t.ent_type_ in SPEAKER_ENTITY_TYPES and t.ent_iob_ == "B" and not _is_dateline(t):
+            candidates.append(list(next(e for e in t.doc.ents if e.start == t.i)))
+        elif t.lower_ in {"er", "sie"} and t.pos_ == "PRON":
+            candidates.append([t])
+    if not candidates:
+        return []
+    if cue is None:
+        return candidates[0]
+    before = [c for c in candidates if c[-1].i < cue.i]
+    return before[-1] if before else candidates[0]
+
+
+def _is_dateline(token: Token) -> bool:
+    """'TAIPEI, Taiwan –' / 'SEOUL:' at the start of an article line is a dateline, not a speaker."""
+    sent = token.sent
+    return token.i - sent.start <= 3 and any(t.text in {"–", "-", ":"} for t in sent[:6]) and (token.is_upper or token.i > sent.start)
+
+
+def _earlier_subject(cue: Token, exclude) -> list[Token]:
+    """'X hat anerkannt, dass …, und sagte, …': a coordinated cue shares the sentence's first subject."""
+    previous = cue.doc[cue.i - 1] if cue.i > cue.sent.start else None
+    if previous is None or previous.lower_ not in {"und", "sowie", "aber"}:
+        return []
+    for t in cue.sent:
+        if t.i >= cue.i:
+            break
+        if is_subject(t) and t.i not in exclude and t.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return _with_entities(_noun_phrase(t))
+    return []
+
+
+def _is_demonstrative(tokens: list[Token]) -> bool:
+    return len(tokens) == 1 and tokens[0].lower_ in {"dies", "das", "dieses", "diese", "es"}
+
+
+def _entity_after(cue: Token, frame: list[Token]) -> list[Token]:
     for t in frame:
-        if t.lower_ in {"er", "sie"} and t.pos_ == "PRON":
-            return [t]
+        if t.i > cue.i and t.ent_type_ in {"PER", "ORG"} and t.ent_iob_ == "B":
+            return list(next(e for e in t.doc.ents if e.start == t.i))
     return []
 
 
@@ -447,20 +516,26 @@ def _via(frame: list[Token], speaker: list[Token]) -> str | None:
     return None
 
 
+NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"}
+NP_LINKS = {"von", "vom", "des", "der", "dem", "den", "und", "sowie", "(", ")", "„", "“", "«", "»", "\"", "-"}
+
+
 def _np_after(tokens: list[Token], k: int) -> list[Token]:
-    """Noun phrase after 'laut'/'nach Angaben': up to a comma or a finite verb."""
+    """Noun phrase after 'laut'/'nach Angaben': determiners, adjectives, nouns and genitives."""
     out = []
     for t in tokens[k:]:
-        if t.text == "," or (t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")):
+        if t.pos_ not in NP_POS and t.lower_ not in NP_LINKS:
             break
         out.append(t)
-    return out[:12]
+    while out and out[-1].lower_ in NP_LINKS and out[-1].text not in {")", "“", "»", "«"}:
+        out.pop()
+    return out[:15]
 
 
 def _np_before(tokens: list[Token], k: int) -> list[Token]:
     out = []
     for t in reversed(tokens[:k]):
-        if t.text == "," or (t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")):
+        if t.text in {",", ":", ";"} or t.pos_ in {"VERB", "AUX"}:
             break
         out.insert(0, t)
     return out[-8:]

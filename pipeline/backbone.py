@@ -87,3 +87,17 @@ KONJUNKTIV_FORMS = {
     "stehe", "gehe", "komme", "liege", "wisse", "bleibe", "lasse", "brauche", "mache", "plane",
     "befinde", "handle", "arbeite", "verfüge", "unterstütze", "trage", "sehe", "halte",
 }
+
+
+def is_finite_verb(token: Token) -> bool:
+    """Finite verb: UD GSD marks many finite verbs with Mood only, without VerbForm=Fin."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return "Fin" in token.morph.get("VerbForm") or bool(token.morph.get("Mood"))
+
+
+def is_infinitive(token: Token) -> bool:
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    forms = token.morph.get("VerbForm")
+    return "Inf" in forms or (not forms and not token.morph.get("Mood") and token.lower_.endswith("en"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Iterable, Iterator, List, Optional
@@ -175,6 +176,37 @@ def emit(
     """Stage 6: write all four parquet tables from the attributed docs."""
     nlp = _load(model)
     raise typer.Exit(_write_all(nlp, _load_stage(nlp, out, "attribute"), out, quiet))
+
+
+@app.command()
+def evaluate(
+    gold_dir: Path = typer.Argument(..., help="Folder of WikiNews-format gold JSON files (e.g. ../shared/data/wikinews-quotes/dev)."),
+    pred: Optional[Path] = typer.Option(None, help="Folder with a claims.parquet made from these gold files; default: run the pipeline now."),
+    model: str = typer.Option("auto", "--model", "-m", envvar="CLAIMS_MODEL", help=MODEL_HELP),
+    limit: Optional[int] = typer.Option(None, help="Score only the first N gold files (quick checks)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON instead of a table."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Also write the predictions' parquet files here."),
+):
+    """Score attribution against gold quotations (Message/Roles/Joint/Form P/R/F1, speaker accuracy)."""
+    import json
+
+    import pandas as pd
+
+    from .evaluate import evaluate_claims, format_table, load_gold
+
+    gold = load_gold(gold_dir, limit)
+    if not gold:
+        console.print(f"[red]error:[/red] no gold .json files in {gold_dir}")
+        raise typer.Exit(EXIT_FAILURE)
+    if pred is None:
+        nlp = _load(model)
+        pred = out or Path(tempfile.mkdtemp(prefix="claims-eval-"))
+        docs = (assembly.make_doc(nlp, a) for a in read_articles([path for path, _ in gold.values()]))
+        _write_all(nlp, assembly.process(nlp, docs), pred, quiet=True)
+    claims = pd.read_parquet(pred / "claims.parquet")
+    by_doc = {doc_id: group.to_dict("records") for doc_id, group in claims.groupby("doc_id")}
+    result = evaluate_claims(gold, by_doc)
+    typer.echo(json.dumps(result, indent=2) if as_json else format_table(result))
 
 
 def main() -> None:  # pragma: no cover

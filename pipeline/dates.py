@@ -97,7 +97,7 @@ def resolve_expression(text: str, published: date | None) -> tuple[date | None, 
 @Language.factory("claims_dates")
 def make_date_resolver(nlp: Language, name: str):
     if not Doc.has_extension("published"):
-        Doc.set_extension("published", default=None)
+        Doc.set_extension("published", getter=lambda doc: _as_date(doc.user_data.get("claims:published")))
     return DateResolver()
 
 
@@ -107,7 +107,6 @@ class DateResolver:
     def __call__(self, doc: Doc) -> Doc:
         published = _as_date(doc.user_data.get("claims:published")) or published_from_text(doc.text)
         doc.user_data["claims:published"] = published.isoformat() if published else None
-        doc._.published = published
         quotations = get_quotations(doc)
         sentences = list(doc.sents)
         for q in quotations:

@@ -76,7 +76,8 @@ def _joined(text: str, spans) -> str | None:
 def claim_id(doc_id: str, text: str, quote_type: str, spans) -> str:
     """Stable across runs: depends on the document, its text and the quote's offsets only."""
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-    key = f"{doc_id}|{digest}|{quote_type}|{spans}"
+    offsets = ";".join(f"{int(start)}-{int(end)}" for start, end in spans)
+    key = f"{doc_id}|{digest}|{quote_type}|{offsets}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 

@@ -38,10 +38,25 @@ class EntityNormalizer:
         return doc
 
 
+def _is_edge_noise(token) -> bool:
+    """Punctuation, or a lower-case verb/function word that a small NER model swallowed."""
+    return token.is_punct or token.is_space or (token.is_lower and token.pos_ in {"VERB", "AUX", "ADP", "DET", "CCONJ", "PRON"})
+
+
+NAME_PARTICLES = {"von", "van", "de", "der", "den", "al", "bin", "da", "di", "zu", "la", "le", "ibn"}
+
+
 def _strip_punct(span):
+    """Trim punctuation and swallowed words; cut a multi-word name at its first lower-case word
+    ("Putin am Samstag" -> "Putin"), except name particles ("Ursula von der Leyen")."""
     start, end = span.start, span.end
-    while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
+    while start < end and _is_edge_noise(span.doc[start]):
         start += 1
-    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
+    for k in range(start + 1, end):
+        token = span.doc[k]
+        if token.is_lower and token.lower_ not in NAME_PARTICLES and token.is_alpha:
+            end = k
+            break
+    while end > start and (_is_edge_noise(span.doc[end - 1]) or span.doc[end - 1].lower_ in NAME_PARTICLES):
         end -= 1
     return span.doc[start:end] if end > start else None

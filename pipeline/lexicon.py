@@ -62,6 +62,9 @@ SOURCE_ADVERBS = {"demnach", "wonach", "danach"}  # "Demnach steht ... fest"
 # "wie X berichtete": wie + ... + speech verb introduces a source
 WIE_VERBS = {"berichten", "mitteilen", "melden", "sagen", "erklären", "schreiben", "bestätigen", "bekanntgeben"}
 
+# Verbs that relay what someone else said ("berichtete KCNA"): a cue of last resort
+RELAY_VERBS = {"berichten", "melden", "zitieren"}
+
 # Verbs of the "via" (an intermediary that passed the statement on)
 VIA_VERBS = {"berichten", "melden", "schreiben", "zitieren", "sagen", "mitteilen"}
 

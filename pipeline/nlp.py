@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import attribute, dates, entities, resolve, segment  # noqa: F401  (register factories)
+from . import attribute, dates, entities, resolve, segment  # noqa: F401  (registers the factories)
 from .backbone import backbone_version, load_backbone
 from .inputs import Article
 

@@ -27,6 +27,7 @@ ROLE_SYNONYMS = [
     {"minister", "verteidigungsminister", "außenminister", "ressortchef"},
     {"sprecher", "sprecherin", "regierungssprecher", "pressesprecher"},
 ]
+ROLE_WORDS = set().union(*ROLE_SYNONYMS)
 NAME_PARTICLES = {"von", "van", "de", "der", "al", "bin", "da", "di", "zu"}
 
 
@@ -96,7 +97,13 @@ class NameClusters:
         """The longest variant; among equally long ones, the one written with separate words."""
         def key(ent: Span):
             return (len(normalize_name(ent.text).split()), ent.text.count(" "), -ent.start)
-        return max(cluster["mentions"], key=key).text
+        return display_name(max(cluster["mentions"], key=key).text)
+
+
+def display_name(name: str) -> str:
+    """Romanised East Asian given names written 'Jong-un' are shown as 'Jong Un' (the form
+    most news outlets use); German double names ('Hans-Peter') keep their hyphen."""
+    return re.sub(r"(\w)-([a-z])", lambda m: f"{m.group(1)} {m.group(2).upper()}", " ".join(name.split()))
 
 
 def find_roles(doc: Doc, clusters: NameClusters) -> dict[str, dict]:
@@ -110,7 +117,8 @@ def find_roles(doc: Doc, clusters: NameClusters) -> dict[str, dict]:
             continue
         window = doc[max(ent.sent.start, ent.start - 5):ent.start]
         for token in window:
-            if token.pos_ == "NOUN" or (token.is_title and token.pos_ != "PROPN" and not token.is_sent_start):
+            known_role = _role_key(token.lower_) != token.lower_ or token.lower_ in ROLE_WORDS
+            if known_role or token.pos_ == "NOUN" or (token.is_title and token.pos_ != "PROPN" and not token.is_sent_start):
                 roles.setdefault(_role_key(token.lower_), cluster)
     return roles
 

@@ -1,0 +1,79 @@
+import pytest
+
+from pipeline.attribute import find_quote_spans
+
+
+def _only(nlp, text):
+    quotes = nlp(text)._.quotations
+    assert quotes, f"no quotation found in {text!r}"
+    return quotes[0], text
+
+
+def _text(text, spans):
+    return " ".join(text[s:e] for s, e in spans)
+
+
+@pytest.mark.parametrize("opening,closing", [("„", "“"), ("“", "”"), ("”", "”"), ("«", "»"), ("»", "«"), ('"', '"')])
+def test_every_german_quote_style(nlp, opening, closing):
+    text = f"{opening}Wir werden die Verhandlungen fortsetzen{closing}, sagte Olaf Scholz."
+    spans = find_quote_spans(nlp.make_doc(text))
+    assert [s.text for s in spans] == [f"{opening}Wir werden die Verhandlungen fortsetzen{closing}"]
+    q, _ = _only(nlp, text)
+    assert q.type == "direct"
+    assert "Scholz" in _text(text, q.speaker)
+    assert _text(text, q.cue) == "sagte"
+
+
+def test_direct_quote_over_several_sentences(nlp):
+    text = "Die Ministerin sagte: „Wir sind bereit. Wir haben lange gewartet. Jetzt handeln wir.“"
+    q, _ = _only(nlp, text)
+    assert q.type == "direct"
+    assert _text(text, q.quote).startswith("„Wir sind bereit.") and _text(text, q.quote).endswith("handeln wir.“")
+
+
+def test_indirect_with_dass(nlp):
+    text = "Der Sprecher des Ministeriums erklärte, dass die Gespräche fortgesetzt würden."
+    q, _ = _only(nlp, text)
+    assert q.type == "indirect"
+    assert _text(text, q.quote).startswith("dass die Gespräche")
+    assert "Sprecher" in _text(text, q.speaker)
+
+
+def test_indirect_konjunktiv_without_dass(nlp):
+    text = "Angela Merkel sagte, die Regierung habe keine andere Wahl gehabt."
+    q, _ = _only(nlp, text)
+    assert q.type == "indirect" and _text(text, q.quote).startswith("die Regierung habe")
+
+
+def test_laut_and_nach_angaben(nlp):
+    text = "Laut der Polizei wurden drei Menschen verletzt."
+    q, _ = _only(nlp, text)
+    assert q.type == "indirect" and "Polizei" in _text(text, q.speaker) and q.cue_lemma == "laut"
+    text = "Nach Angaben des Roten Kreuzes sind die Lager überfüllt."
+    q, _ = _only(nlp, text)
+    assert q.type == "indirect" and "Roten Kreuzes" in _text(text, q.speaker)
+
+
+def test_reported_and_free_indirect(nlp):
+    text = "Der Kanzler kritisierte die Entscheidung der Kommission scharf. Die Kommission soll Fehler gemacht haben."
+    quotes = nlp(text)._.quotations
+    types = [q.type for q in quotes]
+    assert types[0] == "reported"
+    assert "free_indirect" in types
+
+
+def test_konjunktiv_continuation(nlp):
+    text = "Der Minister sagte, die Lage sei ernst. Man müsse jetzt schnell handeln. Die Bürger seien besorgt."
+    quotes = nlp(text)._.quotations
+    assert [q.type for q in quotes][:1] == ["indirect"]
+    assert "indirect_free_indirect" in [q.type for q in quotes[1:]]
+    assert all(q.speaker for q in quotes)
+
+
+def test_no_claims_in_plain_narration(nlp):
+    assert nlp("Das Wetter war am Montag schön. Viele Menschen gingen in den Park.")._.quotations == []
+
+
+def test_headline_lines_are_sentences(nlp):
+    doc = nlp("Große Überschrift ohne Punkt\nDer erste Satz beginnt hier. Und noch einer.")
+    assert list(doc.sents)[0].text.strip() == "Große Überschrift ohne Punkt"

@@ -1,0 +1,49 @@
+"""Regression on known quotes in the five seed articles (speaker, type, quote text covered)."""
+import pytest
+
+# (doc id prefix, canonical speaker, quote type, text that the quote must cover, mention if checked)
+KNOWN_CLAIMS = [
+    ("000", "Kim Jong Un", "indirect", "dies geschehe in dem Versuch", "Er"),
+    ("000", "Kim Jong Un", "direct", "den unrealistischen Traum zu erfüllen", None),
+    ("000", "Kim Jong Un", "indirect", "dass Armee und Volk der DVRK stets an der Seite Russlands", None),
+    ("000", "Kim Jong Un", "indirect_free_indirect", "Diese Unterstützung sei durch den umfassenden", None),
+    ("000", "Kim Jong Un", "reported", "kritisierte Kim die militärische Kooperation", None),
+    ("001", "Kim Jong Un", "indirect", "dass der Westen die Ukraine zu Angriffen", "Der nordkoreanische Staatschef"),
+    ("001", "Kim Jong Un", "indirect", "Russland habe das «Recht auf Selbstverteidigung»", "Er"),
+    ("001", "Andrej Beloussow", "indirect", "dass die militärische Kooperation zwischen Moskau und Pjöngjang", "der russische Minister"),
+    ("001", "No Kwang Chol", "indirect", "die nordkoreanische Armee sei entschlossen", None),
+    ("001", "No Kwang Chol", "direct", "«die Zusammenarbeit mit der russischen Armee zu stärken", None),
+    ("001", "Kim Jong Un", "reported", "bezeichnete diese Vorwürfe als unbegründet", None),
+    ("002", "Kim Jong Un", "indirect", "dass Moskau das Recht habe, in Selbstverteidigung zu handeln", None),
+    ("002", "Kim Jong Un", "indirect", "dass der Einsatz von Langstreckenwaffen durch die Ukraine", None),
+    ("002", "Kim Jong Un", "direct", "„den feindlichen Kräften den Preis zahlen zu lassen“", None),
+    ("002", "Belousov", "indirect", "der von Kim und Putin unterzeichnete Partnerschaftspakt werde", None),
+    ("003", "Nordkorea", "indirect", "seine Soldaten hätten „das besetzte Gebiet", None),
+    ("003", "Wladimir Putin", "reported", "Putin dankte nordkoreanische Truppen", None),
+    ("003", "Wladimir Putin", "direct", "„Heldentum, ein hohes Maß an besonderem Training", None),
+    ("003", "Jeon", "direct", "„Nordkoreas Beteiligung am Ukrainekrieg ist ein klarer Verstoß", None),
+    ("003", "Volodymyr Zelenskyy", "indirect", "dass die ukrainische Armee immer noch in Russlands Kursk kämpfte", None),
+    ("003", "Volodymyr Zelenskyy", "direct", "„Unser Militär erledigt weiterhin Aufgaben", "er"),
+    ("004", "Tommy Pigott", "direct", "„Die Stationierung nordkoreanischer Streitkräfte in Russland", None),
+    ("004", "Kim Jong Un", "indirect", "dass Pjöngjang „die Position Russlands", None),
+]
+
+
+@pytest.mark.parametrize("doc, speaker, quote_type, text, mention", KNOWN_CLAIMS,
+                         ids=[f"{c[0]}-{c[1]}-{c[3][:25]}" for c in KNOWN_CLAIMS])
+def test_known_claim(seed_claims, doc, speaker, quote_type, text, mention):
+    rows = seed_claims[seed_claims.doc_id.str.startswith(doc) & seed_claims["quote"].str.contains(text, regex=False)]
+    assert len(rows), f"no claim covers {text!r} in {doc}"
+    matching = rows[(rows.quote_type == quote_type) & rows.speaker.fillna("").str.startswith(speaker)]
+    assert len(matching), f"found {rows[['quote_type', 'speaker', 'speaker_mention']].values.tolist()}"
+    if mention:
+        assert mention in set(matching.speaker_mention)
+
+
+def test_claim_dates_and_published(seed_claims):
+    confirmed = seed_claims[seed_claims["quote"].str.contains("dass es Russland im Konflikt militärische", regex=False)]
+    assert str(confirmed.claim_date.iloc[0]) == "2024-11-01"
+    assert confirmed.claim_date_granularity.iloc[0] == "month"
+    taipei = seed_claims[seed_claims.doc_id.str.startswith("003")]
+    assert {str(d) for d in taipei.published} == {"2025-04-28"}  # from "Aktualisiert 28. April 2025"
+    assert seed_claims[seed_claims.doc_id.str.startswith("000")].published.isna().all()  # never invented
