@@ -106,8 +106,30 @@ class QuotationAttributor:
             covered = sum(1 for q in quotations if q.type == "direct" and _inside(sent, q.quote))
             found = attribute_sentence(sent, i, quotations, direct, fragments, i in claimed, covered)
             quotations.extend(found)
+        for span in fragments:  # short quoted words count where someone is being quoted
+            if _looks_like_name(span):
+                continue
+            index = sent_index[span[0].sent.start]
+            in_claim = any(q.sentence_index == index for q in quotations)
+            if in_claim or any(lexicon_cue(t) for t in span.sent if not span.start <= t.i < span.end):
+                quotations.append(attribute_direct(doc, span, sentences, sent_index, quotations))
+        share_speaker_with_container(quotations)
         set_quotations(doc, quotations)
         return doc
+
+
+def share_speaker_with_container(quotations: list[Quotation]) -> None:
+    """A direct quote nested in an indirect one ('sagte, die USA hätten „…“') has its speaker."""
+    containers = [q for q in quotations if q.type != "direct" and q.speaker]
+    for q in quotations:
+        if q.type != "direct":
+            continue
+        start, end = q.quote[0]
+        outer = next((c for c in containers if c.start <= start and end <= max(e for _, e in c.quote)), None)
+        if outer is not None:
+            q.speaker, q.cue, q.cue_lemma = outer.speaker, outer.cue, outer.cue_lemma
+            q.addressee, q.via = outer.addressee or q.addressee, outer.via or q.via
+            q.rule = "direct+nested"
 
 
 # --- direct quotes ----------------------------------------------------------------------
@@ -148,6 +170,14 @@ def find_direct_quotes(doc: Doc, min_tokens: int) -> list[Span]:
 def _is_statement(span: Span, min_tokens: int) -> bool:
     words = [t for t in span if not t.is_punct]
     return len(words) >= min_tokens
+
+
+def _looks_like_name(span: Span) -> bool:
+    """'„Süddeutsche Zeitung“', '„Eagle“': titles and names in quotation marks are no quotes."""
+    words = [t for t in span if t.is_alpha]
+    if not words or any(t.is_lower for t in words):
+        return False
+    return len(words) > 1 or words[0].pos_ == "PROPN" or words[0].ent_type_ != ""
 
 
 def attribute_direct(doc, span: Span, sentences, sent_index, previous: list[Quotation]) -> Quotation:
@@ -229,11 +259,19 @@ def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
     content = _strip_end(tokens[k + 1:])
     if len(content) < 3:
         return None
-    if content[0].lower_ in {"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wo"} or any(
-        is_konjunktiv(t) for t in content if t.pos_ in {"AUX", "VERB"} or t.lower_ in {"sei", "habe", "werde"}
-    ) or tokens[k].text == ":":
+    if (content[0].lower_ in {"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wo"}
+            or tokens[k].text == ":"
+            or any(is_konjunktiv(t) for t in content if t.pos_ in {"AUX", "VERB"} or t.lower_ in {"sei", "habe", "werde"})
+            or _zu_infinitive(content)
+            or (lexicon_cue(cue) in lexicon.SAYING_VERBS and any(is_finite_verb(t) for t in content[:8]))):
         return content
     return None
+
+
+def _zu_infinitive(content: list[Token]) -> bool:
+    """'… bereit erklärt, auf das Amt zu verzichten': an infinitive clause with zu."""
+    return any(t.lower_ == "zu" and k + 1 < len(content) and content[k + 1].pos_ in {"VERB", "AUX"}
+               for k, t in enumerate(content)) or any("zu" in t.lower_[2:-2] and is_infinitive(t) for t in content[-2:])
 
 
 def _complement_before(cue: Token, tokens: list[Token]) -> list[Token] | None:
@@ -257,8 +295,10 @@ def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None
         cue_tokens, speaker = None, None
         if word in {"laut", "gemäß"}:
             cue_tokens, speaker = [tokens[k]], _np_after(tokens, k + 1)
-        elif word == "nach" and k + 1 < len(tokens) and (word, lowered[k + 1]) in lexicon.SOURCE_PHRASES:
+        elif word == "nach" and _source_noun_follows(tokens, k):
             cue_tokens, speaker = [tokens[k]], _np_after(tokens, k + 1)
+        elif word == "so" and k > 1 and lowered[k - 1] == "," and _np_to_end(tokens, k + 1):
+            cue_tokens, speaker = [tokens[k]], _np_to_end(tokens, k + 1)
         elif word == "zufolge" and k > 0:
             cue_tokens, speaker = [tokens[k]], _np_before(tokens, k)
         elif word == "wie" and k + 2 < len(tokens):
@@ -289,6 +329,22 @@ def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None
             _continue_previous(q, previous, keep_cue=True)
         return q
     return None
+
+
+def _source_noun_follows(tokens: list[Token], k: int) -> bool:
+    """'nach Angaben …', 'nach ersten Informationen', 'nach einer norwegischen Studie'."""
+    for t in tokens[k + 1:k + 5]:
+        if t.pos_ in {"NOUN", "PROPN"} or t.is_title:
+            return any(t.lower_.endswith(noun) for noun in lexicon.SOURCE_NOUNS)
+    return False
+
+
+def _np_to_end(tokens: list[Token], k: int) -> list[Token]:
+    """'…, so der Sprecher.': a noun phrase that runs to the end of the sentence, with no verb."""
+    rest = _strip_end(tokens[k:])
+    if not rest or len(rest) > 12 or any(t.pos_ in {"VERB", "AUX"} for t in rest):
+        return []
+    return rest if any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in rest) else []
 
 
 def reported_speech(sent: Span, tokens: list[Token], previous) -> Quotation | None:

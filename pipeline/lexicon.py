@@ -7,6 +7,22 @@ small parser's lemmatizer misses inflected forms of rarer verbs.
 """
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
+MINED_CUES_FILE = Path(__file__).parent / "data" / "cue_lexicon.tsv"
+MIN_CUE_COUNT = 2  # seen as a gold cue at least this often in WikiNews train
+MIN_CUE_PRECISION = 0.25  # share of the lemma's occurrences that are cues
+
+
+def load_mined_cues(path: Path = MINED_CUES_FILE) -> set[str]:
+    """Cue lemmas mined from WikiNews train by training/mine_cues.py (`make cue-lexicon`)."""
+    if not path.exists():
+        return set()
+    with path.open(encoding="utf-8") as fh:
+        return {row["lemma"] for row in csv.DictReader(fh, delimiter="\t")
+                if int(row["n_cue"]) >= MIN_CUE_COUNT and float(row["precision"]) >= MIN_CUE_PRECISION}
+
 # Verbs that introduce what someone said (direct or indirect speech).
 SPEECH_VERBS = {
     "sagen", "erklären", "mitteilen", "berichten", "betonen", "bestätigen", "ankündigen",
@@ -23,6 +39,8 @@ SPEECH_VERBS = {
     "wissen", "bilanzieren", "resümieren", "begründen", "lauten", "heißen", "urteilen",
     "prognostizieren", "schätzen", "erwarten", "rechnen", "zweifeln", "beschwören",
 }
+
+SPEECH_VERBS |= load_mined_cues()
 
 # Verbs that summarise a speech act without reporting its content ("Kim kritisierte X").
 REPORTED_VERBS = {
@@ -57,6 +75,14 @@ SOURCE_PHRASES = (("nach", "angaben"), ("nach", "informationen"), ("nach", "beri
                   ("nach", "ansicht"), ("nach", "meinung"), ("nach", "auffassung"),
                   ("nach", "einschätzung"), ("nach", "darstellung"), ("nach", "aussage"),
                   ("nach", "aussagen"), ("nach", "worten"), ("nach", "schätzungen"))
+# Nouns (and compound endings) that make "nach X" a source: "nach Angaben", "nach Polizeiangaben"
+SOURCE_NOUNS = ("angaben", "informationen", "berichten", "bericht", "ansicht", "meinung", "auffassung",
+                "einschätzung", "darstellung", "aussage", "aussagen", "worten", "schätzungen", "erkenntnissen",
+                "studie", "umfrage", "untersuchung", "recherchen", "meldungen", "meldung", "expertenmeinung",
+                "auskunft", "mitteilung", "medienberichten", "zeugenaussagen", "überzeugung", "vorstellung")
+# Verbs that plainly report what was said: their complement is content even without Konjunktiv
+SAYING_VERBS = {"sagen", "erklären", "mitteilen", "betonen", "schreiben", "behaupten", "berichten",
+                "bestätigen", "melden", "versichern", "bekräftigen", "unterstreichen", "ausführen", "meinen"}
 SOURCE_ADVERBS = {"demnach", "wonach", "danach"}  # "Demnach steht ... fest"
 
 # "wie X berichtete": wie + ... + speech verb introduces a source
