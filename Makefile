@@ -13,7 +13,7 @@ SPACY_TRAIN := $(PY) -m spacy train
 PKG_SRC := $(wildcard pipeline/*.py)
 SEEDS := $(wildcard seeds/*.txt)
 
-.PHONY: all setup extract test models backbone train-quotes eval bench clean help
+.PHONY: all setup extract test models backbone train-quotes eval eval-train bench clean help
 
 help:
 	@echo "make extract       run the pipeline on seeds/ -> outputs/"
@@ -59,6 +59,25 @@ $(BACKBONE)/meta.json: training/assemble.py $(BUILD)/syntax/model-best/meta.json
 	rm -rf $(BACKBONE).new && $(PY) training/assemble.py $(BUILD) $(BACKBONE).new
 	rm -rf $(BACKBONE) && mv $(BACKBONE).new $(BACKBONE)
 	$(PY) training/evaluate_backbone.py $(BACKBONE) $(CORPUS) | tee $(BUILD)/backbone-scores.json
+
+# --- attribution ------------------------------------------------------------------
+WIKINEWS := $(DATA)/wikinews-quotes
+
+# The attribution stage learns its cue lexicon from WikiNews train (see pipeline/lexicon.py).
+train-quotes: pipeline/data/cue_lexicon.tsv
+
+pipeline/data/cue_lexicon.tsv: training/mine_cues.py | $(VENV)/.installed
+	$(PY) training/mine_cues.py $(WIKINEWS)/train $@
+
+eval: $(VENV)/.installed
+	$(VENV)/bin/claims evaluate $(WIKINEWS)/dev --out $(BUILD)/eval-dev
+	$(VENV)/bin/claims evaluate $(WIKINEWS)/dev --pred $(BUILD)/eval-dev --json > $(BUILD)/eval-dev.json
+
+eval-train: $(VENV)/.installed
+	$(VENV)/bin/claims evaluate $(WIKINEWS)/train --out $(BUILD)/eval-train
+
+bench: $(VENV)/.installed
+	$(PY) training/bench.py $(WIKINEWS) outputs/bench.json $(if $(BENCH_WORDS),--words $(BENCH_WORDS))
 
 clean:
 	rm -rf $(BUILD) outputs/*.parquet

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
+from .guard import guarded
 from .backbone import DATIVE_DEPS, dep, is_finite_verb, is_infinitive, is_konjunktiv, is_subject
 
 USER_DATA_KEY = "claims:quotations"
@@ -84,7 +85,7 @@ def set_quotations(doc: Doc, quotations: list[Quotation]) -> None:
 def make_attribution(nlp: Language, name: str, min_direct_tokens: int):
     if not Doc.has_extension("quotations"):
         Doc.set_extension("quotations", getter=get_quotations)
-    return QuotationAttributor(min_direct_tokens)
+    return guarded(QuotationAttributor(min_direct_tokens))
 
 
 class QuotationAttributor:
@@ -114,8 +115,25 @@ class QuotationAttributor:
             if in_claim or any(lexicon_cue(t) for t in span.sent if not span.start <= t.i < span.end):
                 quotations.append(attribute_direct(doc, span, sentences, sent_index, quotations))
         share_speaker_with_container(quotations)
+        fill_continuations(quotations)
         set_quotations(doc, quotations)
         return doc
+
+
+CONTINUATION_RULES = {"direct+continuation", "konjunktiv", "hearsay"}
+
+
+def fill_continuations(quotations: list[Quotation]) -> None:
+    """Quotations without a frame of their own take the speaker of the nearest earlier one.
+
+    Runs after all passes, because direct quotes are found before the sentence patterns
+    that may precede them in the text."""
+    last_speaker: list[list[int]] = []
+    for q in sorted(quotations, key=lambda q: q.start):
+        if q.rule in CONTINUATION_RULES:
+            q.speaker = [list(span) for span in last_speaker]
+        elif q.speaker:
+            last_speaker = q.speaker
 
 
 def share_speaker_with_container(quotations: list[Quotation]) -> None:
@@ -306,7 +324,8 @@ def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None
             if verb is not None:
                 cue_tokens, speaker = [tokens[k], verb], [t for t in tokens[k + 1:tokens.index(verb)] if not t.is_punct]
         elif word in lexicon.SOURCE_ADVERBS and k == 0:
-            cue_tokens, speaker = [tokens[k]], []
+            # "Demnach …": the adverb stands for the source (the dataset marks it as cue and speaker)
+            cue_tokens, speaker = [tokens[k]], [tokens[k]]
         if cue_tokens is None:
             continue
         used = set(t.i for t in cue_tokens) | set(t.i for t in (speaker or []))
@@ -453,9 +472,17 @@ def _subject_of(verb: Token) -> list[Token]:
     """The subject noun phrase of a verb; coordinated verbs borrow their head verb's subject."""
     for candidate in (verb, *_verb_heads(verb)):
         for child in candidate.children:
-            if is_subject(child) and not child.is_punct:
+            if is_subject(child) and _can_be_speaker(child):
                 return _noun_phrase(child)
     return []
+
+
+def _can_be_speaker(token: Token) -> bool:
+    """A subject head that can name a speaker: a nominal, not an adverbial the parser misread."""
+    if token.pos_ not in {"NOUN", "PROPN", "PRON", "X"} or token.is_punct:
+        return False
+    cases = token.morph.get("Case")
+    return not cases or "Nom" in cases
 
 
 def _with_entities(tokens: list[Token]) -> list[Token]:

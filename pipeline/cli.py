@@ -85,6 +85,7 @@ def extract(
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder for the parquet tables."),
     model: str = typer.Option("auto", "--model", "-m", envvar="CLAIMS_MODEL", help=MODEL_HELP),
     batch_size: int = typer.Option(32, help="Documents per nlp.pipe batch."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model once)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log every document."),
 ):
@@ -96,7 +97,7 @@ def extract(
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
     nlp = _load(model)
     docs = (assembly.make_doc(nlp, article) for article in read_articles(inputs))
-    code = _write_all(nlp, assembly.process(nlp, docs, batch_size), out, quiet)
+    code = _write_all(nlp, assembly.process(nlp, docs, batch_size, workers), out, quiet)
     raise typer.Exit(code)
 
 

@@ -21,6 +21,8 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .guard import guarded
+
 from .attribute import get_quotations, set_quotations
 
 MONTHS = {
@@ -98,7 +100,7 @@ def resolve_expression(text: str, published: date | None) -> tuple[date | None, 
 def make_date_resolver(nlp: Language, name: str):
     if not Doc.has_extension("published"):
         Doc.set_extension("published", getter=lambda doc: _as_date(doc.user_data.get("claims:published")))
-    return DateResolver()
+    return guarded(DateResolver())
 
 
 class DateResolver:

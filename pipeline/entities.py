@@ -7,6 +7,8 @@ not map are dropped rather than passed on under a wrong label.
 from __future__ import annotations
 
 from spacy.language import Language
+
+from .guard import guarded
 from spacy.tokens import Doc
 
 LABEL_MAP = {
@@ -20,7 +22,7 @@ ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC")
 
 @Language.factory("claims_entities")
 def make_entity_normalizer(nlp: Language, name: str):
-    return EntityNormalizer()
+    return guarded(EntityNormalizer())
 
 
 class EntityNormalizer:

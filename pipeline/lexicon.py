@@ -1,7 +1,7 @@
 """Word lists for quotation attribution: speech-act cues and their German forms.
 
 The lemmas were chosen from the cues that occur most often in the WikiNews training
-split (`make cue-stats` lists them) plus common news reporting verbs. Matching works on
+split (`make train-quotes` mines them into data/cue_lexicon.tsv) plus common news reporting verbs. Matching works on
 the backbone's lemma and, as a fallback, on a crude stem of the surface form, because a
 small parser's lemmatizer misses inflected forms of rarer verbs.
 """
@@ -16,7 +16,7 @@ MIN_CUE_PRECISION = 0.25  # share of the lemma's occurrences that are cues
 
 
 def load_mined_cues(path: Path = MINED_CUES_FILE) -> set[str]:
-    """Cue lemmas mined from WikiNews train by training/mine_cues.py (`make cue-lexicon`)."""
+    """Cue lemmas mined from WikiNews train by training/mine_cues.py (`make train-quotes`)."""
     if not path.exists():
         return set()
     with path.open(encoding="utf-8") as fh:

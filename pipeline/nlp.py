@@ -5,6 +5,7 @@ pass, the stage subcommands run one group on the previous stage's saved docs.
 """
 from __future__ import annotations
 
+from collections import deque
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -12,6 +13,7 @@ from spacy.tokens import Doc
 
 from . import attribute, dates, entities, resolve, segment  # noqa: F401  (registers the factories)
 from .backbone import backbone_version, load_backbone
+from .guard import is_ok, mark_error  # noqa: F401  (is_ok is part of this module's API)
 from .inputs import Article
 
 OWN_COMPONENTS = {
@@ -63,10 +65,6 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def is_ok(doc: Doc) -> bool:
-    return doc.user_data.get("claims:status", "ok") == "ok"
-
-
 def run_components(nlp: Language, docs: Iterable[Doc], names: list[str], batch_size: int = 32) -> Iterator[Doc]:
     """Run some pipeline components over docs; failed or skipped docs pass through untouched.
 
@@ -81,13 +79,21 @@ def run_components(nlp: Language, docs: Iterable[Doc], names: list[str], batch_s
                 for name in names:
                     doc = nlp.get_pipe(name)(doc)
             except Exception as exc:  # one broken article never stops the run
-                doc.user_data["claims:status"] = "error"
-                doc.user_data["claims:error"] = f"{type(exc).__name__} in {name}: {exc}"
+                mark_error(doc, f"{type(exc).__name__} in {name}: {exc}")
             yield doc
 
 
-def process(nlp: Language, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
-    """Run the whole pipeline with nlp.pipe for speed, falling back to one-by-one on errors."""
+def process(nlp: Language, docs: Iterable[Doc], batch_size: int = 32, workers: int = 1) -> Iterator[Doc]:
+    """Run the whole pipeline with nlp.pipe, in input order; failed/skipped docs pass through.
+
+    With one worker, a batch that raises is re-run document by document so that only the
+    broken document is marked as an error. With several, spaCy's multiprocessing runs the
+    pipeline in worker processes (each loads the model once); our own components catch
+    their errors per document, so one bad article cannot stop a worker.
+    """
+    if workers > 1:
+        yield from _process_parallel(nlp, docs, batch_size, workers)
+        return
     batch: list[Doc] = []
     for doc in docs:
         batch.append(doc)
@@ -107,3 +113,21 @@ def _process_batch(nlp: Language, batch: list[Doc]) -> Iterator[Doc]:
         return
     for doc in batch:
         yield next(processed) if is_ok(doc) else doc
+
+
+def _process_parallel(nlp: Language, docs: Iterable[Doc], batch_size: int, workers: int) -> Iterator[Doc]:
+    passed_through: deque[tuple[int, Doc]] = deque()
+
+    def feed():
+        for position, doc in enumerate(docs):
+            if is_ok(doc):
+                yield doc, position
+            else:
+                passed_through.append((position, doc))
+
+    for doc, position in nlp.pipe(feed(), as_tuples=True, n_process=workers, batch_size=batch_size):
+        while passed_through and passed_through[0][0] < position:
+            yield passed_through.popleft()[1]
+        yield doc
+    while passed_through:
+        yield passed_through.popleft()[1]

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .attribute import Quotation, get_quotations, set_quotations
+from .guard import guarded
 from .lexicon import PRONOUNS
 
 # Role nouns that all denote a head of state or government, so that a later mention with one
@@ -41,7 +42,7 @@ def normalize_name(name: str) -> str:
 
 @Language.factory("claims_speakers")
 def make_speaker_resolver(nlp: Language, name: str):
-    return SpeakerResolver()
+    return guarded(SpeakerResolver())
 
 
 class SpeakerResolver:

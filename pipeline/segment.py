@@ -8,12 +8,14 @@ boundaries that are already set, so they only decide the remaining positions.
 from __future__ import annotations
 
 from spacy.language import Language
+
+from .guard import guarded
 from spacy.tokens import Doc
 
 
 @Language.factory("claims_line_sentences")
 def make_line_sentences(nlp: Language, name: str):
-    return LineSentences()
+    return guarded(LineSentences())
 
 
 class LineSentences:

@@ -1,0 +1,87 @@
+"""Throughput benchmark: bare backbone vs. full pipeline, 1 and 2 workers. Writes JSON.
+
+Usage: python training/bench.py WIKINEWS_DIR OUT_JSON [--words N]
+
+The corpus is every WikiNews train+dev article text, repeated until it has N words
+(default 1,000,000). Each configuration runs in a fresh subprocess so that its peak
+memory (ru_maxrss, per process) is its own.
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def corpus(wikinews: Path, words: int) -> list[str]:
+    texts = [json.loads(p.read_text(encoding="utf-8"))["originalText"]
+             for split in ("train", "dev") for p in sorted((wikinews / split).glob("*.json"))]
+    out, total = [], 0
+    while total < words:
+        for text in texts:
+            out.append(text)
+            total += len(text.split())
+            if total >= words:
+                break
+    return out
+
+
+def run_one(mode: str, wikinews: str, words: int) -> dict:
+    """Runs inside a subprocess: one configuration, timed."""
+    from pipeline import nlp as assembly
+    from pipeline.inputs import Article
+
+    texts = corpus(Path(wikinews), words)
+    nlp = assembly.load_nlp()
+    if mode == "backbone":
+        nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("claims_")])
+    started = time.perf_counter()
+    first_claim = None
+    n_words = n_claims = 0
+    if mode == "backbone":
+        for doc in nlp.pipe(texts, batch_size=32):
+            n_words += len(doc)
+    else:
+        workers = int(mode.split("-")[1])
+        docs = (assembly.make_doc(nlp, Article(doc_id=str(i), text=t, source="bench")) for i, t in enumerate(texts))
+        for doc in assembly.process(nlp, docs, batch_size=32, workers=workers):
+            n_words += len(doc)
+            found = len(doc.user_data.get("claims:quotations", []))
+            n_claims += found
+            if found and first_claim is None:
+                first_claim = time.perf_counter() - started
+    seconds = time.perf_counter() - started
+    rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"mode": mode, "docs": len(texts), "words": n_words, "seconds": round(seconds, 1),
+            "words_per_second": round(n_words / seconds), "claims": n_claims,
+            "seconds_to_first_claim": round(first_claim, 2) if first_claim else None,
+            "peak_rss_mb_main": round(rss_self), "peak_rss_mb_worker": round(rss_children) or round(rss_self)}
+
+
+def main(wikinews: str, out: str, words: int) -> None:
+    results = {"machine": f"{platform.machine()}, {os.cpu_count()} cores", "target_words": words}
+    for mode in ("backbone", "pipeline-1", "pipeline-2"):
+        proc = subprocess.run([sys.executable, __file__, "--one", mode, wikinews, str(words)],
+                              capture_output=True, text=True, check=True)
+        results[mode] = json.loads(proc.stdout.strip().splitlines()[-1])
+        print(json.dumps(results[mode]), file=sys.stderr)
+    base, one, two = (results[m]["words_per_second"] for m in ("backbone", "pipeline-1", "pipeline-2"))
+    results["pipeline_cost_vs_backbone"] = round(base / one, 2)
+    results["speedup_2_workers"] = round(two / one, 2)
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "--one":
+        print(json.dumps(run_one(sys.argv[2], sys.argv[3], int(sys.argv[4]))))
+    else:
+        words = int(sys.argv[sys.argv.index("--words") + 1]) if "--words" in sys.argv else 1_000_000
+        main(sys.argv[1], sys.argv[2], words)
