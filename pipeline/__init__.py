@@ -40,6 +40,6 @@ def extract_claims(texts_or_paths: Iterable[str | Path], model: str | None = Non
             articles.extend(read_articles([item]))
         else:
             articles.append(Article(doc_id=f"text-{i}", text=str(item), source="<text>"))
-    docs = (assembly.make_doc(nlp, a) for a in articles)
+    docs = assembly.make_docs(nlp, articles)
     rows = [row for doc in assembly.process(nlp, docs) if assembly.is_ok(doc) for row in claim_rows(doc)]
     return pa.Table.from_pylist(rows, schema=CLAIMS_SCHEMA).to_pandas()

@@ -45,34 +45,36 @@ def _progress(quiet: bool):
                     console=console, disable=quiet or not console.is_terminal)
 
 
+def _metadata(nlp) -> dict[str, str]:
+    return run_metadata(nlp.meta["claims_backbone"], nlp.meta["claims_backbone_version"])
+
+
 def _summary(writer: OutputWriter, docs_status: dict[str, int], seconds: float, backbone: str, out: Path) -> None:
+    resumed = f", {docs_status['resumed']} resumed" if docs_status.get("resumed") else ""
     console.print(
         f"[green]done[/green] {sum(docs_status.values())} documents "
-        f"({docs_status.get('ok', 0)} ok, {docs_status.get('skipped', 0)} skipped, {docs_status.get('error', 0)} errors), "
+        f"({docs_status.get('ok', 0)} ok, {docs_status.get('skipped', 0)} skipped, {docs_status.get('error', 0)} errors{resumed}), "
         f"{writer.counts.get('sentences', 0)} sentences, {writer.counts.get('entities', 0)} entities, "
         f"{writer.counts.get('claims', 0)} claims in {seconds:.1f} s, backbone {escape(backbone)} -> {out}/"
     )
 
 
-def _write_all(nlp, docs: Iterable, out: Path, quiet: bool) -> int:
+def _write_all(nlp, docs: Iterable, out: Path, quiet: bool, writer: OutputWriter | None = None) -> int:
     """Write the four tables from processed docs; returns the exit code."""
     started = time.perf_counter()
-    meta = run_metadata(nlp.meta["claims_backbone"], nlp.meta["claims_backbone_version"])
-    writer = OutputWriter(out, meta)
+    writer = writer or OutputWriter(out, _metadata(nlp))
     status: dict[str, int] = {}
-    try:
-        with _progress(quiet) as progress:
-            task = progress.add_task("extracting", total=None, claims=0)
-            for doc in docs:
-                writer.add(doc)
-                state = doc.user_data.get("claims:status", "ok")
-                status[state] = status.get(state, 0) + 1
-                progress.update(task, advance=1, claims=writer.counts["claims"])
-                if not console.is_terminal and not quiet and sum(status.values()) % 100 == 0:
-                    console.print(f"{sum(status.values())} documents, {writer.counts['claims']} claims")
-    except BaseException:
-        writer.abort()
-        raise
+    if writer.done_ids:
+        status["resumed"] = len(writer.done_ids)
+    with _progress(quiet) as progress:
+        task = progress.add_task("extracting", total=None, claims=0)
+        for doc in docs:
+            writer.add(doc)
+            state = doc.user_data.get("claims:status", "ok")
+            status[state] = status.get(state, 0) + 1
+            progress.update(task, advance=1, claims=writer.counts["claims"])
+            if not console.is_terminal and not quiet and sum(status.values()) % 100 == 0:
+                console.print(f"{sum(status.values())} documents, {writer.counts['claims']} claims")
     writer.close()
     if not quiet:
         _summary(writer, status, time.perf_counter() - started, nlp.meta["claims_backbone"], out)
@@ -88,6 +90,8 @@ def extract(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model once)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log every document."),
+    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run in OUT: finished documents are not processed again."),
+    checkpoint_every: int = typer.Option(200, min=1, help="Documents per checkpoint (a part file under OUT/.parts)."),
 ):
     """Run all stages on INPUTS and write claims, sentences, entities and docs parquet files.
 
@@ -96,8 +100,10 @@ def extract(
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
     nlp = _load(model)
-    docs = (assembly.make_doc(nlp, article) for article in read_articles(inputs))
-    code = _write_all(nlp, assembly.process(nlp, docs, batch_size, workers), out, quiet)
+    writer = OutputWriter(out, _metadata(nlp), resume=resume, part_size=checkpoint_every)
+    articles = (a for a in read_articles(inputs) if a.doc_id not in writer.done_ids)
+    docs = assembly.make_docs(nlp, articles)
+    code = _write_all(nlp, assembly.process(nlp, docs, batch_size, workers), out, quiet, writer)
     raise typer.Exit(code)
 
 
@@ -129,7 +135,7 @@ def _load_stage(nlp, out: Path, stage: str):
 def _run_stage(nlp, docs, stage: str, out: Path, table: str) -> None:
     names = assembly.stage_components(nlp, stage)
     count = _save_stage(assembly.run_components(nlp, docs, names), out / STAGE_FILES[stage])
-    writer = OutputWriter(out, run_metadata(nlp.meta["claims_backbone"], nlp.meta["claims_backbone_version"]), tables=(table,))
+    writer = OutputWriter(out, _metadata(nlp), tables=(table,))
     for doc in _load_stage(nlp, out, stage):
         writer.add(doc)
     writer.close()
@@ -144,7 +150,7 @@ def segment(
 ):
     """Stage 1: read articles, split sentences (and tag/parse); writes sentences.parquet."""
     nlp = _load(model)
-    docs = (assembly.make_doc(nlp, a) for a in read_articles(inputs))
+    docs = assembly.make_docs(nlp, read_articles(inputs))
     _run_stage(nlp, docs, "segment", out, "sentences")
 
 
@@ -202,7 +208,7 @@ def evaluate(
     if pred is None:
         nlp = _load(model)
         pred = out or Path(tempfile.mkdtemp(prefix="claims-eval-"))
-        docs = (assembly.make_doc(nlp, a) for a in read_articles([path for path, _ in gold.values()]))
+        docs = assembly.make_docs(nlp, read_articles([path for path, _ in gold.values()]))
         _write_all(nlp, assembly.process(nlp, docs), pred, quiet=True)
     claims = pd.read_parquet(pred / "claims.parquet")
     by_doc = {doc_id: group.to_dict("records") for doc_id, group in claims.groupby("doc_id")}

@@ -1,7 +1,8 @@
 """Stage 6, emit: the claims table and its companions as parquet, per ../shared/claims-schema.md.
 
-Tables are written incrementally (one row group per batch) to a temporary file that is
-renamed into place only when complete, so a reader never sees a half-written file.
+Tables are written in checkpointed parts and joined at the end through a temporary file
+that is renamed into place, so a reader never sees a half-written file and an interrupted
+run can resume (`claims extract --resume`).
 Before a batch of claims is written it is validated against the schema and the text:
 offsets inside the text, `text[start:end]` equal to the quoted span.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -134,6 +136,19 @@ def entity_rows(doc: Doc) -> list[dict]:
              "start": e.start_char, "end": e.end_char} for e in doc.ents]
 
 
+def shift_offsets(rows: list[dict], offset: int, sentence_base: int) -> None:
+    """Move the rows of one part of a long article to article offsets and sentence numbers."""
+    for row in rows:
+        if "sentence_index" in row:
+            row["sentence_index"] += sentence_base
+        for key in ("start", "end"):
+            if key in row:
+                row[key] += offset
+        for key, value in row.items():
+            if key.endswith("_spans"):
+                row[key] = [{"start": s["start"] + offset, "end": s["end"] + offset} for s in value]
+
+
 def doc_row(doc: Doc, n_claims: int) -> dict:
     n_sentences = len(list(doc.sents)) if doc.has_annotation("SENT_START") else 0
     return {"doc_id": _meta(doc, "doc_id"), "source": _meta(doc, "source"), "title": _meta(doc, "title"),
@@ -141,67 +156,120 @@ def doc_row(doc: Doc, n_claims: int) -> dict:
             "status": _meta(doc, "status") or "ok", "error": _meta(doc, "error"), "outlet": _meta(doc, "outlet")}
 
 
-class TableWriter:
-    """Writes one parquet file incrementally under a temporary name; `close()` publishes it."""
-
-    def __init__(self, path: Path, schema: pa.Schema, metadata: dict[str, str]):
-        self.path = Path(path)
-        self.tmp = self.path.with_name(f".{self.path.name}.partial")
-        self.schema = schema.with_metadata({k: str(v) for k, v in metadata.items()})
-        self.writer = pq.ParquetWriter(self.tmp, self.schema)
-        self.buffer: list[dict] = []
-        self.flushed = False
-
-    def write(self, rows: list[dict], row_group_size: int = 5000) -> None:
-        self.buffer.extend(rows)
-        if len(self.buffer) >= row_group_size:
-            self.flush()
-
-    def flush(self) -> None:
-        # an empty table still writes the schema, so that empty outputs stay readable
-        self.writer.write_table(pa.Table.from_pylist(self.buffer, schema=self.schema))
-        self.buffer, self.flushed = [], True
-
-    def close(self) -> None:
-        if self.buffer or not self.flushed:
-            self.flush()
-        self.writer.close()
-        os.replace(self.tmp, self.path)
-
-    def abort(self) -> None:
-        self.writer.close()
-        self.tmp.unlink(missing_ok=True)
-
-
 class OutputWriter:
-    """The four tables of one run."""
+    """The tables of one run, checkpointed in parts so that an interrupted run can resume.
 
-    def __init__(self, out_dir: Path, metadata: dict[str, str], tables=tuple(TABLES)):
-        out_dir.mkdir(parents=True, exist_ok=True)
-        self.writers = {name: TableWriter(out_dir / f"{name}.parquet", TABLES[name], metadata) for name in tables}
-        self.counts = {name: 0 for name in tables}
+    Rows are buffered and written every `part_size` documents as one part file per table
+    under `DIR/.parts/` (each under a temporary name, then renamed). The last table of a
+    part (`docs` in a full run) is written last and marks the part complete: on resume,
+    incomplete parts are dropped and the documents of complete ones are skipped.
+    `close()` joins the parts into `DIR/<table>.parquet`, again through a temporary name,
+    so a reader never finds a truncated table, and then removes the parts.
+    """
+
+    def __init__(self, out_dir: Path, metadata: dict[str, str], tables=tuple(TABLES),
+                 resume: bool = False, part_size: int = 200):
+        self.out_dir, self.parts = Path(out_dir), Path(out_dir) / ".parts"
+        self.tables, self.part_size = tuple(tables), part_size
+        self.schemas = {t: TABLES[t].with_metadata({k: str(v) for k, v in metadata.items()}) for t in self.tables}
+        if not resume:
+            shutil.rmtree(self.parts, ignore_errors=True)
+        self.parts.mkdir(parents=True, exist_ok=True)
+        self.buffers: dict[str, list[dict]] = {t: [] for t in self.tables}
+        self.pending = 0
+        self.counts = {t: 0 for t in self.tables}
+        self.done_ids: set[str] = set()
+        self.open_article: dict | None = None  # docs row of a long article whose parts are coming in
+        self.article_sentences = 0  # sentences in the earlier parts of that article
+        self.next_part = self._scan_complete_parts()
+
+    def _part(self, table: str, number: int) -> Path:
+        return self.parts / f"{table}-{number:06d}.parquet"
+
+    def _scan_complete_parts(self) -> int:
+        marker = self.tables[-1]
+        complete = sorted(int(p.stem.rsplit("-", 1)[1]) for p in self.parts.glob(f"{marker}-*.parquet"))
+        for path in self.parts.iterdir():
+            number = path.stem.rsplit("-", 1)[-1]
+            if path.suffix != ".parquet" or not number.isdigit() or int(number) not in complete:
+                path.unlink()
+        for number in complete:
+            for table in self.tables:
+                self.counts[table] += pq.ParquetFile(self._part(table, number)).metadata.num_rows
+            if "docs" in self.tables:
+                self.done_ids.update(pq.read_table(self._part("docs", number), columns=["doc_id"]).column(0).to_pylist())
+        return complete[-1] + 1 if complete else 0
 
     def add(self, doc: Doc) -> int:
-        """Write one processed doc's rows; a doc whose claims break the schema becomes an error row."""
+        """Buffer one processed doc's rows; a doc whose claims break the schema becomes an error row."""
         claims: list[dict] = []
-        if doc.user_data.get("claims:status", "ok") == "ok":
+        if "claims" in self.tables and doc.user_data.get("claims:status", "ok") == "ok":
             try:
                 claims = claim_rows(doc)
             except SchemaViolation as exc:
                 doc.user_data["claims:status"], doc.user_data["claims:error"] = "error", f"schema violation: {exc}"
-        rows = {"claims": claims, "sentences": sentence_rows(doc), "entities": entity_rows(doc), "docs": [doc_row(doc, len(claims))]}
-        for name, writer in self.writers.items():
-            writer.write(rows[name])
-            self.counts[name] += len(rows[name])
+        rows = {"claims": lambda: claims, "sentences": lambda: sentence_rows(doc),
+                "entities": lambda: entity_rows(doc), "docs": lambda: self._doc_rows(doc, len(claims))}
+        offset = doc.user_data.get("claims:char_offset", 0)
+        part, n_parts = doc.user_data.get("claims:part"), doc.user_data.get("claims:n_parts")
+        sentence_base = self.article_sentences if part and part > 1 else 0
+        for table in self.tables:
+            produced = rows[table]()
+            if offset or sentence_base:
+                shift_offsets(produced, offset, sentence_base)
+            self.buffers[table].extend(produced)
+            self.counts[table] += len(produced)
+        if part:
+            self.article_sentences = sentence_base + (len(list(doc.sents)) if doc.has_annotation("SENT_START") else 0)
+        self.pending += 1
+        if self.pending >= self.part_size and part == n_parts:  # never checkpoint inside an article
+            self._write_part()
         return len(claims)
 
-    def close(self) -> None:
-        for writer in self.writers.values():
-            writer.close()
+    def _doc_rows(self, doc: Doc, n_claims: int) -> list[dict]:
+        """One row per article: the parts of a long article are summed into one row."""
+        row = doc_row(doc, n_claims)
+        part, n_parts = doc.user_data.get("claims:part"), doc.user_data.get("claims:n_parts")
+        if part is None:
+            return [row]
+        if self.open_article is None:
+            self.open_article = {**row, "n_sentences": 0, "n_claims": 0}
+        article = self.open_article
+        article["n_sentences"] += row["n_sentences"]
+        article["n_claims"] += row["n_claims"]
+        if row["status"] == "error":
+            article["status"], article["error"] = "error", f"part {part}: {row['error']}"
+        if part < n_parts:
+            return []
+        self.open_article = None
+        note = f"long article processed in {n_parts} parts"
+        article["error"] = f"{article['error']}; {note}" if article["error"] else note
+        return [article]
 
-    def abort(self) -> None:
-        for writer in self.writers.values():
-            writer.abort()
+    def _write_part(self) -> None:
+        for table in self.tables:  # the marker table last
+            path = self._part(table, self.next_part)
+            tmp = path.with_name(path.name + ".partial")
+            pq.write_table(pa.Table.from_pylist(self.buffers[table], schema=self.schemas[table]), tmp)
+            os.replace(tmp, path)
+            self.buffers[table] = []
+        self.next_part += 1
+        self.pending = 0
+
+    def close(self) -> None:
+        """Write the last part and publish the joined tables."""
+        if self.pending or self.next_part == 0:
+            self._write_part()
+        for table in self.tables:
+            final = self.out_dir / f"{table}.parquet"
+            tmp = self.out_dir / f".{table}.parquet.partial"
+            with pq.ParquetWriter(tmp, self.schemas[table]) as writer:
+                for number in range(self.next_part):
+                    part = self._part(table, number)
+                    if part.exists():
+                        writer.write_table(pq.read_table(part, schema=self.schemas[table]))
+            os.replace(tmp, final)
+        shutil.rmtree(self.parts, ignore_errors=True)
 
 
 def run_metadata(backbone: str, backbone_version: str) -> dict[str, str]:

@@ -202,9 +202,36 @@ def _dedupe(article: Article, seen: dict[str, int]) -> Article:
     return article
 
 
+GERMAN_WORDS = {"der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "zu", "sich", "des", "auf",
+                "für", "ein", "eine", "dem", "im", "auch", "es", "sie", "er", "wird", "wurde", "dass", "nach", "bei"}
+OTHER_LANGUAGES = {
+    "English": {"the", "and", "of", "to", "is", "in", "that", "it", "was", "for", "on", "with", "as", "by", "he", "said"},
+    "French": {"le", "la", "les", "et", "des", "est", "une", "dans", "que", "pour", "qui", "sur", "pas", "du"},
+    "Spanish": {"el", "la", "los", "las", "y", "que", "en", "por", "una", "con", "para", "del", "es", "se"},
+}
+
+
+def detect_non_german(text: str) -> str | None:
+    """The name of another language if the text's function words say so, else None.
+
+    Counts frequent function words in the first 3,000 characters; short texts (under 20
+    words) are always accepted, since they carry too little evidence."""
+    words = re.findall(r"[a-zäöüß]+", text[:3000].lower())
+    if len(words) < 20:
+        return None
+    german = sum(w in GERMAN_WORDS for w in words)
+    best, best_count = max(((name, sum(w in vocab for w in words)) for name, vocab in OTHER_LANGUAGES.items()),
+                           key=lambda item: item[1])
+    return best if best_count > 2 * german and best_count >= 0.1 * len(words) else None
+
+
 def _check(article: Article) -> Article:
     if article.status != "ok":
         return article
     if len(article.text.strip()) < MIN_TEXT_CHARS:
         article.status, article.error = "skipped", "empty or whitespace-only text"
+        return article
+    language = detect_non_german(article.text)
+    if language:
+        article.status, article.error = "skipped", f"not German: the text looks {language}"
     return article

@@ -56,13 +56,39 @@ def stage_components(nlp: Language, stage: str) -> list[str]:
     return [name for name in nlp.pipe_names if stage_of(name) == stage]
 
 
-def make_doc(nlp: Language, article: Article) -> Doc:
-    """A tokenized Doc carrying the article's metadata in user_data (kept by DocBin)."""
-    doc = nlp.make_doc(article.text if article.status == "ok" else "")
-    for key in DOC_KEYS:
-        value = getattr(article, key)
-        doc.user_data[f"claims:{key}"] = value.isoformat() if hasattr(value, "isoformat") else value
-    return doc
+LONG_DOC_CHARS = 100_000  # longer articles are processed in parts (parser memory grows with length)
+
+
+def make_docs(nlp: Language, articles: Iterable[Article]) -> Iterator[Doc]:
+    """Tokenized Docs carrying each article's metadata in user_data (kept by DocBin).
+
+    An article longer than LONG_DOC_CHARS is split at paragraph (else line, else sentence)
+    boundaries into parts that are processed as separate Docs; `emit` shifts their offsets
+    back into the article and writes one docs.parquet row for the whole article."""
+    for article in articles:
+        text = article.text if article.status == "ok" else ""
+        parts = split_long_text(text)
+        for number, (offset, part) in enumerate(parts, start=1):
+            doc = nlp.make_doc(part)
+            for key in DOC_KEYS:
+                value = getattr(article, key)
+                doc.user_data[f"claims:{key}"] = value.isoformat() if hasattr(value, "isoformat") else value
+            if len(parts) > 1:
+                doc.user_data.update({"claims:char_offset": offset, "claims:part": number, "claims:n_parts": len(parts)})
+            yield doc
+
+
+def split_long_text(text: str, limit: int = LONG_DOC_CHARS) -> list[tuple[int, str]]:
+    """(offset, part) pieces of at most `limit` characters, cut after a paragraph break if possible."""
+    parts, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
+        cut = cut + 1 if cut > limit // 4 else limit
+        parts.append((start, text[start:start + cut]))
+        start += cut
+    parts.append((start, text[start:]))
+    return parts
 
 
 def run_components(nlp: Language, docs: Iterable[Doc], names: list[str], batch_size: int = 32) -> Iterator[Doc]:

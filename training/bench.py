@@ -48,7 +48,7 @@ def run_one(mode: str, wikinews: str, words: int) -> dict:
             n_words += len(doc)
     else:
         workers = int(mode.split("-")[1])
-        docs = (assembly.make_doc(nlp, Article(doc_id=str(i), text=t, source="bench")) for i, t in enumerate(texts))
+        docs = assembly.make_docs(nlp, (Article(doc_id=str(i), text=t, source="bench") for i, t in enumerate(texts)))
         for doc in assembly.process(nlp, docs, batch_size=32, workers=workers):
             n_words += len(doc)
             found = len(doc.user_data.get("claims:quotations", []))
