@@ -92,6 +92,9 @@ def extract(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log every document."),
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run in OUT: finished documents are not processed again."),
     checkpoint_every: int = typer.Option(200, min=1, help="Documents per checkpoint (a part file under OUT/.parts)."),
+    engine: str = typer.Option("local", help="'local' (this machine, --workers processes) or 'dask'."),
+    scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786); default: a LocalCluster of --workers processes."),
+    partition_size: int = typer.Option(50, min=1, help="Articles per Dask task."),
 ):
     """Run all stages on INPUTS and write claims, sentences, entities and docs parquet files.
 
@@ -99,12 +102,37 @@ def extract(
     1 if some documents failed (see docs.parquet: status, error), 2 on a fatal error.
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    for noisy in ("distributed", "dask"):
+        logging.getLogger(noisy).setLevel(logging.INFO if verbose else logging.WARNING)
     nlp = _load(model)
     writer = OutputWriter(out, _metadata(nlp), resume=resume, part_size=checkpoint_every)
     articles = (a for a in read_articles(inputs) if a.doc_id not in writer.done_ids)
+    if engine == "dask":
+        raise typer.Exit(_run_dask(nlp, articles, writer, out, model, scheduler, workers, partition_size, quiet))
+    if engine != "local":
+        console.print(f"[red]error:[/red] unknown engine {engine!r}: use 'local' or 'dask'")
+        raise typer.Exit(EXIT_FAILURE)
     docs = assembly.make_docs(nlp, articles)
     code = _write_all(nlp, assembly.process(nlp, docs, batch_size, workers), out, quiet, writer)
     raise typer.Exit(code)
+
+
+def _run_dask(nlp, articles, writer: OutputWriter, out: Path, model: str, scheduler, workers: int,
+              partition_size: int, quiet: bool) -> int:
+    from .dask_engine import run_on_dask
+
+    started = time.perf_counter()
+    status: dict[str, int] = {"resumed": len(writer.done_ids)} if writer.done_ids else {}
+
+    def count(rows, n_docs):
+        for row in rows.get("docs", []):
+            status[row["status"]] = status.get(row["status"], 0) + 1
+
+    run_on_dask(articles, writer, None if model == "auto" else model, scheduler, workers, partition_size, count)
+    writer.close()
+    if not quiet:
+        _summary(writer, status, time.perf_counter() - started, nlp.meta["claims_backbone"], out)
+    return EXIT_DOC_ERRORS if status.get("error") else EXIT_OK
 
 
 def _save_stage(docs: Iterator, path: Path) -> int:

@@ -156,6 +156,62 @@ def doc_row(doc: Doc, n_claims: int) -> dict:
             "status": _meta(doc, "status") or "ok", "error": _meta(doc, "error"), "outlet": _meta(doc, "outlet")}
 
 
+class RowBuilder:
+    """Turns processed docs into table rows, in input order.
+
+    The parts of a long article (see `nlp.make_docs`) arrive one after another: their
+    offsets and sentence numbers are shifted into the article, and they share one docs row.
+    """
+
+    def __init__(self, tables=tuple(TABLES)):
+        self.tables = tuple(tables)
+        self.open_article: dict | None = None  # docs row of a long article whose parts are coming in
+        self.article_sentences = 0  # sentences in the earlier parts of that article
+
+    def rows(self, doc: Doc) -> dict[str, list[dict]]:
+        """Rows for every table; a doc whose claims break the schema becomes an error row."""
+        claims: list[dict] = []
+        if "claims" in self.tables and doc.user_data.get("claims:status", "ok") == "ok":
+            try:
+                claims = claim_rows(doc)
+            except SchemaViolation as exc:
+                doc.user_data["claims:status"], doc.user_data["claims:error"] = "error", f"schema violation: {exc}"
+        makers = {"claims": lambda: claims, "sentences": lambda: sentence_rows(doc),
+                  "entities": lambda: entity_rows(doc), "docs": lambda: self._doc_rows(doc, len(claims))}
+        offset = doc.user_data.get("claims:char_offset", 0)
+        part = doc.user_data.get("claims:part")
+        sentence_base = self.article_sentences if part and part > 1 else 0
+        out = {}
+        for table in self.tables:
+            out[table] = makers[table]()
+            if offset or sentence_base:
+                shift_offsets(out[table], offset, sentence_base)
+        if part:
+            self.article_sentences = sentence_base + (len(list(doc.sents)) if doc.has_annotation("SENT_START") else 0)
+            if part == doc.user_data.get("claims:n_parts"):
+                self.open_article = None
+        return out
+
+    def _doc_rows(self, doc: Doc, n_claims: int) -> list[dict]:
+        """One row per article: the parts of a long article are summed into one row."""
+        row = doc_row(doc, n_claims)
+        part, n_parts = doc.user_data.get("claims:part"), doc.user_data.get("claims:n_parts")
+        if part is None:
+            return [row]
+        if self.open_article is None:
+            self.open_article = {**row, "n_sentences": 0, "n_claims": 0}
+        article = self.open_article
+        article["n_sentences"] += row["n_sentences"]
+        article["n_claims"] += row["n_claims"]
+        if row["status"] == "error":
+            article["status"], article["error"] = "error", f"part {part}: {row['error']}"
+        if part < n_parts:
+            return []
+        note = f"long article processed in {n_parts} parts"
+        article["error"] = f"{article['error']}; {note}" if article["error"] else note
+        return [article]
+
+
 class OutputWriter:
     """The tables of one run, checkpointed in parts so that an interrupted run can resume.
 
@@ -179,8 +235,7 @@ class OutputWriter:
         self.pending = 0
         self.counts = {t: 0 for t in self.tables}
         self.done_ids: set[str] = set()
-        self.open_article: dict | None = None  # docs row of a long article whose parts are coming in
-        self.article_sentences = 0  # sentences in the earlier parts of that article
+        self.builder = RowBuilder(self.tables)
         self.next_part = self._scan_complete_parts()
 
     def _part(self, table: str, number: int) -> Path:
@@ -201,50 +256,19 @@ class OutputWriter:
         return complete[-1] + 1 if complete else 0
 
     def add(self, doc: Doc) -> int:
-        """Buffer one processed doc's rows; a doc whose claims break the schema becomes an error row."""
-        claims: list[dict] = []
-        if "claims" in self.tables and doc.user_data.get("claims:status", "ok") == "ok":
-            try:
-                claims = claim_rows(doc)
-            except SchemaViolation as exc:
-                doc.user_data["claims:status"], doc.user_data["claims:error"] = "error", f"schema violation: {exc}"
-        rows = {"claims": lambda: claims, "sentences": lambda: sentence_rows(doc),
-                "entities": lambda: entity_rows(doc), "docs": lambda: self._doc_rows(doc, len(claims))}
-        offset = doc.user_data.get("claims:char_offset", 0)
-        part, n_parts = doc.user_data.get("claims:part"), doc.user_data.get("claims:n_parts")
-        sentence_base = self.article_sentences if part and part > 1 else 0
-        for table in self.tables:
-            produced = rows[table]()
-            if offset or sentence_base:
-                shift_offsets(produced, offset, sentence_base)
-            self.buffers[table].extend(produced)
-            self.counts[table] += len(produced)
-        if part:
-            self.article_sentences = sentence_base + (len(list(doc.sents)) if doc.has_annotation("SENT_START") else 0)
-        self.pending += 1
-        if self.pending >= self.part_size and part == n_parts:  # never checkpoint inside an article
-            self._write_part()
-        return len(claims)
+        """Buffer one processed doc's rows; returns its number of claims."""
+        rows = self.builder.rows(doc)
+        self.add_rows(rows, n_docs=1, article_complete=self.builder.open_article is None)
+        return len(rows.get("claims", []))
 
-    def _doc_rows(self, doc: Doc, n_claims: int) -> list[dict]:
-        """One row per article: the parts of a long article are summed into one row."""
-        row = doc_row(doc, n_claims)
-        part, n_parts = doc.user_data.get("claims:part"), doc.user_data.get("claims:n_parts")
-        if part is None:
-            return [row]
-        if self.open_article is None:
-            self.open_article = {**row, "n_sentences": 0, "n_claims": 0}
-        article = self.open_article
-        article["n_sentences"] += row["n_sentences"]
-        article["n_claims"] += row["n_claims"]
-        if row["status"] == "error":
-            article["status"], article["error"] = "error", f"part {part}: {row['error']}"
-        if part < n_parts:
-            return []
-        self.open_article = None
-        note = f"long article processed in {n_parts} parts"
-        article["error"] = f"{article['error']}; {note}" if article["error"] else note
-        return [article]
+    def add_rows(self, rows: dict[str, list[dict]], n_docs: int, article_complete: bool = True) -> None:
+        """Buffer rows made elsewhere (e.g. by a Dask worker's RowBuilder)."""
+        for table in self.tables:
+            self.buffers[table].extend(rows.get(table, []))
+            self.counts[table] += len(rows.get(table, []))
+        self.pending += n_docs
+        if self.pending >= self.part_size and article_complete:  # never checkpoint inside an article
+            self._write_part()
 
     def _write_part(self) -> None:
         for table in self.tables:  # the marker table last
