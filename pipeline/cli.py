@@ -244,6 +244,45 @@ def evaluate(
     typer.echo(json.dumps(result, indent=2) if as_json else format_table(result))
 
 
+@app.command()
+def show(
+    doc_id: str = typer.Argument(..., help="The doc_id of an article in OUT/docs.parquet."),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Folder of a finished run."),
+    html_file: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained HTML view of the article here."),
+):
+    """Show one article's claims: a table in the terminal, or highlighted in an HTML page."""
+    from rich.table import Table
+
+    from .views import load_outputs, write_article
+
+    if html_file is not None:
+        try:
+            write_article(out, doc_id, html_file)
+        except KeyError as exc:
+            console.print(f"[red]error:[/red] {exc.args[0]}")
+            raise typer.Exit(EXIT_FAILURE)
+        console.print(f"wrote {html_file}")
+        return
+    claims, _ = load_outputs(out)
+    table = Table("speaker", "mention", "type", "cue", "quote", "date", title=doc_id)
+    for row in claims[claims.doc_id == doc_id].itertuples():
+        table.add_row(*(escape(str(v)) if v is not None and v == v else "" for v in
+                        (row.speaker, row.speaker_mention, row.quote_type, row.cue, row.quote, row.claim_date)))
+    Console().print(table)
+
+
+@app.command()
+def report(
+    html_file: Path = typer.Option(..., "--html", help="Write the report page here (article pages go to ./articles/ beside it)."),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Folder of a finished run."),
+):
+    """A self-contained HTML report of a run: sortable, filterable claims table, counts, article views."""
+    from .views import write_report
+
+    write_report(out, html_file)
+    console.print(f"wrote {html_file} and {html_file.parent / 'articles'}/")
+
+
 def main() -> None:  # pragma: no cover
     app()
 

@@ -48,6 +48,7 @@ DOCS_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("source", pa.string()), ("title", pa.string()),
     ("published", pa.date32()), ("n_sentences", pa.int32()), ("n_claims", pa.int32()),
     ("status", pa.string()), ("error", pa.string()), ("outlet", pa.string()),
+    ("text", pa.string()),  # the article as read, so that views and notebooks can show claims in context
 ])
 TABLES = {"claims": CLAIMS_SCHEMA, "sentences": SENTENCES_SCHEMA, "entities": ENTITIES_SCHEMA, "docs": DOCS_SCHEMA}
 QUOTE_TYPES = {"direct", "indirect", "free_indirect", "indirect_free_indirect", "reported"}
@@ -153,7 +154,8 @@ def doc_row(doc: Doc, n_claims: int) -> dict:
     n_sentences = len(list(doc.sents)) if doc.has_annotation("SENT_START") else 0
     return {"doc_id": _meta(doc, "doc_id"), "source": _meta(doc, "source"), "title": _meta(doc, "title"),
             "published": _date(_meta(doc, "published")), "n_sentences": n_sentences, "n_claims": n_claims,
-            "status": _meta(doc, "status") or "ok", "error": _meta(doc, "error"), "outlet": _meta(doc, "outlet")}
+            "status": _meta(doc, "status") or "ok", "error": _meta(doc, "error"), "outlet": _meta(doc, "outlet"),
+            "text": doc.text}
 
 
 class RowBuilder:
@@ -203,6 +205,8 @@ class RowBuilder:
         article = self.open_article
         article["n_sentences"] += row["n_sentences"]
         article["n_claims"] += row["n_claims"]
+        if part > 1:
+            article["text"] += row["text"]
         if row["status"] == "error":
             article["status"], article["error"] = "error", f"part {part}: {row['error']}"
         if part < n_parts:
