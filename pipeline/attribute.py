@@ -277,6 +277,8 @@ def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
     content = _strip_end(tokens[k + 1:])
     if len(content) < 3:
         return None
+    if content[0].lower_ == "wie" and any(lexicon_cue(t) for t in content[:8]):
+        return None  # "…, wie die Tagesschau berichtet": a source clause, not what was said
     if (content[0].lower_ in {"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wo"}
             or tokens[k].text == ":"
             or any(is_konjunktiv(t) for t in content if t.pos_ in {"AUX", "VERB"} or t.lower_ in {"sei", "habe", "werde"})
@@ -402,8 +404,11 @@ def konjunktiv_continuation(sent: Span, tokens: list[Token], previous) -> Quotat
 def hearsay(sent: Span, tokens: list[Token], previous) -> Quotation | None:
     """'Ein vierter Mann soll den Irakern geholfen haben': hearsay modal without a frame."""
     modal = next((t for t in tokens if t.lower_ in lexicon.MODAL_HEARSAY and t.pos_ in {"AUX", "VERB"}), None)
-    if modal is None or not any(t.i > modal.i and (is_infinitive(t) or t.lower_ in {"haben", "sein", "werden"})
-                                for t in tokens):
+    hearsay_adverb = any(t.lower_ in lexicon.HEARSAY_ADVERBS for t in tokens)
+    # "soll … geholfen haben / verhaftet worden sein": modal + perfect infinitive is hearsay;
+    # "soll … ausgebaut werden" is a plan, not a report
+    perfect = modal is not None and any(t.i > modal.i and t.lower_ in {"haben", "sein"} for t in tokens)
+    if not (perfect or (modal is not None and hearsay_adverb)):
         return None
     q = Quotation(type="free_indirect", quote=_char_spans(_strip_end(tokens, keep_final=True)),
                   rule="hearsay", confidence=0.4)
@@ -576,15 +581,18 @@ def _entity_after(cue: Token, frame: list[Token]) -> list[Token]:
 
 
 def _fill_addressee(q: Quotation, cue: Token) -> None:
-    for child in cue.children:
-        if dep(child) in DATIVE_DEPS and child.pos_ in {"NOUN", "PROPN", "PRON"}:
-            q.addressee = _char_spans(_noun_phrase(child))
-            return
-        if child.lower_ == "gegenüber":
-            np = [t for t in child.subtree if t.i != child.i]
+    """'sagte der Presse', 'erklärte gegenüber dem „Tagesspiegel“': a dative object or a gegenüber phrase."""
+    clause = list(cue.sent)
+    for k, t in enumerate(clause):
+        if t.lower_ == "gegenüber" and abs(t.i - cue.i) <= 12:
+            np = _np_after(clause, k + 1)
             if np:
                 q.addressee = _char_spans(np)
                 return
+    for child in cue.children:
+        if dep(child) in DATIVE_DEPS and child.pos_ in {"NOUN", "PROPN", "PRON"} and "Dat" in child.morph.get("Case"):
+            q.addressee = _char_spans(_noun_phrase(child))
+            return
 
 
 def _via(frame: list[Token], speaker: list[Token]) -> str | None:

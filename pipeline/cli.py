@@ -59,7 +59,8 @@ def _summary(writer: OutputWriter, docs_status: dict[str, int], seconds: float, 
     )
 
 
-def _write_all(nlp, docs: Iterable, out: Path, quiet: bool, writer: OutputWriter | None = None) -> int:
+def _write_all(nlp, docs: Iterable, out: Path, quiet: bool, writer: OutputWriter | None = None,
+               verbose: bool = False) -> int:
     """Write the four tables from processed docs; returns the exit code."""
     started = time.perf_counter()
     writer = writer or OutputWriter(out, _metadata(nlp))
@@ -73,6 +74,10 @@ def _write_all(nlp, docs: Iterable, out: Path, quiet: bool, writer: OutputWriter
             state = doc.user_data.get("claims:status", "ok")
             status[state] = status.get(state, 0) + 1
             progress.update(task, advance=1, claims=writer.counts["claims"])
+            if verbose:
+                progress.console.print(f"{doc.user_data.get('claims:doc_id')}: {state}, "
+                                       f"{len(doc.user_data.get('claims:quotations', []))} claims"
+                                       + (f" ({escape(str(doc.user_data.get('claims:error')))})" if doc.user_data.get("claims:error") else ""))
             if not console.is_terminal and not quiet and sum(status.values()) % 100 == 0:
                 console.print(f"{sum(status.values())} documents, {writer.counts['claims']} claims")
     writer.close()
@@ -113,7 +118,7 @@ def extract(
         console.print(f"[red]error:[/red] unknown engine {engine!r}: use 'local' or 'dask'")
         raise typer.Exit(EXIT_FAILURE)
     docs = assembly.make_docs(nlp, articles)
-    code = _write_all(nlp, assembly.process(nlp, docs, batch_size, workers), out, quiet, writer)
+    code = _write_all(nlp, assembly.process(nlp, docs, batch_size, workers), out, quiet, writer, verbose)
     raise typer.Exit(code)
 
 
