@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
 from .guard import guarded
-from .backbone import DATIVE_DEPS, dep, is_finite_verb, is_infinitive, is_konjunktiv, is_subject
+from .backbone import KONJUNKTIV_FORMS, DATIVE_DEPS, dep, is_finite_verb, is_infinitive, is_konjunktiv, is_subject
 
 USER_DATA_KEY = "claims:quotations"
 QUOTE_TYPES = ("direct", "indirect", "free_indirect", "indirect_free_indirect", "reported")
@@ -36,6 +36,7 @@ QUOTE_TYPES = ("direct", "indirect", "free_indirect", "indirect_free_indirect", 
 # Opening mark -> the closing marks that can end it.
 QUOTE_PAIRS = {"„": "“”\"", "“": "”“", "”": "”", "«": "»", "»": "«", '"': '"', "‚": "‘’", "‹": "›", "›": "‹"}
 MIN_DIRECT_TOKENS = 4  # shorter quoted fragments are titles or scare quotes, not claims
+MAX_CONTINUATION_GAP = 80  # tokens after the last quotation within which Konjunktiv continues it
 
 
 @dataclass
@@ -389,11 +390,12 @@ def reported_speech(sent: Span, tokens: list[Token], previous) -> Quotation | No
 
 def konjunktiv_continuation(sent: Span, tokens: list[Token], previous) -> Quotation | None:
     """A Konjunktiv main clause without a frame continues the previous speaker."""
-    if not previous or sent.start - _last_end_token(sent.doc, previous) > 40:
+    if not previous or sent.start - _last_end_token(sent.doc, previous) > MAX_CONTINUATION_GAP:
         return None
-    finite = [t for t in tokens if is_finite_verb(t)]
-    head = finite[0] if finite else next((t for t in tokens if t.lower_ in {"sei", "seien", "habe", "werde"}), None)
-    if head is None or not is_konjunktiv(head) or head.lower_ in {"würde", "würden"} and len(finite) < 1:
+    # the main clause's finite verb: the first finite verb before any subordinate-clause comma
+    main_clause = tokens[:next((k for k, t in enumerate(tokens) if t.text == "," and k > 2), len(tokens))]
+    finite = [t for t in main_clause if is_finite_verb(t) or t.lower_ in KONJUNKTIV_FORMS]
+    if not finite or not any(is_konjunktiv(t) for t in finite[:2]):
         return None
     q = Quotation(type="indirect_free_indirect", quote=_char_spans(_strip_end(tokens, keep_final=True)),
                   rule="konjunktiv", confidence=0.5)

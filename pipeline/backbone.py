@@ -86,6 +86,9 @@ KONJUNKTIV_FORMS = {
     "könnten", "müsse", "müssten", "solle", "wolle", "dürfe", "gebe", "gäbe", "wäre", "wären",
     "stehe", "gehe", "komme", "liege", "wisse", "bleibe", "lasse", "brauche", "mache", "plane",
     "befinde", "handle", "arbeite", "verfüge", "unterstütze", "trage", "sehe", "halte",
+    "diene", "funktioniere", "bestehe", "fehle", "gelte", "reiche", "handele", "zeige", "führe", "drohe",
+    "möge", "könnten", "müssten", "dürften", "sollten", "wollten", "befänden", "brächten", "käme", "kämen",
+    "läge", "lägen", "ginge", "stünde", "stünden", "bestünde", "hätte", "seien", "hätten", "wären",
 }
 
 

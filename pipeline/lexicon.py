@@ -51,6 +51,8 @@ REPORTED_VERBS = {
     "zusagen", "anbieten", "beschwören", "befürworten", "unterstützen", "verteidigen",
     "rechtfertigen", "widersprechen", "protestieren", "klagen", "beklagen", "kommentieren",
     "äußern", "verweisen", "hinweisen", "berichten", "anerkennen", "bezeichnen", "nennen",
+    "sprechen", "bekanntgeben", "angeben", "bemängeln", "bitten", "vergleichen", "betrachten", "erwarten",
+    "auffordern", "mahnen", "verlangen", "beklagen", "loben", "bezweifeln", "begründen",
 }
 
 # Finite forms of the common ones, for when the lemmatizer fails.
