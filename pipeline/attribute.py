@@ -280,11 +280,14 @@ def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
         return None
     if content[0].lower_ == "wie" and any(lexicon_cue(t) for t in content[:8]):
         return None  # "…, wie die Tagesschau berichtet": a source clause, not what was said
+    # the clause right after the comma must carry the verb: "kritisierte die USA, Japan und
+    # Südkorea, die … führe" is an enumeration followed by a relative clause, not content
+    first_clause = content[:next((j for j, t in enumerate(content) if t.text == ","), len(content))]
     if (content[0].lower_ in {"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wo"}
             or tokens[k].text == ":"
-            or any(is_konjunktiv(t) for t in content if t.pos_ in {"AUX", "VERB"} or t.lower_ in {"sei", "habe", "werde"})
+            or any(is_konjunktiv(t) for t in first_clause if t.pos_ in {"AUX", "VERB"} or t.lower_ in KONJUNKTIV_FORMS)
             or _zu_infinitive(content)
-            or (lexicon_cue(cue) in lexicon.SAYING_VERBS and any(is_finite_verb(t) for t in content[:8]))):
+            or (lexicon_cue(cue) in lexicon.SAYING_VERBS and any(is_finite_verb(t) for t in first_clause[:8]))):
         return content
     return None
 
