@@ -52,7 +52,7 @@ $(CORPUS)/.done: training/convert.py | $(VENV)/.installed
 PRETRAINED := $(BUILD)/pretrain/model11.bin
 
 $(PRETRAINED): training/configs/pretrain.cfg $(CORPUS)/.done
-	$(PY) -m spacy pretrain $< $(BUILD)/pretrain --force --paths.raw_text $(CORPUS)/raw-text.jsonl
+	$(PY) -m spacy pretrain $< $(BUILD)/pretrain --paths.raw_text $(CORPUS)/raw-text.jsonl
 
 $(BUILD)/syntax/model-best/meta.json: training/configs/syntax.cfg $(CORPUS)/.done $(PRETRAINED)
 	$(SPACY_TRAIN) $< --output $(BUILD)/syntax --paths.train $(CORPUS)/syntax-train.spacy --paths.dev $(CORPUS)/syntax-dev.spacy --paths.init_tok2vec $(PRETRAINED) --gpu-id -1
