@@ -48,7 +48,7 @@ $(CORPUS)/.done: training/convert.py | $(VENV)/.installed
 	touch $@
 
 # `spacy pretrain` (character objective) on raw news text; the last epoch's weights
-# initialise the tok2vec of the syntax and NER models.
+# initialise the tok2vec of the syntax model.
 PRETRAINED := $(BUILD)/pretrain/model11.bin
 
 $(PRETRAINED): training/configs/pretrain.cfg $(CORPUS)/.done
@@ -57,8 +57,9 @@ $(PRETRAINED): training/configs/pretrain.cfg $(CORPUS)/.done
 $(BUILD)/syntax/model-best/meta.json: training/configs/syntax.cfg $(CORPUS)/.done $(PRETRAINED)
 	$(SPACY_TRAIN) $< --output $(BUILD)/syntax --paths.train $(CORPUS)/syntax-train.spacy --paths.dev $(CORPUS)/syntax-dev.spacy --paths.init_tok2vec $(PRETRAINED) --gpu-id -1
 
-$(BUILD)/ner/model-best/meta.json: training/configs/ner.cfg $(CORPUS)/.done $(PRETRAINED)
-	$(SPACY_TRAIN) $< --output $(BUILD)/ner --paths.train $(CORPUS)/ner-train.spacy --paths.dev $(CORPUS)/ner-dev.spacy --paths.init_tok2vec $(PRETRAINED) --gpu-id -1
+# (NER is trained from scratch: initialising it with the pretrained weights cost 1.4 F1 on GermEval dev)
+$(BUILD)/ner/model-best/meta.json: training/configs/ner.cfg $(CORPUS)/.done
+	$(SPACY_TRAIN) $< --output $(BUILD)/ner --paths.train $(CORPUS)/ner-train.spacy --paths.dev $(CORPUS)/ner-dev.spacy --gpu-id -1
 
 $(BUILD)/senter/model-best/meta.json: training/configs/senter.cfg $(CORPUS)/.done
 	$(SPACY_TRAIN) $< --output $(BUILD)/senter --paths.train $(CORPUS)/sents-train.spacy --paths.dev $(CORPUS)/sents-dev.spacy --gpu-id -1
