@@ -378,7 +378,7 @@ def reported_speech(sent: Span, tokens: list[Token], previous) -> Quotation | No
         lemma = lexicon_cue(cue)
         if lemma not in lexicon.REPORTED_VERBS or cue.pos_ not in {"VERB", "AUX"}:
             continue
-        speaker = _with_entities(_subject_of(cue))
+        speaker = _passive_agent(cue, tokens) or _with_entities(_subject_of(cue))
         if _is_demonstrative(speaker):
             speaker = _entity_after(cue, tokens) or speaker
         if not speaker:
@@ -466,9 +466,11 @@ def _cue_tokens(cue: Token) -> list[Token]:
 def _fill_from_cue(q: Quotation, cue: Token, frame: list[Token], exclude) -> None:
     q.cue = _char_spans(_cue_tokens(cue))
     q.cue_lemma = lexicon_cue(cue)
-    speaker = _with_entities([t for t in _subject_of(cue) if t.i not in exclude])
+    speaker = _passive_agent(cue, frame) or _with_entities([t for t in _subject_of(cue) if t.i not in exclude])
     if _is_demonstrative(speaker):  # "Dies bekräftigte Kim": the parser took the object for the subject
         speaker = _entity_after(cue, frame) or speaker
+    if _is_expletive(speaker):  # "heißt es in dem Bericht": the document is the source
+        speaker = _source_after_in(frame, exclude)
     if not speaker:
         speaker = _earlier_subject(cue, exclude)
     if not speaker:
@@ -559,6 +561,32 @@ def _is_dateline(token: Token) -> bool:
     """'TAIPEI, Taiwan –' / 'SEOUL:' at the start of an article line is a dateline, not a speaker."""
     sent = token.sent
     return token.i - sent.start <= 3 and any(t.text in {"–", "-", ":"} for t in sent[:6]) and (token.is_upper or token.i > sent.start)
+
+
+def _passive_agent(cue: Token, frame: list[Token]) -> list[Token]:
+    """'wurden von Bundesverkehrsminister Stolpe als unrealistisch bezeichnet': the von-agent speaks."""
+    if "Part" not in cue.morph.get("VerbForm") or not any(t.lemma_ == "werden" for t in cue.sent):
+        return []
+    for k, t in enumerate(frame):
+        if t.lower_ in {"von", "vom"} and t.i < cue.i:
+            np = _np_after(frame, k + 1)
+            if np and any(x.pos_ in {"NOUN", "PROPN"} for x in np):
+                return _with_entities(np)
+    return []
+
+
+def _is_expletive(tokens: list[Token]) -> bool:
+    return len(tokens) == 1 and tokens[0].lower_ == "es"
+
+
+def _source_after_in(frame: list[Token], exclude) -> list[Token]:
+    """'In der Pressemitteilung des WWF heißt es, …' -> 'der Pressemitteilung des WWF'."""
+    for k, t in enumerate(frame):
+        if t.lower_ in {"in", "im", "auf"} and t.i not in exclude:
+            np = [x for x in _np_after(frame, k + 1) if x.i not in exclude]
+            if np and any(x.pos_ in {"NOUN", "PROPN"} for x in np):
+                return np
+    return []
 
 
 def _earlier_subject(cue: Token, exclude) -> list[Token]:
