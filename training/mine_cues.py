@@ -3,8 +3,9 @@
 Usage: python training/mine_cues.py TRAIN_DIR OUT_TSV [--model auto]
 
 For every verb lemma (with its separated particle, "ankündigen"), counts how often it lies
-inside a gold cue span and how often it occurs at all; writes lemma, n_cue, n_total,
-precision (n_cue / n_total) and the quote type it introduces most often. The attribution
+inside a gold cue span, how often inside a gold `Reported` quotation, and how often it
+occurs at all; writes lemma, n_cue, n_total, precision (n_cue / n_total), the quote type
+it introduces most often, n_reported and reported_share (n_reported / n_total). The attribution
 stage reads the lemmas that pass its thresholds (see pipeline/lexicon.py). The list is
 derived from CC BY-NC-SA 4.0 data and carries that licence.
 """
@@ -28,10 +29,13 @@ def mine(train_dir: Path, model: str = "auto") -> list[tuple]:
     nlp.select_pipes(disable=[n for n in ("ner", "senter") if n in nlp.pipe_names])
     files = sorted(train_dir.glob("*.json"))
     data = [json.loads(p.read_text(encoding="utf-8")) for p in files]
-    n_cue, n_total, types = Counter(), Counter(), defaultdict(Counter)
+    n_cue, n_total, n_reported, types = Counter(), Counter(), Counter(), defaultdict(Counter)
     for record, doc in zip(data, nlp.pipe((d["originalText"] for d in data), batch_size=16)):
-        cue_chars = {}
+        cue_chars, reported_chars = {}, set()
         for ann in record["annotations"]:
+            if ann["type"] == "Reported":
+                for span in ann["quote"]["spans"]:
+                    reported_chars.update(range(span["charBegin"], span["charEnd"]))
             for span in (ann.get("cue") or {}).get("spans", []):
                 for c in range(span["charBegin"], span["charEnd"]):
                     cue_chars[c] = ann["type"]
@@ -40,12 +44,15 @@ def mine(train_dir: Path, model: str = "auto") -> list[tuple]:
                 continue
             lemma = verb_lemma(token)
             n_total[lemma] += 1
+            n_reported[lemma] += token.idx in reported_chars
             if token.idx in cue_chars:
                 n_cue[lemma] += 1
                 types[lemma][cue_chars[token.idx]] += 1
+    lemmas = set(n_cue) | {lemma for lemma, n in n_reported.items() if n}
     rows = [(lemma, n_cue[lemma], n_total[lemma], round(n_cue[lemma] / n_total[lemma], 3),
-             types[lemma].most_common(1)[0][0]) for lemma in n_cue]
-    return sorted(rows, key=lambda r: (-r[1], r[0]))
+             types[lemma].most_common(1)[0][0] if types[lemma] else "", n_reported[lemma],
+             round(n_reported[lemma] / n_total[lemma], 3)) for lemma in lemmas]
+    return sorted(rows, key=lambda r: (-r[1], -r[5], r[0]))
 
 
 if __name__ == "__main__":
@@ -54,7 +61,7 @@ if __name__ == "__main__":
     rows = mine(train, model)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
-        fh.write("lemma\tn_cue\tn_total\tprecision\ttype\n")
+        fh.write("lemma\tn_cue\tn_total\tprecision\ttype\tn_reported\treported_share\n")
         for row in rows:
             fh.write("\t".join(map(str, row)) + "\n")
     print(f"{out}: {len(rows)} cue lemmas from {train}")
