@@ -398,12 +398,30 @@ def konjunktiv_continuation(sent: Span, tokens: list[Token], previous) -> Quotat
     # the main clause's finite verb: the first finite verb before any subordinate-clause comma
     main_clause = tokens[:next((k for k, t in enumerate(tokens) if t.text == "," and k > 2), len(tokens))]
     finite = [t for t in main_clause if is_finite_verb(t) or t.lower_ in KONJUNKTIV_FORMS]
-    if not finite or not any(is_konjunktiv(t) for t in finite[:2]):
+    subjunctive = [t for t in finite[:2] if is_konjunktiv(t)]
+    if not subjunctive:
+        return None
+    # Konjunktiv II ("hätte", "würde", "wäre") is also the mood of hypotheticals: it continues
+    # reported speech only right after another quotation
+    if all(t.lower_ in KONJUNKTIV_II for t in subjunctive) and not _follows_quotation(sent, previous):
         return None
     q = Quotation(type="indirect_free_indirect", quote=_char_spans(_strip_end(tokens, keep_final=True)),
                   rule="konjunktiv", confidence=0.5)
     _continue_previous(q, previous)
     return q
+
+
+KONJUNKTIV_II = {"hätte", "hätten", "würde", "würden", "wäre", "wären", "könnte", "könnten", "müsste", "müssten",
+                 "dürfte", "dürften", "sollte", "sollten", "wollte", "wollten", "gäbe", "käme", "kämen"}
+
+
+def _follows_quotation(sent: Span, previous: list[Quotation]) -> bool:
+    """True if a quotation ends in the sentence right before this one."""
+    doc = sent.doc
+    if sent.start == 0:
+        return False
+    before = doc[sent.start - 1].sent
+    return any(before.start_char <= max(e for _, e in q.quote) <= sent.start_char + 1 for q in previous)
 
 
 def hearsay(sent: Span, tokens: list[Token], previous) -> Quotation | None:
