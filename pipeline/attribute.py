@@ -447,11 +447,23 @@ def lexicon_cue(token: Token) -> str | None:
         return None
     lemma = token.lemma_.lower()
     particle = next((c.lower_ for c in token.children if c.lower_ in lexicon.PARTICLES and dep(c) in {"svp", "compound:prt"}), None)
+    particle = particle or _clause_final_particle(token)
     candidates = [particle + lemma] if particle else []
     candidates += [lemma, _crude_lemma(token.lower_)]
     for cand in candidates:
         if cand in lexicon.SPEECH_VERBS or cand in lexicon.REPORTED_VERBS:
             return cand
+    return None
+
+
+def _clause_final_particle(verb: Token) -> str | None:
+    """'räumte zwar ein, …': a separated verb particle at the end of the verb's clause."""
+    for t in verb.doc[verb.i + 1:verb.sent.end]:
+        if t.is_punct or t.pos_ in {"VERB", "AUX"} or t.lower_ in {"dass", "und", "oder"}:
+            previous = t.doc[t.i - 1]
+            if previous.i > verb.i and previous.lower_ in lexicon.PARTICLES and previous.pos_ in {"ADP", "ADV", "PART"}:
+                return previous.lower_
+            return None
     return None
 
 
