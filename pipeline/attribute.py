@@ -115,6 +115,7 @@ class QuotationAttributor:
             in_claim = any(q.sentence_index == index for q in quotations)
             if in_claim or any(lexicon_cue(t) for t in span.sent if not span.start <= t.i < span.end):
                 quotations.append(attribute_direct(doc, span, sentences, sent_index, quotations))
+        quotations = drop_quoted_names(quotations)
         share_speaker_with_container(quotations)
         fill_continuations(quotations)
         set_quotations(doc, quotations)
@@ -135,6 +136,18 @@ def fill_continuations(quotations: list[Quotation]) -> None:
             q.speaker = [list(span) for span in last_speaker]
         elif q.speaker:
             last_speaker = q.speaker
+
+
+def drop_quoted_names(quotations: list[Quotation]) -> list[Quotation]:
+    """A quoted fragment inside some claim's speaker or cue ('laut „Euronews“', 'zitiert die
+    „Computerwoche“') names a source; it is no quotation of its own."""
+    roles = [span for q in quotations for span in q.speaker + q.cue]
+
+    def inside_role(q: Quotation) -> bool:
+        start, end = q.quote[0]
+        return any(s <= start and end <= e for s, e in roles)
+
+    return [q for q in quotations if q.type != "direct" or not inside_role(q)]
 
 
 def share_speaker_with_container(quotations: list[Quotation]) -> None:
