@@ -117,7 +117,7 @@ class QuotationAttributor:
                 quotations.append(attribute_direct(doc, span, sentences, sent_index, quotations))
         quotations = drop_quoted_names(quotations)
         share_speaker_with_container(quotations)
-        fill_continuations(quotations)
+        fill_continuations(doc, quotations)
         set_quotations(doc, quotations)
         return doc
 
@@ -125,17 +125,33 @@ class QuotationAttributor:
 CONTINUATION_RULES = {"direct+continuation", "konjunktiv", "hearsay"}
 
 
-def fill_continuations(quotations: list[Quotation]) -> None:
-    """Quotations without a frame of their own take the speaker of the nearest earlier one.
+def fill_continuations(doc: Doc, quotations: list[Quotation]) -> None:
+    """Quotations without a frame of their own take the speaker of the nearest earlier one,
+    pointing at that speaker's latest mention before the quotation (its name, else as given).
 
     Runs after all passes, because direct quotes are found before the sentence patterns
     that may precede them in the text."""
     last_speaker: list[list[int]] = []
     for q in sorted(quotations, key=lambda q: q.start):
         if q.rule in CONTINUATION_RULES:
-            q.speaker = [list(span) for span in last_speaker]
+            q.speaker = _latest_mention(doc, last_speaker, q.start)
         elif q.speaker:
             last_speaker = q.speaker
+
+
+def _latest_mention(doc: Doc, speaker: list[list[int]], before: int) -> list[list[int]]:
+    """The last occurrence before `before` of the speaker's name (a PER/ORG entity in it)."""
+    if not speaker:
+        return []
+    start, end = speaker[0][0], speaker[-1][1]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    names = [e for e in span.ents if e.label_ in {"PER", "ORG"}] if span is not None else []
+    if names:
+        surname = names[-1][-1].text
+        found = doc.text.rfind(surname, end, before)
+        if found >= 0:
+            return [[found, found + len(surname)]]
+    return [list(s) for s in speaker]
 
 
 def drop_quoted_names(quotations: list[Quotation]) -> list[Quotation]:
@@ -235,10 +251,27 @@ def attribute_direct(doc, span: Span, sentences, sent_index, previous: list[Quot
             q.speaker = _char_spans(speaker)
             q.frame = _char_spans(_trim(frame_tokens))
             q.confidence, q.rule = 0.7, "direct+frame"
+        elif last + 1 < len(sentences) and (following := _frame_after(sentences[last + 1])):
+            # "„…“ Das sagte Steinbrück am Montag.": the frame follows in a sentence of its own
+            cue, frame_tokens = following
+            _fill_from_cue(q, cue, frame_tokens, exclude=range(span.start, span.end))
+            q.frame = _char_spans(_trim(frame_tokens))
+            q.confidence, q.rule = 0.7, "direct+next-frame"
         else:
             _continue_previous(q, previous)
             q.confidence, q.rule = 0.55, "direct+continuation"
     return q
+
+
+def _frame_after(sent: Span) -> tuple[Token, list[Token]] | None:
+    """A short following sentence that only frames the quote: 'So äußerte sich X.', 'Das sagte X.'"""
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens or len(tokens) > 15 or any(t.text in QUOTE_PAIRS for t in tokens):
+        return None
+    cue = _find_cue(tokens)
+    if cue is None or tokens[0].lower_ not in {"so", "das", "dies", "dieses", "diese", "damit", "mit", "dazu"}:
+        return None
+    return cue, tokens
 
 
 # --- sentence-level patterns ------------------------------------------------------------
