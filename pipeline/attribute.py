@@ -425,8 +425,8 @@ def reported_speech(sent: Span, tokens: list[Token], previous) -> Quotation | No
         if lemma not in lexicon.REPORTED_VERBS or cue.pos_ not in {"VERB", "AUX"}:
             continue
         speaker = _passive_agent(cue, tokens) or _with_entities(_subject_of(cue))
-        if _is_demonstrative(speaker):
-            speaker = _entity_after(cue, tokens) or speaker
+        if _is_demonstrative(speaker) or not speaker:  # "Zusätzlich kritisierte Kim …" (a misparse)
+            speaker = _entity_after(cue, tokens, within=3) or _proper_noun_after(cue, within=2) or speaker
         if not speaker:
             continue
         content = _strip_end(tokens)
@@ -682,9 +682,17 @@ def _is_demonstrative(tokens: list[Token]) -> bool:
     return len(tokens) == 1 and tokens[0].lower_ in {"dies", "das", "dieses", "diese", "es"}
 
 
-def _entity_after(cue: Token, frame: list[Token]) -> list[Token]:
+def _proper_noun_after(cue: Token, within: int) -> list[Token]:
+    """A name right after the verb that the NER missed: 'kritisierte Kim die …'."""
+    for t in cue.doc[cue.i + 1:min(cue.i + 1 + within, cue.sent.end)]:
+        if t.pos_ == "PROPN" and t.is_title:
+            return [t]
+    return []
+
+
+def _entity_after(cue: Token, frame: list[Token], within: int = 100) -> list[Token]:
     for t in frame:
-        if t.i > cue.i and t.ent_type_ in {"PER", "ORG"} and t.ent_iob_ == "B":
+        if cue.i < t.i <= cue.i + within and t.ent_type_ in {"PER", "ORG"} and t.ent_iob_ == "B":
             return list(next(e for e in t.doc.ents if e.start == t.i))
     return []
 

@@ -139,11 +139,13 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, resolved_s
     mention = doc.char_span(start, end, alignment_mode="expand")
     if mention is None:
         return None, None
-    # 1. a named entity inside the mention
-    for ent in mention.ents:
-        if ent.label_ in {"PER", "ORG"}:
-            cluster = clusters.lookup(ent.text, ent.label_)
-            return (NameClusters.canonical(cluster) if cluster else ent.text), ent.label_
+    # 1. a named entity inside the mention: persons before organisations, then the longest
+    #    ("Der Führer Nordkoreas, Kim Jong-un" -> "Kim Jong-un")
+    named = [e for e in mention.ents if e.label_ in {"PER", "ORG"}]
+    if named:
+        ent = max(named, key=lambda e: (e.label_ == "PER", len(e), e.start))
+        cluster = clusters.lookup(ent.text, ent.label_)
+        return (NameClusters.canonical(cluster) if cluster else ent.text), ent.label_
     words = [t for t in mention if not t.is_punct]
     earlier = [r for r in resolved_so_far if r[0] < start]
     # 2. a pronoun: the latest person speaker before it
@@ -155,8 +157,8 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, resolved_s
         return (NameClusters.canonical(clusters.lookup(entity.text, "PER")) if entity else None), ("PER" if entity else None)
     # 3. a name the NER missed, matching a known cluster ("Kim")
     proper = [t for t in words if t.pos_ == "PROPN"]
-    if proper:
-        cluster = clusters.lookup(" ".join(t.text for t in proper))
+    for candidate in ([" ".join(t.text for t in proper)] if proper else []) + [t.text for t in words if t.is_title]:
+        cluster = clusters.lookup(candidate)
         if cluster:
             return NameClusters.canonical(cluster), cluster["label"]
     # 4. a role noun
