@@ -116,7 +116,9 @@ SOURCE_PHRASES = (("nach", "angaben"), ("nach", "informationen"), ("nach", "beri
 SOURCE_NOUNS = ("angaben", "informationen", "berichten", "bericht", "ansicht", "meinung", "auffassung",
                 "einschätzung", "darstellung", "aussage", "aussagen", "worten", "schätzungen", "erkenntnissen",
                 "studie", "umfrage", "untersuchung", "recherchen", "meldungen", "meldung", "expertenmeinung",
-                "auskunft", "mitteilung", "medienberichten", "zeugenaussagen", "überzeugung", "vorstellung")
+                "auskunft", "mitteilung", "medienberichten", "zeugenaussagen", "überzeugung", "vorstellung",
+                "stellungnahme", "analyse", "ergebnis", "ergebnissen", "medien", "planungen", "plänen",
+                "erkenntnis", "quellen", "angabe", "sicht", "schätzung", "prognose", "prognosen", "zählung")
 # Verbs that plainly report what was said: their complement is content even without Konjunktiv
 SAYING_VERBS = {"sagen", "erklären", "mitteilen", "betonen", "schreiben", "behaupten", "berichten",
                 "bestätigen", "melden", "versichern", "bekräftigen", "unterstreichen", "ausführen", "meinen"}
