@@ -367,8 +367,9 @@ def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None
             cue_tokens, speaker = [tokens[k]], _np_after(tokens, k + 1)
         elif word == "nach" and _source_noun_follows(tokens, k):
             cue_tokens, speaker = [tokens[k]], _np_after(tokens, k + 1)
-        elif word == "nach" and k > 0 and any(lowered[k - 1].endswith(n) for n in lexicon.SOURCE_NOUNS):
-            # postposition: "Seiner Meinung nach …", "Angaben der Polizei nach"
+        elif (word == "nach" and 0 < k <= 5 and any(lowered[k - 1].endswith(n) for n in lexicon.SOURCE_NOUNS)
+              and _np_before(tokens, k) and _np_before(tokens, k)[0].i == tokens[0].i):
+            # postposition opening the sentence: "Seiner Meinung nach …", "Angaben der Polizei nach"
             cue_tokens, speaker = [tokens[k]], _np_before(tokens, k)
         elif word == "so" and k > 1 and lowered[k - 1] == "," and _np_to_end(tokens, k + 1):
             cue_tokens, speaker = [tokens[k]], _np_to_end(tokens, k + 1)
