@@ -34,7 +34,7 @@ $(VENV)/.installed: pyproject.toml
 extract: outputs/claims.parquet
 
 # (the shipped model is not a prerequisite here: make must never start a training for it)
-outputs/claims.parquet: $(VENV)/.installed $(SEEDS) $(PKG_SRC) pipeline/data/cue_lexicon.tsv
+outputs/claims.parquet: $(VENV)/.installed $(SEEDS) $(PKG_SRC) pipeline/data/cue_lexicon.tsv $(wildcard $(BACKBONE)/meta.json $(BACKBONE)/*/model)
 	$(VENV)/bin/claims extract seeds --out outputs
 
 test: $(VENV)/.installed
