@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import tempfile
 import time
@@ -60,7 +61,7 @@ def _summary(writer: OutputWriter, docs_status: dict[str, int], seconds: float, 
 
 
 def _write_all(nlp, docs: Iterable, out: Path, quiet: bool, writer: OutputWriter | None = None,
-               verbose: bool = False) -> int:
+               verbose: bool = False, as_directories: bool = False) -> int:
     """Write the four tables from processed docs; returns the exit code."""
     started = time.perf_counter()
     writer = writer or OutputWriter(out, _metadata(nlp))
@@ -80,7 +81,7 @@ def _write_all(nlp, docs: Iterable, out: Path, quiet: bool, writer: OutputWriter
                                        + (f" ({escape(str(doc.user_data.get('claims:error')))})" if doc.user_data.get("claims:error") else ""))
             if not console.is_terminal and not quiet and sum(status.values()) % 100 == 0:
                 console.print(f"{sum(status.values())} documents, {writer.counts['claims']} claims")
-    writer.close()
+    writer.close(as_directories)
     if not quiet:
         _summary(writer, status, time.perf_counter() - started, nlp.meta["claims_backbone"], out)
     return EXIT_DOC_ERRORS if status.get("error") else EXIT_OK
@@ -92,7 +93,8 @@ def extract(
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder for the parquet tables."),
     model: str = typer.Option("auto", "--model", "-m", envvar="CLAIMS_MODEL", help=MODEL_HELP),
     batch_size: int = typer.Option(32, help="Documents per nlp.pipe batch."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model once)."),
+    workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", min=1,
+                                help="Worker processes, default all cores (each loads the model once)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log every document."),
     resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run in OUT: finished documents are not processed again."),
@@ -100,6 +102,7 @@ def extract(
     engine: str = typer.Option("local", help="'local' (this machine, --workers processes) or 'dask'."),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786); default: a LocalCluster of --workers processes."),
     partition_size: int = typer.Option(50, min=1, help="Articles per Dask task."),
+    parts: bool = typer.Option(False, "--parts", help="Write each table as a folder of part files instead of one file."),
 ):
     """Run all stages on INPUTS and write claims, sentences, entities and docs parquet files.
 
@@ -113,17 +116,17 @@ def extract(
     writer = OutputWriter(out, _metadata(nlp), resume=resume, part_size=checkpoint_every)
     articles = (a for a in read_articles(inputs) if a.doc_id not in writer.done_ids)
     if engine == "dask":
-        raise typer.Exit(_run_dask(nlp, articles, writer, out, model, scheduler, workers, partition_size, quiet))
+        raise typer.Exit(_run_dask(nlp, articles, writer, out, model, scheduler, workers, partition_size, quiet, parts))
     if engine != "local":
         console.print(f"[red]error:[/red] unknown engine {engine!r}: use 'local' or 'dask'")
         raise typer.Exit(EXIT_FAILURE)
     docs = assembly.make_docs(nlp, articles)
-    code = _write_all(nlp, assembly.process(nlp, docs, batch_size, workers), out, quiet, writer, verbose)
+    code = _write_all(nlp, assembly.process(nlp, docs, batch_size, workers), out, quiet, writer, verbose, parts)
     raise typer.Exit(code)
 
 
 def _run_dask(nlp, articles, writer: OutputWriter, out: Path, model: str, scheduler, workers: int,
-              partition_size: int, quiet: bool) -> int:
+              partition_size: int, quiet: bool, as_directories: bool = False) -> int:
     from .dask_engine import run_on_dask
 
     started = time.perf_counter()
@@ -134,7 +137,7 @@ def _run_dask(nlp, articles, writer: OutputWriter, out: Path, model: str, schedu
             status[row["status"]] = status.get(row["status"], 0) + 1
 
     run_on_dask(articles, writer, None if model == "auto" else model, scheduler, workers, partition_size, count)
-    writer.close()
+    writer.close(as_directories)
     if not quiet:
         _summary(writer, status, time.perf_counter() - started, nlp.meta["claims_backbone"], out)
     return EXIT_DOC_ERRORS if status.get("error") else EXIT_OK

@@ -284,20 +284,34 @@ class OutputWriter:
         self.next_part += 1
         self.pending = 0
 
-    def close(self) -> None:
-        """Write the last part and publish the joined tables."""
+    def close(self, as_directories: bool = False) -> None:
+        """Write the last part and publish the tables: joined into one file each, or, with
+        `as_directories`, as folders of part files (`claims.parquet/part-000000.parquet` …),
+        which skips the final copy for very large runs; `pd.read_parquet` reads either."""
         if self.pending or self.next_part == 0:
             self._write_part()
         for table in self.tables:
             final = self.out_dir / f"{table}.parquet"
             tmp = self.out_dir / f".{table}.parquet.partial"
-            with pq.ParquetWriter(tmp, self.schemas[table]) as writer:
+            if as_directories:
+                tmp.mkdir()
                 for number in range(self.next_part):
-                    part = self._part(table, number)
-                    if part.exists():
-                        writer.write_table(pq.read_table(part, schema=self.schemas[table]))
+                    os.replace(self._part(table, number), tmp / f"part-{number:06d}.parquet")
+            else:
+                with pq.ParquetWriter(tmp, self.schemas[table]) as writer:
+                    for number in range(self.next_part):
+                        writer.write_table(pq.read_table(self._part(table, number), schema=self.schemas[table]))
+            _remove(final)
             os.replace(tmp, final)
         shutil.rmtree(self.parts, ignore_errors=True)
+
+
+def _remove(path: Path) -> None:
+    """Remove an earlier run's table, a file or a folder of parts."""
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def run_metadata(backbone: str, backbone_version: str) -> dict[str, str]:

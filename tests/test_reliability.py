@@ -81,10 +81,10 @@ def test_kill_and_resume_gives_the_uninterrupted_result(tmp_path):
     for path in sorted((SHARED / "data/wikinews-quotes/train").glob("*.json"))[:240]:
         (corpus / path.name).write_bytes(path.read_bytes())
     reference = tmp_path / "reference"
-    assert _run(corpus, "--out", reference, "-q").returncode == 0
+    assert _run(corpus, "--out", reference, "-q", "--workers", "1").returncode == 0
 
     out = tmp_path / "interrupted"
-    proc = subprocess.Popen([*CLI, str(corpus), "--out", str(out), "-q", "--checkpoint-every", "20"], cwd=ROOT,
+    proc = subprocess.Popen([*CLI, str(corpus), "--out", str(out), "-q", "--checkpoint-every", "20", "--workers", "1"], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
     while not (out / ".parts" / "docs-000002.parquet").exists() and time.time() < deadline and proc.poll() is None:
@@ -94,7 +94,7 @@ def test_kill_and_resume_gives_the_uninterrupted_result(tmp_path):
     proc.wait()
     assert not (out / "claims.parquet").exists()
 
-    resumed = _run(corpus, "--out", out, "--resume")
+    resumed = _run(corpus, "--out", out, "--resume", "--workers", "1")
     assert resumed.returncode == 0 and "resumed" in resumed.stderr
     for table in ("claims", "docs", "sentences", "entities"):
         expected = pd.read_parquet(reference / f"{table}.parquet")

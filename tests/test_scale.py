@@ -30,11 +30,11 @@ def corpus(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def reference(corpus, tmp_path_factory):
-    return _extract([corpus], tmp_path_factory.mktemp("ref"))
+    return _extract([corpus], tmp_path_factory.mktemp("ref"), "--workers", "1")
 
 
 def test_streaming_in_many_parts_equals_one_pass(corpus, reference, tmp_path):
-    streamed = _extract([corpus], tmp_path, "--checkpoint-every", "7", "--batch-size", "4")
+    streamed = _extract([corpus], tmp_path, "--checkpoint-every", "7", "--batch-size", "4", "--workers", "1")
     for table in TABLES:
         pd.testing.assert_frame_equal(streamed[table], reference[table])
     assert len(reference["docs"]) > 7 * 3
@@ -51,3 +51,12 @@ def test_dask_engine_equals_local(corpus, reference, tmp_path):
     on_dask = _extract([corpus], tmp_path, "--engine", "dask", "--workers", "2", "--partition-size", "40")
     for table in TABLES:
         pd.testing.assert_frame_equal(on_dask[table], reference[table])
+
+
+def test_parquet_folder_output_reads_back(corpus, reference, tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", str(corpus), "--out", str(tmp_path), "-q",
+                           "--parts", "--checkpoint-every", "50"], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert (tmp_path / "claims.parquet").is_dir() and len(list((tmp_path / "claims.parquet").glob("part-*.parquet"))) > 1
+    for table in TABLES:
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / f"{table}.parquet"), reference[table])
