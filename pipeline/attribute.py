@@ -395,6 +395,8 @@ def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None
         content = _strip_edges(content)
         if len(content) < 3:
             continue
+        if word == "wie" and any(lexicon_cue(t) and _subject_of(t) for t in content):
+            continue  # "Kim beschuldigte die USA …, wie die Tagesschau berichtet": Kim speaks, via the Tagesschau
         frame = [t for t in tokens if lo <= t.i <= end_of_frame]
         q = Quotation(type="indirect", quote=_char_spans(content), cue=_char_spans(cue_tokens),
                       frame=_char_spans(frame), cue_lemma=" ".join(t.lower_ for t in cue_tokens),
@@ -437,6 +439,7 @@ def reported_speech(sent: Span, tokens: list[Token], previous) -> Quotation | No
         q = Quotation(type="reported", quote=_char_spans(content), speaker=_char_spans(speaker),
                       cue=_char_spans(_cue_tokens(cue)), cue_lemma=lemma, rule="reported", confidence=0.6)
         _fill_addressee(q, cue)
+        q.via = _via([t for t in tokens if t.i != cue.i], speaker)
         return q
     return None
 
@@ -645,7 +648,8 @@ def _is_dateline(token: Token) -> bool:
 
 def _passive_agent(cue: Token, frame: list[Token]) -> list[Token]:
     """'wurden von Bundesverkehrsminister Stolpe als unrealistisch bezeichnet': the von-agent speaks."""
-    if "Part" not in cue.morph.get("VerbForm") or not any(t.lemma_ == "werden" for t in cue.sent):
+    participle = "Part" in cue.morph.get("VerbForm") or not is_finite_verb(cue)
+    if not participle or not any(t.lemma_ == "werden" and t.i < cue.i for t in cue.sent):
         return []
     for k, t in enumerate(frame):
         if t.lower_ in {"von", "vom"} and t.i < cue.i:

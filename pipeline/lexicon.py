@@ -30,7 +30,8 @@ def _mined_rows(path: Path = MINED_CUES_FILE) -> list[dict]:
 def load_mined_cues(rows: list[dict]) -> set[str]:
     """Cue lemmas mined from WikiNews train by training/mine_cues.py (`make train-quotes`)."""
     return {row["lemma"] for row in rows
-            if int(row["n_cue"]) >= MIN_CUE_COUNT and float(row["precision"]) >= MIN_CUE_PRECISION}
+            if int(row["n_cue"]) >= MIN_CUE_COUNT and float(row["precision"]) >= MIN_CUE_PRECISION
+            and row["lemma"] not in NOT_CUES}
 
 
 def select_reported_verbs(hand_written: set[str], rows: list[dict]) -> set[str]:
@@ -39,7 +40,7 @@ def select_reported_verbs(hand_written: set[str], rows: list[dict]) -> set[str]:
     stats = {row["lemma"]: row for row in rows}
     mined = {lemma for lemma, row in stats.items()
              if int(row["n_reported"]) >= MIN_REPORTED_COUNT and float(row["reported_share"]) >= MIN_REPORTED_SHARE
-             and lemma not in AUXILIARIES}
+             and lemma not in AUXILIARIES and lemma not in NOT_CUES}
     kept = {lemma for lemma in hand_written
             if lemma not in stats or int(stats[lemma]["n_total"]) < 5
             or float(stats[lemma]["reported_share"]) >= MAX_UNREPORTED_SHARE
@@ -51,7 +52,12 @@ def select_reported_verbs(hand_written: set[str], rows: list[dict]) -> set[str]:
 # militärische Kooperation" and "Putin dankte den Truppen" as reported claims, which users
 # want in the table even where the benchmark's annotators did not mark them.
 CORE_REPORTED_VERBS = {"kritisieren", "danken", "verurteilen", "loben", "warnen", "fordern", "begrüßen",
-                       "ablehnen", "zurückweisen", "dementieren", "bestreiten"}
+                       "ablehnen", "zurückweisen", "dementieren", "bestreiten", "bekräftigen", "versichern",
+                       "zusichern", "ankündigen", "beschuldigen", "vorwerfen", "bezeichnen"}
+# Frequent verbs that the mining links to Reported quotations by accident (they occur inside
+# them) or that a small lemmatizer mangles ("siehen"): never cues on their own.
+NOT_CUES = {"sehen", "siehen", "vorsehen", "geben", "stehen", "kommen", "halten", "führen", "stellen", "setzen",
+            "machen", "lassen", "vernichten", "zeigen", "gehen", "bleiben", "liegen", "finden", "nehmen"}
 
 
 AUXILIARIES = {"sein", "haben", "werden", "sollen", "wollen", "können", "müssen", "dürfen", "mögen"}

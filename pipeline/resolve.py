@@ -167,8 +167,8 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, resolved_s
             cluster = roles.get(_role_key(token.lower_))
             if cluster:
                 return NameClusters.canonical(cluster), cluster["label"]
-    if proper:
-        return " ".join(t.text for t in proper), None
+    if proper:  # "Die USA und Südkorea" -> "USA und Südkorea"
+        return mention.doc[proper[0].i:proper[-1].i + 1].text, None
     return mention.text, None
 
 
