@@ -45,7 +45,7 @@ def test_cli_outputs_and_offsets(seed_run, seed_claims):
     for row in seed_claims.itertuples():
         text = texts[row.doc_id]
         assert " … ".join(text[s["start"]:s["end"]] for s in row.quote_spans) == row.quote
-        if row.speaker_mention is not None:
+        if pd.notna(row.speaker_mention):
             assert text[row.speaker_spans[0]["start"]:row.speaker_spans[-1]["end"]].startswith(row.speaker_mention.split(" … ")[0])
     assert seed_claims.claim_id.is_unique
     sentences = pd.read_parquet(out / "sentences.parquet")
