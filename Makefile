@@ -47,17 +47,9 @@ $(CORPUS)/.done: training/convert.py | $(VENV)/.installed
 	$(PY) training/convert.py $(DATA) $(CORPUS)
 	touch $@
 
-# `spacy pretrain` (character objective) on raw news text; the last epoch's weights
-# initialise the tok2vec of the syntax model.
-PRETRAINED := $(BUILD)/pretrain/model11.bin
+$(BUILD)/syntax/model-best/meta.json: training/configs/syntax.cfg $(CORPUS)/.done
+	$(SPACY_TRAIN) $< --output $(BUILD)/syntax --paths.train $(CORPUS)/syntax-train.spacy --paths.dev $(CORPUS)/syntax-dev.spacy --gpu-id -1
 
-$(PRETRAINED): training/configs/pretrain.cfg $(CORPUS)/.done
-	$(PY) -m spacy pretrain $< $(BUILD)/pretrain --paths.raw_text $(CORPUS)/raw-text.jsonl
-
-$(BUILD)/syntax/model-best/meta.json: training/configs/syntax.cfg $(CORPUS)/.done $(PRETRAINED)
-	$(SPACY_TRAIN) $< --output $(BUILD)/syntax --paths.train $(CORPUS)/syntax-train.spacy --paths.dev $(CORPUS)/syntax-dev.spacy --paths.init_tok2vec $(PRETRAINED) --gpu-id -1
-
-# (NER is trained from scratch: initialising it with the pretrained weights cost 1.4 F1 on GermEval dev)
 $(BUILD)/ner/model-best/meta.json: training/configs/ner.cfg $(CORPUS)/.done
 	$(SPACY_TRAIN) $< --output $(BUILD)/ner --paths.train $(CORPUS)/ner-train.spacy --paths.dev $(CORPUS)/ner-dev.spacy --gpu-id -1
 

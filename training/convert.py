@@ -9,7 +9,6 @@ Writes (OUT_DIR/...):
   ner-dev.spacy       GermEval 2014 dev (held out)
   sents-train.spacy   WikiNews-quotes train: gold tokens + sentence boundaries
   sents-dev.spacy     WikiNews-quotes dev (held out)
-  raw-text.jsonl      WikiNews train paragraphs + GermEval sentences for `spacy pretrain`
 
 The tokenisation of UD multi-word tokens ("im" = "in dem") is merged back to the
 surface form, as spaCy's tokenizer produces it.
@@ -175,16 +174,8 @@ def main(shared: str, out_dir: str) -> None:
     save(read_germeval(ger / "NER-de-dev.tsv", vocab), out / "ner-dev.spacy")
 
     wiki = data / "wikinews-quotes"
-    train_docs = read_wikinews_sentences(wiki / "train", vocab)
-    save(train_docs, out / "sents-train.spacy")
+    save(read_wikinews_sentences(wiki / "train", vocab), out / "sents-train.spacy")
     save(read_wikinews_sentences(wiki / "dev", vocab), out / "sents-dev.spacy")
-    # raw text for `spacy pretrain`: WikiNews train paragraphs and the training corpora's sentences
-    raw = [line for doc in train_docs for line in doc.text.split("\n") if line.strip()]
-    raw += [doc.text for doc in ner_train[:5100]]  # the GermEval part (the others are historical)
-    with (out / "raw-text.jsonl").open("w", encoding="utf-8") as fh:
-        for text in raw:
-            fh.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
-    print(f"raw-text.jsonl: {len(raw)} paragraphs/sentences")
 
 
 if __name__ == "__main__":
