@@ -558,6 +558,8 @@ def _fill_from_cue(q: Quotation, cue: Token, frame: list[Token], exclude) -> Non
         speaker = _earlier_subject(cue, exclude)
     if not speaker:
         speaker = _speaker_in_frame([t for t in frame if t.i not in exclude], cue)
+    if not speaker:
+        speaker = _nominal_before(cue, [t for t in frame if t.i not in exclude])
     q.speaker = _char_spans(speaker)
     _fill_addressee(q, cue)
     q.via = _via(frame, speaker)
@@ -644,6 +646,31 @@ def _is_dateline(token: Token) -> bool:
     """'TAIPEI, Taiwan –' / 'SEOUL:' at the start of an article line is a dateline, not a speaker."""
     sent = token.sent
     return token.i - sent.start <= 3 and any(t.text in {"–", "-", ":"} for t in sent[:6]) and (token.is_upper or token.i > sent.start)
+
+
+TIME_NOUNS = {"uhr", "jahr", "jahren", "tag", "tagen", "woche", "wochen", "monat", "monaten", "montag", "dienstag",
+              "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "abend", "morgen", "mittag", "nacht"}
+
+
+def _nominal_before(cue: Token, frame: list[Token]) -> list[Token]:
+    """Last resort: the first nominative noun phrase of the cue's clause ('Die Kanadier hingegen sagen')."""
+    clause = [t for t in frame if t.i < cue.i]
+    for k in range(len(clause) - 1, -1, -1):  # only the clause right before the cue
+        if clause[k].text in {",", ";", ":"}:
+            clause = clause[k + 1:]
+            break
+    for k, t in enumerate(clause):
+        if t.pos_ in {"NOUN", "PROPN"} and t.is_title and t.lower_ not in TIME_NOUNS:
+            cases = t.morph.get("Case")
+            if cases and "Nom" not in cases:
+                continue
+            if any(x.pos_ == "ADP" for x in clause[max(0, k - 3):k]):
+                continue  # inside a prepositional phrase ("in einem Interview")
+            start = k
+            while start > 0 and clause[start - 1].pos_ in {"DET", "ADJ", "NUM"}:
+                start -= 1
+            return _with_entities(_np_after(clause, start))
+    return []
 
 
 def _passive_agent(cue: Token, frame: list[Token]) -> list[Token]:
