@@ -314,7 +314,10 @@ def indirect_with_cue(sent: Span, tokens: list[Token], previous) -> Quotation | 
 
 def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
     """Content after the comma that follows the cue: ', dass …', ', ob …' or a Konjunktiv clause."""
-    positions = [k for k, t in enumerate(tokens) if t.i > cue.i and t.text in {",", ":"}]
+    # a separated particle closes the frame: "gab der Leiter, Andreas Huber, bekannt, dass …"
+    particle = next((t for t in tokens if t.i > cue.i and _is_particle_of(t, cue)), None)
+    frame_end = particle.i if particle is not None else cue.i
+    positions = [k for k, t in enumerate(tokens) if t.i > frame_end and t.text in {",", ":"}]
     if not positions:
         return None
     k = positions[0]
@@ -509,12 +512,22 @@ def lexicon_cue(token: Token) -> str | None:
     return None
 
 
+def _is_particle_of(token: Token, verb: Token) -> bool:
+    """Is the token the separated particle of this cue verb ('gab … bekannt')?"""
+    if token.lower_ not in lexicon.PARTICLES:
+        return False
+    if token.head.i == verb.i and dep(token) in {"svp", "compound:prt"}:
+        return True
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (following is None or following.is_punct) and lexicon_cue(verb) == token.lower_ + verb.lemma_.lower()
+
+
 def _clause_final_particle(verb: Token) -> str | None:
     """'räumte zwar ein, …': a separated verb particle at the end of the verb's clause."""
     for t in verb.doc[verb.i + 1:verb.sent.end]:
         if t.is_punct or t.pos_ in {"VERB", "AUX"} or t.lower_ in {"dass", "und", "oder"}:
             previous = t.doc[t.i - 1]
-            if previous.i > verb.i and previous.lower_ in lexicon.PARTICLES and previous.pos_ in {"ADP", "ADV", "PART"}:
+            if previous.i > verb.i and previous.lower_ in lexicon.PARTICLES and previous.pos_ in {"ADP", "ADV", "PART", "ADJ"}:
                 return previous.lower_
             return None
     return None
