@@ -107,6 +107,8 @@ class QuotationAttributor:
         for i, sent in enumerate(sentences):
             covered = sum(1 for q in quotations if q.type == "direct" and _inside(sent, q.quote))
             found = attribute_sentence(sent, i, quotations, direct, fragments, i in claimed, covered)
+            if not found and i > 0 and i - 1 not in claimed:
+                found = anaphoric_frame(sent, sentences[i - 1], i - 1, quotations)
             quotations.extend(found)
         for span in fragments:  # short quoted words count where someone is being quoted
             if _looks_like_name(span):
@@ -295,6 +297,30 @@ def attribute_sentence(sent: Span, index: int, previous: list[Quotation], direct
                 return []
             return [q]
     return []
+
+
+ANAPHORS = {"dies", "das", "dieses"}
+
+
+def anaphoric_frame(sent: Span, before: Span, before_index: int, previous: list[Quotation]) -> list[Quotation]:
+    """'… . Dies bestätigte Kim Jong Un.': a short frame whose content is the sentence before."""
+    tokens = [t for t in sent if not t.is_space]
+    if len(tokens) < 3 or len(tokens) > 16 or tokens[0].lower_ not in ANAPHORS:
+        return []
+    cue = tokens[1] if lexicon_cue(tokens[1]) in lexicon.SPEECH_VERBS else None
+    if cue is None or any(_inside(before, q.quote) for q in previous):
+        return []
+    content = [t for t in before if not t.is_space]
+    if len(content) < 4 or any(t.text in QUOTE_PAIRS for t in content):
+        return []
+    frame = [t for t in tokens if not _is_final_punct(t)]
+    speaker = _entity_after(cue, frame) or _with_entities([t for t in _subject_of(cue) if t.lower_ not in ANAPHORS])
+    if not speaker:
+        return []
+    q = Quotation(type="indirect", quote=_char_spans(_strip_end(content, keep_final=True)), speaker=_char_spans(speaker),
+                  cue=_char_spans(_cue_tokens(cue)), cue_lemma=lexicon_cue(cue), frame=_char_spans(frame),
+                  sentence_index=before_index, rule="indirect+anaphor", confidence=0.7)
+    return [q]
 
 
 def indirect_with_cue(sent: Span, tokens: list[Token], previous) -> Quotation | None:
