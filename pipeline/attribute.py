@@ -581,8 +581,12 @@ def _find_cue(tokens: list[Token], near: Span | None = None) -> Token | None:
 
 
 def _cue_tokens(cue: Token) -> list[Token]:
+    """The cue verb with its separated particle and auxiliaries ('hatte … erklärt', 'gab … bekannt')."""
     particle = [c for c in cue.children if dep(c) in {"svp", "compound:prt"}]
-    return [cue] + particle
+    auxiliaries = [c for c in cue.children if dep(c) in {"aux", "aux:pass"} and c.lemma_ in {"haben", "sein", "werden"}]
+    if dep(cue) == "oc" and cue.head.pos_ == "AUX":  # TIGER: the auxiliary heads the participle
+        auxiliaries.append(cue.head)
+    return sorted([cue] + particle + auxiliaries, key=lambda t: t.i)
 
 
 def _fill_from_cue(q: Quotation, cue: Token, frame: list[Token], exclude) -> None:
