@@ -603,6 +603,8 @@ def _fill_from_cue(q: Quotation, cue: Token, frame: list[Token], exclude) -> Non
         speaker = _speaker_in_frame([t for t in frame if t.i not in exclude], cue)
     if not speaker:
         speaker = _nominal_before(cue, [t for t in frame if t.i not in exclude])
+    if not speaker:  # inverted order: "Weiterhin äußerte der nordkoreanische Staatschef, …"
+        speaker = _nominal_after(cue, [t for t in frame if t.i not in exclude])
     q.speaker = _char_spans(speaker)
     _fill_addressee(q, cue)
     q.via = _via(frame, speaker)
@@ -619,7 +621,7 @@ def _subject_of(verb: Token) -> list[Token]:
 
 def _can_be_speaker(token: Token) -> bool:
     """A subject head that can name a speaker: a nominal, not an adverbial the parser misread."""
-    if token.pos_ not in {"NOUN", "PROPN", "PRON", "X"} or token.is_punct:
+    if token.pos_ not in {"NOUN", "PROPN", "PRON", "X"} or token.is_punct or token.lower_ in SENTENCE_ADVERBS:
         return False
     cases = token.morph.get("Case")
     return not cases or "Nom" in cases
@@ -691,6 +693,10 @@ def _is_dateline(token: Token) -> bool:
     return token.i - sent.start <= 3 and any(t.text in {"–", "-", ":"} for t in sent[:6]) and (token.is_upper or token.i > sent.start)
 
 
+# Capitalised at the start of a sentence, a small parser may take these for subjects.
+SENTENCE_ADVERBS = {"weiterhin", "zudem", "außerdem", "zusätzlich", "dabei", "damit", "daher", "allerdings",
+                    "jedoch", "inzwischen", "bereits", "gestern", "heute", "zuletzt", "später", "zuvor", "demnach",
+                    "sinngemäß", "offiziell", "ebenso", "auch", "nun", "dennoch", "trotzdem", "schließlich"}
 TIME_NOUNS = {"uhr", "jahr", "jahren", "tag", "tagen", "woche", "wochen", "monat", "monaten", "montag", "dienstag",
               "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "abend", "morgen", "mittag", "nacht"}
 
@@ -713,6 +719,23 @@ def _nominal_before(cue: Token, frame: list[Token]) -> list[Token]:
             while start > 0 and clause[start - 1].pos_ in {"DET", "ADJ", "NUM"}:
                 start -= 1
             return _with_entities(_np_after(clause, start))
+    return []
+
+
+def _nominal_after(cue: Token, frame: list[Token]) -> list[Token]:
+    """A nominative noun phrase directly after the cue verb (German verb-second inversion)."""
+    following = [t for t in frame if cue.i < t.i <= cue.i + 6]
+    for k, t in enumerate(following):
+        if t.text in {",", ":"}:
+            return []
+        if t.pos_ in {"NOUN", "PROPN"} and t.is_title and t.lower_ not in TIME_NOUNS:
+            cases = t.morph.get("Case")
+            if cases and "Nom" not in cases:
+                return []
+            start = k
+            while start > 0 and following[start - 1].pos_ in {"DET", "ADJ", "NUM"}:
+                start -= 1
+            return _with_entities(_np_after(following, start))
     return []
 
 

@@ -114,13 +114,17 @@ def find_roles(doc: Doc, clusters: NameClusters) -> dict[str, dict]:
         if ent.label_ != "PER":
             continue
         cluster = clusters.lookup(ent.text, "PER")
-        if cluster is None:
-            continue
+        if cluster is None or "Gen" in ent[-1].morph.get("Case"):
+            continue  # "Der Führer Nordkoreas, Kim Jong-un": the genitive is not the role's holder
         window = doc[max(ent.sent.start, ent.start - 5):ent.start]
         for token in window:
             known_role = _role_key(token.lower_) != token.lower_ or token.lower_ in ROLE_WORDS
             if known_role or token.pos_ == "NOUN" or (token.is_title and token.pos_ != "PROPN" and not token.is_sent_start):
-                roles.setdefault(_role_key(token.lower_), cluster)
+                key = _role_key(token.lower_)
+                # several names near one role word ("Der Führer Nordkoreas, Kim Jong-un"):
+                # the fullest personal name holds the role
+                if key not in roles or len(cluster["words"]) > len(roles[key]["words"]):
+                    roles[key] = cluster
     return roles
 
 

@@ -8,6 +8,7 @@ KNOWN_CLAIMS = [
     ("000", "Kim Jong Un", "indirect", "dass Armee und Volk der DVRK stets an der Seite Russlands", None),
     ("000", "Kim Jong Un", "indirect_free_indirect", "Diese Unterstützung sei durch den umfassenden", None),
     ("000", "Kim Jong Un", "reported", "kritisierte Kim die militärische Kooperation", None),
+    ("000", "Kim Jong Un", "indirect", "dass Nordkorea Aktionen, die gegen internationale Gerechtigkeit", "der nordkoreanische Staatschef"),
     ("001", "Kim Jong Un", "indirect", "dass der Westen die Ukraine zu Angriffen", "Der nordkoreanische Staatschef"),
     ("001", "Kim Jong Un", "indirect", "Russland habe das «Recht auf Selbstverteidigung»", "Er"),
     ("001", "Andrej Beloussow", "indirect", "dass die militärische Kooperation zwischen Moskau und Pjöngjang", "der russische Minister"),
