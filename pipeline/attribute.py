@@ -115,7 +115,8 @@ class QuotationAttributor:
                 continue
             index = sent_index[span[0].sent.start]
             in_claim = any(q.sentence_index == index for q in quotations)
-            if in_claim or any(lexicon_cue(t) for t in span.sent if not span.start <= t.i < span.end):
+            if in_claim or any(lexicon_cue(t) for t in span.sent if not span.start <= t.i < span.end) \
+                    or sum(t.is_alpha for t in span) >= 2:
                 quotations.append(attribute_direct(doc, span, sentences, sent_index, quotations))
         quotations = drop_quoted_names(quotations)
         share_speaker_with_container(quotations)
