@@ -336,6 +336,25 @@ def indirect_with_cue(sent: Span, tokens: list[Token], previous) -> Quotation | 
         q.frame = _char_spans(frame)
         q.confidence = 0.8 if q.speaker else 0.6
         return q
+    return noun_cue(tokens)
+
+
+def noun_cue(tokens: list[Token]) -> Quotation | None:
+    """'die Forderung des CSU-Vorsitzenden, dass …', 'der Vorwurf, …': a speech-act noun with a clause."""
+    for k, noun in enumerate(tokens):
+        if noun.pos_ != "NOUN" or not any(noun.lower_.startswith(stem) for stem in lexicon.NOUN_CUES):
+            continue
+        comma = next((j for j in range(k + 1, min(k + 8, len(tokens))) if tokens[j].text == ","), None)
+        if comma is None or comma + 1 >= len(tokens) or tokens[comma + 1].lower_ not in {"dass", "daß", "ob"}:
+            continue
+        content = _strip_end(tokens[comma + 1:])
+        if len(content) < 4:
+            continue
+        holder = [t for t in tokens[k + 1:comma] if not t.is_punct]
+        q = Quotation(type="indirect", quote=_char_spans(content), cue=_char_spans([noun]), cue_lemma=noun.lemma_.lower(),
+                      speaker=_char_spans(holder) if any(t.pos_ in {"NOUN", "PROPN"} for t in holder) else [],
+                      frame=_char_spans(tokens[max(0, k - 1):comma + 1]), rule="indirect+noun", confidence=0.5)
+        return q
     return None
 
 

@@ -125,6 +125,9 @@ SOURCE_NOUNS = ("angaben", "informationen", "berichten", "bericht", "ansicht", "
                 "auskunft", "mitteilung", "medienberichten", "zeugenaussagen", "überzeugung", "vorstellung",
                 "stellungnahme", "analyse", "ergebnis", "ergebnissen", "medien", "planungen", "plänen",
                 "erkenntnis", "quellen", "angabe", "sicht", "schätzung", "prognose", "prognosen", "zählung")
+# Speech-act nouns whose dass-clause is reported content ("die Forderung, dass …"); prefixes
+NOUN_CUES = ("forderung", "behauptung", "vorwurf", "befürchtung", "warnung", "ankündigung", "aussage",
+             "erklärung", "hinweis", "mitteilung", "versicherung", "zusicherung", "einschätzung", "vermutung")
 # Verbs that plainly report what was said: their complement is content even without Konjunktiv
 SAYING_VERBS = {"sagen", "erklären", "mitteilen", "betonen", "schreiben", "behaupten", "berichten",
                 "bestätigen", "melden", "versichern", "bekräftigen", "unterstreichen", "ausführen", "meinen"}
