@@ -729,17 +729,25 @@ def _nominal_before(cue: Token, frame: list[Token]) -> list[Token]:
             clause = clause[k + 1:]
             break
     for k, t in enumerate(clause):
-        if t.pos_ in {"NOUN", "PROPN"} and t.is_title and t.lower_ not in TIME_NOUNS:
-            cases = t.morph.get("Case")
-            if cases and "Nom" not in cases:
-                continue
-            if any(x.pos_ == "ADP" for x in clause[max(0, k - 3):k]):
-                continue  # inside a prepositional phrase ("in einem Interview")
-            start = k
-            while start > 0 and clause[start - 1].pos_ in {"DET", "ADJ", "NUM"}:
-                start -= 1
-            return _with_entities(_np_after(clause, start))
+        if _nominative_noun(t) and not any(x.pos_ == "ADP" for x in clause[max(0, k - 3):k]):
+            return _noun_phrase_at(clause, k)  # (a noun after a preposition is inside a PP: skipped)
     return []
+
+
+def _nominative_noun(token: Token) -> bool:
+    """A capitalised noun or name that is not marked as another case than the nominative."""
+    if token.pos_ not in {"NOUN", "PROPN"} or not token.is_title or token.lower_ in TIME_NOUNS:
+        return False
+    cases = token.morph.get("Case")
+    return not cases or "Nom" in cases
+
+
+def _noun_phrase_at(tokens: list[Token], k: int) -> list[Token]:
+    """The noun phrase around tokens[k]: its determiners/adjectives before, genitives after."""
+    start = k
+    while start > 0 and tokens[start - 1].pos_ in {"DET", "ADJ", "NUM"}:
+        start -= 1
+    return _with_entities(_np_after(tokens, start))
 
 
 def _nominal_after(cue: Token, frame: list[Token]) -> list[Token]:
@@ -749,13 +757,7 @@ def _nominal_after(cue: Token, frame: list[Token]) -> list[Token]:
         if t.text in {",", ":"}:
             return []
         if t.pos_ in {"NOUN", "PROPN"} and t.is_title and t.lower_ not in TIME_NOUNS:
-            cases = t.morph.get("Case")
-            if cases and "Nom" not in cases:
-                return []
-            start = k
-            while start > 0 and following[start - 1].pos_ in {"DET", "ADJ", "NUM"}:
-                start -= 1
-            return _with_entities(_np_after(following, start))
+            return _noun_phrase_at(following, k) if _nominative_noun(t) else []
     return []
 
 
