@@ -75,11 +75,11 @@ parser then splits sentences).
 ## Retrain
 
 ```bash
-make models   # from ../shared/data; about {minutes} minutes on 2 cores
+make -j2 models   # from ../shared/data; about {minutes} minutes on 2 cores
 ```
 
 Steps (see `Makefile`): `training/convert.py` builds DocBins from the shared corpora;
-`spacy train` with `training/configs/{{syntax,ner,senter}}.cfg` (syntax and NER in parallel); `training/assemble.py` joins the three
+`spacy train` with `training/configs/{{syntax,ner,senter}}.cfg` (in parallel with `-j2`); `training/assemble.py` joins the three
 models (the NER listener is replaced by its own tok2vec copy); `training/evaluate_backbone.py`
 scores it and this card is written by `training/model_card.py`.
 """
