@@ -26,7 +26,6 @@ def extract_claims(texts_or_paths: Iterable[str | Path], model: str | None = Non
     Items that are existing paths (files or folders) are read like `claims extract` inputs;
     other strings are article texts (doc_id "text-0", "text-1", …).
     """
-    import pandas as pd
     import pyarrow as pa
 
     from . import nlp as assembly

@@ -20,7 +20,6 @@ as `doc._.quotations` (a list of `Quotation`) and `doc.spans["quotes"]`.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
 
 from spacy.language import Language
@@ -452,7 +451,7 @@ def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None
                       rule=f"source:{word}", confidence=0.75)
         q.speaker = _char_spans(speaker or [])
         if not speaker:
-            _continue_previous(q, previous, keep_cue=True)
+            _continue_previous(q, previous)
         return q
     return None
 
@@ -872,7 +871,7 @@ def _np_before(tokens: list[Token], k: int) -> list[Token]:
     return out[-8:]
 
 
-def _continue_previous(q: Quotation, previous: list[Quotation], keep_cue: bool = False) -> None:
+def _continue_previous(q: Quotation, previous: list[Quotation]) -> None:
     """Give the quotation the speaker of the nearest earlier quotation that had one."""
     for prior in reversed(previous):
         if prior.speaker:
@@ -885,14 +884,14 @@ def _continue_previous(q: Quotation, previous: list[Quotation], keep_cue: bool =
 
 def _char_spans(tokens) -> list[list[int]]:
     """Contiguous runs of tokens as character spans."""
-    tokens = sorted(tokens, key=lambda t: t.i)
     spans: list[list[int]] = []
-    for t in tokens:
-        if spans and t.i == last_i + 1:
+    previous = None
+    for t in sorted(tokens, key=lambda t: t.i):
+        if previous is not None and t.i == previous + 1:
             spans[-1][1] = t.idx + len(t.text)
         else:
             spans.append([t.idx, t.idx + len(t.text)])
-        last_i = t.i
+        previous = t.i
     return spans
 
 
@@ -955,5 +954,3 @@ def _last_end_token(doc: Doc, previous: list[Quotation]) -> int:
     span = doc.char_span(end_char - 1, end_char, alignment_mode="expand")
     return span.end if span is not None else 0
 
-
-_WS = re.compile(r"\s+")

@@ -22,9 +22,7 @@ OWN_MODEL = PROJECT_ROOT / "models" / "de_open_news"
 
 # Dependency labels by role, TIGER (de_core_news_*) and UD (our own pipeline) together.
 SUBJECT_DEPS = {"sb", "sbp", "nsubj", "nsubj:pass", "csubj"}
-OBJECT_DEPS = {"oa", "oa2", "og", "obj", "iobj", "da", "op", "obl:arg"}
 DATIVE_DEPS = {"da", "iobj", "obl:arg"}
-CLAUSE_DEPS = {"oc", "ccomp", "parataxis", "xcomp", "advcl", "re", "rs", "cj", "conj"}
 
 
 class BackboneError(RuntimeError):
@@ -69,10 +67,6 @@ def dep(token: Token) -> str:
 
 def is_subject(token: Token) -> bool:
     return dep(token) in SUBJECT_DEPS
-
-
-def is_clausal_complement(token: Token) -> bool:
-    return dep(token) in CLAUSE_DEPS
 
 
 def is_konjunktiv(token: Token) -> bool:

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from spacy.tokens import Doc
 
-from .attribute import get_quotations
+from .attribute import QUOTE_TYPES, get_quotations
 
 CLAIMS_SCHEMA_VERSION = "1.0"
 PROJECT_VERSION = "0.1.0"
@@ -51,7 +51,6 @@ DOCS_SCHEMA = pa.schema([
     ("text", pa.string()),  # the article as read, so that views and notebooks can show claims in context
 ])
 TABLES = {"claims": CLAIMS_SCHEMA, "sentences": SENTENCES_SCHEMA, "entities": ENTITIES_SCHEMA, "docs": DOCS_SCHEMA}
-QUOTE_TYPES = {"direct", "indirect", "free_indirect", "indirect_free_indirect", "reported"}
 
 
 class SchemaViolation(ValueError):

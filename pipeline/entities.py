@@ -17,7 +17,6 @@ LABEL_MAP = {
     "LOC": "LOC", "GPE": "LOC", "FAC": "LOC",
     "MISC": "MISC", "OTH": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC",
 }
-ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC")
 
 
 @Language.factory("claims_entities")

@@ -112,12 +112,6 @@ SURFACE_CUES = {
 # Particle verbs: lemma of the verb part + separated particle -> lexicon lemma.
 PARTICLES = {"an", "mit", "bekannt", "hinzu", "aus", "fest", "ein", "zu", "vor", "ab", "hin", "zurück", "auf", "dar", "bei"}
 
-# Prepositions and adverbs that attribute content to a source: "laut X", "X zufolge".
-SOURCE_PREPOSITIONS = {"laut", "gemäß", "zufolge"}
-SOURCE_PHRASES = (("nach", "angaben"), ("nach", "informationen"), ("nach", "berichten"),
-                  ("nach", "ansicht"), ("nach", "meinung"), ("nach", "auffassung"),
-                  ("nach", "einschätzung"), ("nach", "darstellung"), ("nach", "aussage"),
-                  ("nach", "aussagen"), ("nach", "worten"), ("nach", "schätzungen"))
 # Nouns (and compound endings) that make "nach X" a source: "nach Angaben", "nach Polizeiangaben"
 SOURCE_NOUNS = ("angaben", "informationen", "berichten", "bericht", "ansicht", "meinung", "auffassung",
                 "einschätzung", "darstellung", "aussage", "aussagen", "worten", "schätzungen", "erkenntnissen",
@@ -131,7 +125,8 @@ NOUN_CUES = ("forderung", "behauptung", "vorwurf", "befürchtung", "warnung", "a
 # Verbs that plainly report what was said: their complement is content even without Konjunktiv
 SAYING_VERBS = {"sagen", "erklären", "mitteilen", "betonen", "schreiben", "behaupten", "berichten",
                 "bestätigen", "melden", "versichern", "bekräftigen", "unterstreichen", "ausführen", "meinen"}
-SOURCE_ADVERBS = {"demnach", "wonach"}  # not "danach": mostly "afterwards" (14 of 19 wrong on train)  # "Demnach steht ... fest"
+# "Demnach steht … fest"; not "danach", mostly "afterwards" (14 of 19 wrong on WikiNews train)
+SOURCE_ADVERBS = {"demnach", "wonach"}
 
 # "wie X berichtete": wie + ... + speech verb introduces a source
 WIE_VERBS = {"berichten", "mitteilen", "melden", "sagen", "erklären", "schreiben", "bestätigen", "bekanntgeben"}

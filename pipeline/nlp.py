@@ -21,7 +21,6 @@ OWN_COMPONENTS = {
     "entities": ["claims_entities"],
     "attribute": ["claims_attribution", "claims_speakers", "claims_dates"],
 }
-STAGES = ("segment", "entities", "attribute")
 SENTENCE_SETTERS = ("senter", "parser")
 DOC_KEYS = ("doc_id", "source", "title", "outlet", "published", "status", "error")
 
@@ -91,7 +90,7 @@ def split_long_text(text: str, limit: int = LONG_DOC_CHARS) -> list[tuple[int, s
     return parts
 
 
-def run_components(nlp: Language, docs: Iterable[Doc], names: list[str], batch_size: int = 32) -> Iterator[Doc]:
+def run_components(nlp: Language, docs: Iterable[Doc], names: list[str]) -> Iterator[Doc]:
     """Run some pipeline components over docs; failed or skipped docs pass through untouched.
 
     An exception in one document marks that document as an error; the run goes on.
