@@ -18,8 +18,8 @@ SEEDS := $(wildcard seeds/*.txt)
 help:
 	@echo "make extract       run the pipeline on seeds/ -> outputs/"
 	@echo "make test          run the test suite"
-	@echo "make models        retrain the open backbone ($(BACKBONE)) from $(DATA)"
-	@echo "make train-quotes  retrain the quotation models from $(DATA)/wikinews-quotes/train"
+	@echo "make -j2 models    retrain the open backbone ($(BACKBONE)) from $(DATA)"
+	@echo "make train-quotes  re-mine the cue lexicons from $(DATA)/wikinews-quotes/train"
 	@echo "make eval          score attribution on $(DATA)/wikinews-quotes/dev"
 	@echo "make bench         throughput benchmark -> outputs/bench.json"
 
