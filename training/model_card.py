@@ -85,7 +85,7 @@ scores it and this card is written by `training/model_card.py`.
 """
 
 
-def render(scores: dict, minutes: str = "45") -> str:
+def render(scores: dict, minutes: str = "20") -> str:
     def get(section, key):
         return scores[section][key]
 
