@@ -97,8 +97,9 @@ class QuotationAttributor:
         sent_index = {s.start: i for i, s in enumerate(sentences)}
         quotations: list[Quotation] = []
         claimed: set[int] = set()  # sentences whose frame already produced a claim
-        direct = find_direct_quotes(doc, self.min_direct_tokens)
-        fragments = [span for span in find_quote_spans(doc) if span not in direct]
+        quoted = find_quote_spans(doc)
+        direct = [span for span in quoted if _is_statement(span, self.min_direct_tokens)]
+        fragments = [span for span in quoted if span not in direct]
         for span in direct:
             q = attribute_direct(doc, span, sentences, sent_index, quotations)
             quotations.append(q)
@@ -213,10 +214,6 @@ def _find_closer(text: str, start: int, closers: str) -> int | None:
     return None
 
 
-def find_direct_quotes(doc: Doc, min_tokens: int) -> list[Span]:
-    return [span for span in find_quote_spans(doc) if _is_statement(span, min_tokens)]
-
-
 def _is_statement(span: Span, min_tokens: int) -> bool:
     words = [t for t in span if not t.is_punct]
     return len(words) >= min_tokens
@@ -259,8 +256,7 @@ def attribute_direct(doc, span: Span, sentences, sent_index, previous: list[Quot
             _fill_from_cue(q, cue, frame_tokens, exclude=range(span.start, span.end))
             q.frame = _char_spans(_trim(frame_tokens))
             q.confidence, q.rule = 0.7, "direct+next-frame"
-        else:
-            _continue_previous(q, previous)
+        else:  # the speaker is filled in by fill_continuations
             q.confidence, q.rule = 0.55, "direct+continuation"
     return q
 
@@ -508,7 +504,7 @@ def konjunktiv_continuation(sent: Span, tokens: list[Token], previous) -> Quotat
         return None
     q = Quotation(type="indirect_free_indirect", quote=_char_spans(_strip_end(tokens, keep_final=True)),
                   rule="konjunktiv", confidence=0.5)
-    _continue_previous(q, previous)
+    _continue_previous(q, previous)  # provisional: a direct quote nested in it shares this speaker
     return q
 
 
@@ -536,7 +532,7 @@ def hearsay(sent: Span, tokens: list[Token], previous) -> Quotation | None:
         return None
     q = Quotation(type="free_indirect", quote=_char_spans(_strip_end(tokens, keep_final=True)),
                   rule="hearsay", confidence=0.4)
-    _continue_previous(q, previous)
+    _continue_previous(q, previous)  # provisional, as for Konjunktiv continuations
     return q
 
 

@@ -143,13 +143,15 @@ def _run_dask(nlp, articles, writer: OutputWriter, out: Path, model: str, schedu
     return EXIT_DOC_ERRORS if status.get("error") else EXIT_OK
 
 
-def _save_stage(docs: Iterator, path: Path) -> int:
+def _save_stage(docs: Iterable, path: Path, writer: OutputWriter) -> int:
+    """Save the docs for the next stage (a DocBin, renamed into place) and write their rows."""
     from spacy.tokens import DocBin
 
     bin_ = DocBin(store_user_data=True)
     count = 0
     for doc in docs:
         bin_.add(doc)
+        writer.add(doc)
         count += 1
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.partial")
@@ -170,10 +172,8 @@ def _load_stage(nlp, out: Path, stage: str):
 
 def _run_stage(nlp, docs, stage: str, out: Path, table: str) -> None:
     names = assembly.stage_components(nlp, stage)
-    count = _save_stage(assembly.run_components(nlp, docs, names), out / STAGE_FILES[stage])
     writer = OutputWriter(out, _metadata(nlp), tables=(table,))
-    for doc in _load_stage(nlp, out, stage):
-        writer.add(doc)
+    count = _save_stage(assembly.run_components(nlp, docs, names), out / STAGE_FILES[stage], writer)
     writer.close()
     console.print(f"{stage}: {count} documents ({', '.join(names)}) -> {out / STAGE_FILES[stage]}, {out / (table + '.parquet')}")
 

@@ -95,17 +95,17 @@ def run_components(nlp: Language, docs: Iterable[Doc], names: list[str]) -> Iter
 
     An exception in one document marks that document as an error; the run goes on.
     """
-    with nlp.select_pipes(enable=names):
-        for doc in docs:
-            if not is_ok(doc):
-                yield doc
-                continue
-            try:
-                for name in names:
-                    doc = nlp.get_pipe(name)(doc)
-            except Exception as exc:  # one broken article never stops the run
-                mark_error(doc, f"{type(exc).__name__} in {name}: {exc}")
+    components = [(name, nlp.get_pipe(name)) for name in names]
+    for doc in docs:
+        if not is_ok(doc):
             yield doc
+            continue
+        try:
+            for name, component in components:
+                doc = component(doc)
+        except Exception as exc:  # one broken article never stops the run
+            mark_error(doc, f"{type(exc).__name__} in {name}: {exc}")
+        yield doc
 
 
 def process(nlp: Language, docs: Iterable[Doc], batch_size: int = 32, workers: int = 1) -> Iterator[Doc]:
