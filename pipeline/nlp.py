@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import attribute, dates, entities, resolve, segment  # noqa: F401  (registers the factories)
+from . import attribute, dates, entities, resolve, score, segment  # noqa: F401  (registers the factories)
 from .backbone import backbone_version, load_backbone
 from .guard import is_ok, mark_error  # noqa: F401  (is_ok is part of this module's API)
 from .inputs import Article
@@ -19,14 +19,16 @@ from .inputs import Article
 OWN_COMPONENTS = {
     "segment": ["claims_line_sentences"],
     "entities": ["claims_entities"],
-    "attribute": ["claims_attribution", "claims_speakers", "claims_dates"],
+    "attribute": ["claims_attribution", "claims_speakers", "claims_scorer", "claims_dates"],
 }
 SENTENCE_SETTERS = ("senter", "parser")
 DOC_KEYS = ("doc_id", "source", "title", "outlet", "published", "status", "error")
 
 
-def load_nlp(model: str | None = None) -> Language:
-    """The backbone (`auto`: de_core_news_lg if installed, else models/de_open_news) + our stages."""
+def load_nlp(model: str | None = None, scorer: bool = True) -> Language:
+    """The backbone (`auto`: de_core_news_lg if installed, else models/de_open_news) + our stages.
+
+    `scorer=False` keeps every quotation the rules find (used to train the scorer)."""
     nlp, name = load_backbone(model)
     first_setter = next((n for n in nlp.pipe_names if n in SENTENCE_SETTERS), None)
     if first_setter:
@@ -37,7 +39,7 @@ def load_nlp(model: str | None = None) -> Language:
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("claims_entities", after="ner")
     for component in OWN_COMPONENTS["attribute"]:
-        nlp.add_pipe(component)
+        nlp.add_pipe(component, config={"weights": None} if component == "claims_scorer" and not scorer else {})
     nlp.meta["claims_backbone"] = name
     nlp.meta["claims_backbone_version"] = backbone_version(nlp)
     return nlp

@@ -1,0 +1,121 @@
+"""Stage 3c, scoring: how likely each found quotation is one a careful annotator would mark.
+
+The attribution rules over-generate: titles in quotation marks, speech-act verbs the
+WikiNews annotators leave out, Konjunktiv sentences that are the author's own. A logistic
+regression learned from WikiNews train (`training/train_scorer.py`, weights in
+`models/claim_scorer/`) scores every quotation from plain features: the rule that found it,
+its cue lemma, quote type, length and mood, the speaker's kind, nesting and position. The
+probability becomes the claim's `confidence`; quotations below the threshold chosen on
+train are dropped, except reported speech with the speech-act verbs the claims schema names
+(`lexicon.CORE_REPORTED_VERBS`), which users want whatever the benchmark says. Without a weights file the component keeps every quotation and the
+rules' own confidences.
+"""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .attribute import Quotation, get_quotations, set_quotations
+from .lexicon import CORE_REPORTED_VERBS
+from .backbone import is_finite_verb, is_konjunktiv
+from .guard import guarded
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_WEIGHTS = PACKAGE_ROOT / "models" / "claim_scorer" / "weights.json"
+UNKNOWN_CUE = "cue=?"
+FIRST_PERSON = {"ich", "wir", "mir", "mich", "uns", "unser", "unsere", "unserer", "mein", "meine", "meiner"}
+
+
+@Language.factory("claims_scorer", default_config={"weights": str(DEFAULT_WEIGHTS), "threshold": None})
+def make_scorer(nlp: Language, name: str, weights: str | None, threshold: float | None):
+    return guarded(QuotationScorer.from_file(weights, threshold))
+
+
+class QuotationScorer:
+    def __init__(self, weights: dict[str, float] | None, threshold: float = 0.0, source: str | None = None):
+        self.weights = weights
+        self.threshold = threshold
+        self.source = source
+
+    @classmethod
+    def from_file(cls, path: str | None, threshold: float | None = None) -> "QuotationScorer":
+        if not path or not Path(path).exists():
+            return cls(None, 0.0)
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(data["weights"], data["threshold"] if threshold is None else threshold, str(path))
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.weights is None:
+            return doc
+        quotations = get_quotations(doc)
+        kept = []
+        for q, features in zip(quotations, featurize(doc, quotations, self.weights)):
+            q.confidence = round(self.probability(features), 3)
+            if q.confidence >= self.threshold or always_keep(q):
+                kept.append(q)
+        set_quotations(doc, kept)
+        return doc
+
+
+def always_keep(q: Quotation) -> bool:
+    return q.type == "reported" and q.cue_lemma in CORE_REPORTED_VERBS
+
+
+def featurize(doc: Doc, quotations: list[Quotation], known: dict | None = None) -> list[dict[str, float]]:
+    """One sparse feature dict per quotation. `known` (the weights) maps rare cue lemmas to
+    one shared feature, as in training."""
+    out = []
+    sentence_starts = sorted(s.start_char for s in doc.sents)
+    for q in quotations:
+        tokens = _tokens(doc, q.quote)
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
+        n = max(1, len(words))
+        cue = f"cue={q.cue_lemma}" if q.cue_lemma else "cue=-"
+        if known is not None and cue not in known:
+            cue = UNKNOWN_CUE
+        f = {
+            "bias": 1.0,
+            f"rule={q.rule}": 1.0,
+            f"type={q.type}": 1.0,
+            f"len|rule={q.rule}": math.log(n),
+            cue: 1.0,
+            f"speaker={q.speaker_label or ('-' if not q.speaker else 'other')}": 1.0,
+            "short": float(n < 6),
+            "konjunktiv": float(any(is_konjunktiv(t) and is_finite_verb(t) for t in tokens)),
+            "finite_verb": float(any(is_finite_verb(t) for t in tokens)),
+            "first_person": float(any(t.lower_ in FIRST_PERSON for t in tokens)),
+            "question": float(any(t.text == "?" for t in tokens)),
+            "capitalised": float(bool(words) and words[0].text[:1].isupper()),
+            "lead_sentence": float(q.start < (sentence_starts[1] if len(sentence_starts) > 1 else len(doc.text))),
+            "via": float(bool(q.via)),
+            "addressee": float(bool(q.addressee)),
+            "has_cue": float(bool(q.cue)),
+            "frame_len": math.log1p(sum(e - s for s, e in q.frame) / 6),
+            "nested": float(any(_contains(other, q) for other in quotations if other is not q)),
+            "contains": float(any(_contains(q, other) for other in quotations if other is not q)),
+            "same_sentence": math.log1p(sum(1 for o in quotations if o is not q and o.sentence_index == q.sentence_index)),
+        }
+        out.append(f)
+    return out
+
+
+def _tokens(doc: Doc, spans: list[list[int]]):
+    tokens = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            tokens.extend(span)
+    return tokens
+
+
+def _contains(outer: Quotation, inner: Quotation) -> bool:
+    (os_, oe), (is_, ie) = (outer.start, max(e for _, e in outer.quote)), (inner.start, max(e for _, e in inner.quote))
+    return os_ <= is_ and ie <= oe and (oe - os_) > (ie - is_)
