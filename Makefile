@@ -19,7 +19,7 @@ help:
 	@echo "make extract       run the pipeline on seeds/ -> outputs/"
 	@echo "make test          run the test suite"
 	@echo "make -j2 models    retrain the open backbone ($(BACKBONE)) from $(DATA)"
-	@echo "make train-quotes  re-mine the cue lexicons from $(DATA)/wikinews-quotes/train"
+	@echo "make train-quotes  re-mine the cue lexicons and retrain the quotation scorer (WikiNews train)"
 	@echo "make eval          score attribution on $(DATA)/wikinews-quotes/dev"
 	@echo "make bench         throughput benchmark -> outputs/bench.json"
 
@@ -67,10 +67,12 @@ $(BUILD)/backbone.done: training/assemble.py training/evaluate_backbone.py train
 # --- attribution ------------------------------------------------------------------
 WIKINEWS := $(DATA)/wikinews-quotes
 
-# The attribution stage learns its cue lexicon from WikiNews train (see pipeline/lexicon.py).
-# (a phony target: the committed lexicon is never rebuilt as a side effect of `make extract`)
+# The attribution stage learns from WikiNews train: its cue lexicon (pipeline/lexicon.py) and
+# the quotation scorer (pipeline/score.py, models/claim_scorer), which is then scored on dev.
+# (a phony target: the committed files are never rebuilt as a side effect of `make extract`)
 train-quotes: $(VENV)/.installed
 	$(PY) training/mine_cues.py $(WIKINEWS)/train pipeline/data/cue_lexicon.tsv
+	$(PY) training/train_scorer.py $(WIKINEWS)/train models/claim_scorer --dev $(WIKINEWS)/dev
 
 eval: $(VENV)/.installed
 	$(VENV)/bin/claims evaluate $(WIKINEWS)/dev --out $(BUILD)/eval-dev

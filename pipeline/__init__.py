@@ -13,11 +13,13 @@ __version__ = "0.1.0"
 __all__ = ["extract_claims", "load_nlp", "__version__"]
 
 
-def load_nlp(model: str | None = None):
-    """The assembled spaCy pipeline (backbone + segment/entities/attribution/speakers/dates)."""
+def load_nlp(model: str | None = None, scorer: bool = True):
+    """The assembled spaCy pipeline (backbone + segment/entities/attribution/speakers/scorer/dates).
+
+    `scorer=False` keeps every quotation the rules find, with the rules' own confidences."""
     from .nlp import load_nlp as _load
 
-    return _load(model)
+    return _load(model, scorer=scorer)
 
 
 def extract_claims(texts_or_paths: Iterable[str | Path], model: str | None = None, nlp=None):

@@ -331,7 +331,45 @@ def indirect_with_cue(sent: Span, tokens: list[Token], previous) -> Quotation | 
         q.frame = _char_spans(frame)
         q.confidence = 0.8 if q.speaker else 0.6
         return q
-    return noun_cue(tokens)
+    return noun_cue(tokens) or dass_clause(tokens)
+
+
+def dass_clause(tokens: list[Token]) -> Quotation | None:
+    """'Die Experten kamen zu dem Ergebnis, dass …', 'Im Mai wurde bekannt, dass …': a dass-clause
+    under a verb outside the lexicon. Over-generates on purpose: the scorer (pipeline/score.py)
+    learns from the governing verb's lemma which of these are quotations."""
+    for k in range(1, len(tokens) - 3):
+        if tokens[k].lower_ not in {"dass", "daß"} or tokens[k - 1].text != ",":
+            continue
+        if k >= 2 and tokens[k - 2].lower_ in {"so", "ohne", "als", "statt", "anstatt"}:
+            continue
+        verb = _governing_verb(tokens[:k - 1])
+        content = _strip_end(tokens[k:])
+        if verb is None or len(content) < 4:
+            continue
+        frame = [t for t in tokens[:k] if not _is_final_punct(t)]
+        q = Quotation(type="indirect", quote=_char_spans(content), rule="indirect+dass")
+        _fill_from_cue(q, verb, frame, exclude={t.i for t in content})
+        q.cue_lemma = _verb_lemma(verb)
+        q.frame = _char_spans(frame)
+        q.confidence = 0.5
+        return q
+    return None
+
+
+def _governing_verb(main_clause: list[Token]) -> Token | None:
+    """The verb of the clause before the comma: its participle or infinitive if it has one,
+    else its finite verb."""
+    verbs = [t for t in main_clause if t.pos_ in {"VERB", "AUX"}]
+    if not verbs:
+        return None
+    full = [t for t in verbs if t.pos_ == "VERB"]
+    return (full or verbs)[-1]
+
+
+def _verb_lemma(verb: Token) -> str:
+    particle = next((c.lower_ for c in verb.children if dep(c) in {"svp", "compound:prt"}), "")
+    return particle + verb.lemma_.lower()
 
 
 def noun_cue(tokens: list[Token]) -> Quotation | None:
@@ -405,6 +443,7 @@ def _complement_before(cue: Token, tokens: list[Token]) -> list[Token] | None:
 def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None:
     """'Laut X …', 'Nach Angaben von X …', 'X zufolge …', 'wie X berichtete, …', 'Demnach …'."""
     lowered = [t.lower_ for t in tokens]
+    is_konjunktiv_sentence = any(is_konjunktiv(t) and is_finite_verb(t) for t in tokens)
     for k, word in enumerate(lowered):
         cue_tokens, speaker = None, None
         if word in {"laut", "gemäß"}:
@@ -423,7 +462,8 @@ def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None
             verb = next((t for t in tokens[k + 1:k + 12] if lexicon_cue(t) in lexicon.WIE_VERBS), None)
             if verb is not None:
                 cue_tokens, speaker = [tokens[k], verb], [t for t in tokens[k + 1:tokens.index(verb)] if not t.is_punct]
-        elif word in lexicon.SOURCE_ADVERBS and k == 0:
+        elif word in lexicon.SOURCE_ADVERBS and (word == "demnach" or (word == "wonach" and k == 0)
+                                                 or (word == "danach" and is_konjunktiv_sentence)):
             # "Demnach …": the adverb stands for the source (the dataset marks it as cue and speaker)
             cue_tokens, speaker = [tokens[k]], [tokens[k]]
         if cue_tokens is None:

@@ -101,7 +101,7 @@ def extract(
     checkpoint_every: int = typer.Option(200, min=1, help="Documents per checkpoint (a part file under OUT/.parts)."),
     engine: str = typer.Option("local", help="'local' (this machine, --workers processes) or 'dask'."),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786); default: a LocalCluster of --workers processes."),
-    partition_size: int = typer.Option(50, min=1, help="Articles per Dask task."),
+    partition_size: int = typer.Option(50, min=1, help="Articles per task sent to a worker (the local pool uses at most 20)."),
     parts: bool = typer.Option(False, "--parts", help="Write each table as a folder of part files instead of one file."),
 ):
     """Run all stages on INPUTS and write claims, sentences, entities and docs parquet files.
@@ -115,28 +115,44 @@ def extract(
     nlp = _load(model)
     writer = OutputWriter(out, _metadata(nlp), resume=resume, part_size=checkpoint_every)
     articles = (a for a in read_articles(inputs) if a.doc_id not in writer.done_ids)
-    if engine == "dask":
-        raise typer.Exit(_run_dask(nlp, articles, writer, out, model, scheduler, workers, partition_size, quiet, parts))
-    if engine != "local":
+    if engine not in ("local", "dask"):
         console.print(f"[red]error:[/red] unknown engine {engine!r}: use 'local' or 'dask'")
         raise typer.Exit(EXIT_FAILURE)
+    if engine == "dask" or workers > 1:
+        raise typer.Exit(_run_partitioned(nlp, articles, writer, out, model, engine, scheduler, workers,
+                                          partition_size, batch_size, quiet, verbose, parts))
     docs = assembly.make_docs(nlp, articles)
-    code = _write_all(nlp, assembly.process(nlp, docs, batch_size, workers), out, quiet, writer, verbose, parts)
+    code = _write_all(nlp, assembly.process(nlp, docs, batch_size), out, quiet, writer, verbose, parts)
     raise typer.Exit(code)
 
 
-def _run_dask(nlp, articles, writer: OutputWriter, out: Path, model: str, scheduler, workers: int,
-              partition_size: int, quiet: bool, as_directories: bool = False) -> int:
-    from .dask_engine import run_on_dask
+def _run_partitioned(nlp, articles, writer: OutputWriter, out: Path, model: str, engine: str, scheduler,
+                     workers: int, partition_size: int, batch_size: int, quiet: bool, verbose: bool,
+                     as_directories: bool = False) -> int:
+    """Worker processes (a local pool or Dask) turn partitions of articles into rows."""
+    from .engines import run_on_dask, run_on_pool
 
     started = time.perf_counter()
     status: dict[str, int] = {"resumed": len(writer.done_ids)} if writer.done_ids else {}
+    model_name = None if model == "auto" else model
+    with _progress(quiet) as progress:
+        task = progress.add_task("extracting", total=None, claims=0)
 
-    def count(rows, n_docs):
-        for row in rows.get("docs", []):
-            status[row["status"]] = status.get(row["status"], 0) + 1
+        def count(rows, n_docs):
+            done_before = sum(status.values())
+            for row in rows.get("docs", []):
+                status[row["status"]] = status.get(row["status"], 0) + 1
+                if verbose:
+                    progress.console.print(f"{row['doc_id']}: {row['status']}, {row['n_claims']} claims"
+                                           + (f" ({escape(str(row['error']))})" if row["error"] else ""))
+            progress.update(task, advance=n_docs, claims=writer.counts["claims"])
+            if not console.is_terminal and not quiet and sum(status.values()) // 100 > done_before // 100:
+                console.print(f"{sum(status.values())} documents, {writer.counts['claims']} claims")
 
-    run_on_dask(articles, writer, None if model == "auto" else model, scheduler, workers, partition_size, count)
+        if engine == "dask":
+            run_on_dask(articles, writer, model_name, scheduler, workers, partition_size, count)
+        else:
+            run_on_pool(articles, writer, model_name, workers, min(partition_size, 20), batch_size, count)
     writer.close(as_directories)
     if not quiet:
         _summary(writer, status, time.perf_counter() - started, nlp.meta["claims_backbone"], out)

@@ -118,7 +118,10 @@ SOURCE_NOUNS = ("angaben", "informationen", "berichten", "bericht", "ansicht", "
                 "studie", "umfrage", "untersuchung", "recherchen", "meldungen", "meldung", "expertenmeinung",
                 "auskunft", "mitteilung", "medienberichten", "zeugenaussagen", "überzeugung", "vorstellung",
                 "stellungnahme", "analyse", "ergebnis", "ergebnissen", "medien", "planungen", "plänen",
-                "erkenntnis", "quellen", "angabe", "sicht", "schätzung", "prognose", "prognosen", "zählung")
+                "erkenntnis", "quellen", "angabe", "sicht", "schätzung", "prognose", "prognosen", "zählung",
+                "ermittlungen", "vorhersage", "berechnungen", "berechnung", "information", "gutachten",
+                "einschätzungen", "polizeiangaben", "auswertung", "zeugenaussagen", "gerüchten", "darstellungen",
+                "vermutungen", "vermutung", "befragung", "urteil", "überlegungen", "vorüberlegungen", "plan")
 # Speech-act nouns whose dass-clause is reported content ("die Forderung, dass …"); prefixes
 NOUN_CUES = ("forderung", "behauptung", "vorwurf", "befürchtung", "warnung", "ankündigung", "aussage",
              "erklärung", "hinweis", "mitteilung", "versicherung", "zusicherung", "einschätzung", "vermutung")
@@ -126,7 +129,7 @@ NOUN_CUES = ("forderung", "behauptung", "vorwurf", "befürchtung", "warnung", "a
 SAYING_VERBS = {"sagen", "erklären", "mitteilen", "betonen", "schreiben", "behaupten", "berichten",
                 "bestätigen", "melden", "versichern", "bekräftigen", "unterstreichen", "ausführen", "meinen"}
 # "Demnach steht … fest"; not "danach", mostly "afterwards" (14 of 19 wrong on WikiNews train)
-SOURCE_ADVERBS = {"demnach", "wonach"}
+SOURCE_ADVERBS = {"demnach", "wonach", "danach"}  # "danach" (also temporal) only with Konjunktiv
 
 # "wie X berichtete": wie + ... + speech verb introduces a source
 WIE_VERBS = {"berichten", "mitteilen", "melden", "sagen", "erklären", "schreiben", "bestätigen", "bekanntgeben"}

@@ -5,7 +5,6 @@ pass, the stage subcommands run one group on the previous stage's saved docs.
 """
 from __future__ import annotations
 
-from collections import deque
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -110,17 +109,12 @@ def run_components(nlp: Language, docs: Iterable[Doc], names: list[str]) -> Iter
         yield doc
 
 
-def process(nlp: Language, docs: Iterable[Doc], batch_size: int = 32, workers: int = 1) -> Iterator[Doc]:
+def process(nlp: Language, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
     """Run the whole pipeline with nlp.pipe, in input order; failed/skipped docs pass through.
 
-    With one worker, a batch that raises is re-run document by document so that only the
-    broken document is marked as an error. With several, spaCy's multiprocessing runs the
-    pipeline in worker processes (each loads the model once); our own components catch
-    their errors per document, so one bad article cannot stop a worker.
+    A batch that raises is re-run document by document so that only the broken document is
+    marked as an error. (Several workers: see `engines`, which calls this in each worker.)
     """
-    if workers > 1:
-        yield from _process_parallel(nlp, docs, batch_size, workers)
-        return
     batch: list[Doc] = []
     for doc in docs:
         batch.append(doc)
@@ -140,21 +134,3 @@ def _process_batch(nlp: Language, batch: list[Doc]) -> Iterator[Doc]:
         return
     for doc in batch:
         yield next(processed) if is_ok(doc) else doc
-
-
-def _process_parallel(nlp: Language, docs: Iterable[Doc], batch_size: int, workers: int) -> Iterator[Doc]:
-    passed_through: deque[tuple[int, Doc]] = deque()
-
-    def feed():
-        for position, doc in enumerate(docs):
-            if is_ok(doc):
-                yield doc, position
-            else:
-                passed_through.append((position, doc))
-
-    for doc, position in nlp.pipe(feed(), as_tuples=True, n_process=workers, batch_size=batch_size):
-        while passed_through and passed_through[0][0] < position:
-            yield passed_through.popleft()[1]
-        yield doc
-    while passed_through:
-        yield passed_through.popleft()[1]

@@ -6,8 +6,9 @@ regression learned from WikiNews train (`training/train_scorer.py`, weights in
 `models/claim_scorer/`) scores every quotation from plain features: the rule that found it,
 its cue lemma, quote type, length and mood, the speaker's kind, nesting and position. The
 probability becomes the claim's `confidence`; quotations below the threshold chosen on
-train are dropped, except reported speech with the speech-act verbs the claims schema names
-(`lexicon.CORE_REPORTED_VERBS`), which users want whatever the benchmark says. Without a weights file the component keeps every quotation and the
+train are dropped, except direct quotes and reported speech with the speech-act verbs the
+claims schema names (`lexicon.CORE_REPORTED_VERBS`), which users want whatever the benchmark
+says. Without a weights file the component keeps every quotation and the
 rules' own confidences.
 """
 from __future__ import annotations
@@ -27,6 +28,7 @@ from .guard import guarded
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_WEIGHTS = PACKAGE_ROOT / "models" / "claim_scorer" / "weights.json"
 UNKNOWN_CUE = "cue=?"
+DIRECT_STATEMENT_CHARS = 40  # a quoted statement, not a quoted phrase
 FIRST_PERSON = {"ich", "wir", "mir", "mich", "uns", "unser", "unsere", "unserer", "mein", "meine", "meiner"}
 
 
@@ -36,9 +38,11 @@ def make_scorer(nlp: Language, name: str, weights: str | None, threshold: float 
 
 
 class QuotationScorer:
-    def __init__(self, weights: dict[str, float] | None, threshold: float = 0.0, source: str | None = None):
+    def __init__(self, weights: dict[str, float] | None, threshold: float = 0.0, direct_threshold: float = 0.0,
+                 source: str | None = None):
         self.weights = weights
         self.threshold = threshold
+        self.direct_threshold = direct_threshold
         self.source = source
 
     @classmethod
@@ -46,7 +50,8 @@ class QuotationScorer:
         if not path or not Path(path).exists():
             return cls(None, 0.0)
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(data["weights"], data["threshold"] if threshold is None else threshold, str(path))
+        return cls(data["weights"], data["threshold"] if threshold is None else threshold,
+                   data["direct_threshold"], str(path))
 
     def probability(self, features: dict[str, float]) -> float:
         z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
@@ -59,14 +64,23 @@ class QuotationScorer:
         kept = []
         for q, features in zip(quotations, featurize(doc, quotations, self.weights)):
             q.confidence = round(self.probability(features), 3)
-            if q.confidence >= self.threshold or always_keep(q):
+            if q.confidence >= threshold_for(q, self.threshold, self.direct_threshold) or always_keep(q):
                 kept.append(q)
         set_quotations(doc, kept)
         return doc
 
 
 def always_keep(q: Quotation) -> bool:
+    """Quoted statements are never dropped (direct speech is what users check first), only
+    quoted phrases may be; nor is reported speech with the schema's speech-act verbs."""
+    if q.type == "direct":
+        return len(q.quote) > 1 or sum(e - s for s, e in q.quote) >= DIRECT_STATEMENT_CHARS
     return q.type == "reported" and q.cue_lemma in CORE_REPORTED_VERBS
+
+
+def threshold_for(q: Quotation, threshold: float, direct_threshold: float) -> float:
+    """Quoted phrases have their own, lower threshold (chosen to keep direct-quote recall)."""
+    return direct_threshold if q.type == "direct" else threshold
 
 
 def featurize(doc: Doc, quotations: list[Quotation], known: dict | None = None) -> list[dict[str, float]]:

@@ -17,6 +17,14 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def rules_nlp():
+    """The pipeline without the learned scorer: what the attribution rules alone find."""
+    from pipeline import load_nlp
+
+    return load_nlp(scorer=False)
+
+
+@pytest.fixture(scope="session")
 def seed_run(tmp_path_factory):
     """Run the CLI once on seeds/ and return (output dir, completed process)."""
     out = tmp_path_factory.mktemp("seed-outputs")

@@ -3,8 +3,8 @@ import pytest
 from pipeline.attribute import find_quote_spans
 
 
-def _only(nlp, text):
-    quotes = nlp(text)._.quotations
+def _only(rules_nlp, text):
+    quotes = rules_nlp(text)._.quotations
     assert quotes, f"no quotation found in {text!r}"
     return quotes[0], text
 
@@ -14,66 +14,66 @@ def _text(text, spans):
 
 
 @pytest.mark.parametrize("opening,closing", [("„", "“"), ("“", "”"), ("”", "”"), ("«", "»"), ("»", "«"), ('"', '"')])
-def test_every_german_quote_style(nlp, opening, closing):
+def test_every_german_quote_style(rules_nlp, opening, closing):
     text = f"{opening}Wir werden die Verhandlungen fortsetzen{closing}, sagte Olaf Scholz."
-    spans = find_quote_spans(nlp.make_doc(text))
+    spans = find_quote_spans(rules_nlp.make_doc(text))
     assert [s.text for s in spans] == [f"{opening}Wir werden die Verhandlungen fortsetzen{closing}"]
-    q, _ = _only(nlp, text)
+    q, _ = _only(rules_nlp, text)
     assert q.type == "direct"
     assert "Scholz" in _text(text, q.speaker)
     assert _text(text, q.cue) == "sagte"
 
 
-def test_direct_quote_over_several_sentences(nlp):
+def test_direct_quote_over_several_sentences(rules_nlp):
     text = "Die Ministerin sagte: „Wir sind bereit. Wir haben lange gewartet. Jetzt handeln wir.“"
-    q, _ = _only(nlp, text)
+    q, _ = _only(rules_nlp, text)
     assert q.type == "direct"
     assert _text(text, q.quote).startswith("„Wir sind bereit.") and _text(text, q.quote).endswith("handeln wir.“")
 
 
-def test_indirect_with_dass(nlp):
+def test_indirect_with_dass(rules_nlp):
     text = "Der Sprecher des Ministeriums erklärte, dass die Gespräche fortgesetzt würden."
-    q, _ = _only(nlp, text)
+    q, _ = _only(rules_nlp, text)
     assert q.type == "indirect"
     assert _text(text, q.quote).startswith("dass die Gespräche")
     assert "Sprecher" in _text(text, q.speaker)
 
 
-def test_indirect_konjunktiv_without_dass(nlp):
+def test_indirect_konjunktiv_without_dass(rules_nlp):
     text = "Angela Merkel sagte, die Regierung habe keine andere Wahl gehabt."
-    q, _ = _only(nlp, text)
+    q, _ = _only(rules_nlp, text)
     assert q.type == "indirect" and _text(text, q.quote).startswith("die Regierung habe")
 
 
-def test_laut_and_nach_angaben(nlp):
+def test_laut_and_nach_angaben(rules_nlp):
     text = "Laut der Polizei wurden drei Menschen verletzt."
-    q, _ = _only(nlp, text)
+    q, _ = _only(rules_nlp, text)
     assert q.type == "indirect" and "Polizei" in _text(text, q.speaker) and q.cue_lemma == "laut"
     text = "Nach Angaben des Roten Kreuzes sind die Lager überfüllt."
-    q, _ = _only(nlp, text)
+    q, _ = _only(rules_nlp, text)
     assert q.type == "indirect" and "Roten Kreuzes" in _text(text, q.speaker)
 
 
-def test_reported_and_free_indirect(nlp):
+def test_reported_and_free_indirect(rules_nlp):
     text = "Der Kanzler kritisierte die Entscheidung der Kommission scharf. Die Kommission soll Fehler gemacht haben."
-    quotes = nlp(text)._.quotations
+    quotes = rules_nlp(text)._.quotations
     types = [q.type for q in quotes]
     assert types[0] == "reported"
     assert "free_indirect" in types
 
 
-def test_konjunktiv_continuation(nlp):
+def test_konjunktiv_continuation(rules_nlp):
     text = "Der Minister sagte, die Lage sei ernst. Man müsse jetzt schnell handeln. Die Bürger seien besorgt."
-    quotes = nlp(text)._.quotations
+    quotes = rules_nlp(text)._.quotations
     assert [q.type for q in quotes][:1] == ["indirect"]
     assert "indirect_free_indirect" in [q.type for q in quotes[1:]]
     assert all(q.speaker for q in quotes)
 
 
-def test_no_claims_in_plain_narration(nlp):
-    assert nlp("Das Wetter war am Montag schön. Viele Menschen gingen in den Park.")._.quotations == []
+def test_no_claims_in_plain_narration(rules_nlp):
+    assert rules_nlp("Das Wetter war am Montag schön. Viele Menschen gingen in den Park.")._.quotations == []
 
 
-def test_headline_lines_are_sentences(nlp):
-    doc = nlp("Große Überschrift ohne Punkt\nDer erste Satz beginnt hier. Und noch einer.")
+def test_headline_lines_are_sentences(rules_nlp):
+    doc = rules_nlp("Große Überschrift ohne Punkt\nDer erste Satz beginnt hier. Und noch einer.")
     assert list(doc.sents)[0].text.strip() == "Große Überschrift ohne Punkt"

@@ -2,7 +2,8 @@
 
 Usage: python training/bench.py WIKINEWS_DIR OUT_JSON [--words N]
 
-The corpus is every WikiNews train+dev article text, repeated until it has N words
+All pipeline configurations produce the rows of all four tables (as `claims extract` does,
+without writing parquet). The corpus is every WikiNews train+dev article text, repeated until it has N words
 (default 1,000,000). Each configuration (bare backbone; full pipeline with 1 and 2 worker
 processes; the Dask engine on a 2-worker LocalCluster) runs in a fresh subprocess so that
 its peak memory (ru_maxrss, per process) is its own. Words are the whitespace-separated
@@ -16,6 +17,7 @@ import platform
 import resource
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -43,16 +45,21 @@ def run_one(mode: str, wikinews: str, words: int) -> dict:
     if mode == "backbone":
         nlp.select_pipes(disable=[n for n in nlp.pipe_names if n.startswith("claims_")])
     n_words = sum(len(text.split()) for text in texts)
+    if mode == "pipeline-1":
+        from pipeline import engines
+
+        engines._NLP_CACHE["auto"] = nlp  # this process is the worker
+    peaks = PeakMemory()
     started = time.perf_counter()
     first_claim = None
     n_claims = 0
     if mode == "backbone":
         for _ in nlp.pipe(texts, batch_size=32):
             pass
-    elif mode.startswith("dask"):
-        from pipeline.dask_engine import run_on_dask
+    else:
+        from pipeline.engines import partitions, process_partition, run_on_dask, run_on_pool
 
-        class Counter:  # stands in for the parquet writer: counts what comes back
+        class Counter:  # stands in for the parquet writer: counts the claim rows that come back
             def add_rows(self, rows, n_docs, article_complete=True):
                 nonlocal n_claims, first_claim
                 n_claims += len(rows.get("claims", []))
@@ -60,22 +67,69 @@ def run_one(mode: str, wikinews: str, words: int) -> dict:
                     first_claim = time.perf_counter() - started
 
         articles = (Article(doc_id=str(i), text=t, source="bench") for i, t in enumerate(texts))
-        run_on_dask(articles, Counter(), None, None, int(mode.split("-")[1]), 50)
-    else:
         workers = int(mode.split("-")[1])
-        docs = assembly.make_docs(nlp, (Article(doc_id=str(i), text=t, source="bench") for i, t in enumerate(texts)))
-        for doc in assembly.process(nlp, docs, batch_size=32, workers=workers):
-            found = len(doc.user_data.get("claims:quotations", []))
-            n_claims += found
-            if found and first_claim is None:
-                first_claim = time.perf_counter() - started
+        if mode.startswith("dask"):
+            run_on_dask(articles, Counter(), None, None, workers, 50)
+        elif workers > 1:
+            run_on_pool(articles, Counter(), None, workers, 20)
+        else:  # the same partition code in this process, as `claims extract --workers 1` runs
+            counter = Counter()
+            for partition in partitions(articles, 20):
+                counter.add_rows(*process_partition(partition, None))
     seconds = time.perf_counter() - started
+    peaks.stop()
     rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    rss_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    rss_workers = max(peaks.by_pid.values(), default=0)
     return {"mode": mode, "docs": len(texts), "words": n_words, "seconds": round(seconds, 1),
             "words_per_second": round(n_words / seconds), "claims": n_claims,
             "seconds_to_first_claim": round(first_claim, 2) if first_claim else None,
-            "peak_rss_mb_main": round(rss_self), "peak_rss_mb_worker": round(rss_children) or round(rss_self)}
+            "peak_rss_mb_main": round(rss_self), "peak_rss_mb_worker": round(rss_workers) or round(rss_self),
+            "worker_processes_seen": len(peaks.by_pid)}
+
+
+class PeakMemory(threading.Thread):
+    """Samples the peak RSS (VmHWM, Linux) of every descendant process once a second: local
+    pool workers hang below a fork server and Dask workers below their nanny, where
+    RUSAGE_CHILDREN does not see them. Only processes above 200 MB count (workers, not helpers)."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.by_pid: dict[int, float] = {}
+        self.running = True
+        self.start()
+
+    def run(self):
+        while self.running:
+            for pid in _descendants(os.getpid()):
+                try:
+                    status = Path(f"/proc/{pid}/status").read_text()
+                except OSError:
+                    continue
+                for line in status.splitlines():
+                    if line.startswith("VmHWM:"):
+                        mb = int(line.split()[1]) / 1024
+                        if mb > 200:
+                            self.by_pid[pid] = max(mb, self.by_pid.get(pid, 0))
+            time.sleep(1)
+
+    def stop(self):
+        self.running = False
+
+
+def _descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    out, todo = [], [root]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            out.append(child)
+            todo.append(child)
+    return out
 
 
 def main(wikinews: str, out: str, words: int) -> None:

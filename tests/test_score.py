@@ -1,0 +1,44 @@
+"""The learned quotation scorer: confidences, thresholds, what it never drops."""
+import json
+
+from pipeline.attribute import Quotation
+from pipeline.score import DEFAULT_WEIGHTS, QuotationScorer, always_keep
+
+TEXT = ("Der Minister sagte, die Lage sei ernst. Man müsse jetzt schnell handeln. "
+        "„Wir werden alles tun, um die Menschen zu schützen“, sagte er am Montag in Berlin. "
+        "Die Zeitung „Die Welt“ erschien am Dienstag.")
+
+
+def test_shipped_weights_are_complete():
+    data = json.loads(DEFAULT_WEIGHTS.read_text(encoding="utf-8"))
+    assert 0 < data["threshold"] < 1 and 0 <= data["direct_threshold"] <= data["threshold"]
+    assert {"bias", "rule=indirect+cue", "rule=konjunktiv", "type=direct", "cue=sagen"} <= set(data["weights"])
+
+
+def test_confidence_is_the_scorer_probability(nlp, rules_nlp):
+    scored, unscored = nlp(TEXT)._.quotations, rules_nlp(TEXT)._.quotations
+    assert scored and len(scored) <= len(unscored)
+    assert all(0.0 <= q.confidence <= 1.0 for q in scored)
+    # the rules' fixed confidences (0.4 … 0.9 in steps) are replaced by probabilities
+    assert {q.confidence for q in scored} - {q.confidence for q in unscored}
+
+
+def test_always_keep_protects_statements_and_schema_verbs():
+    doc_quotes = [Quotation(type="indirect", quote=[[0, 10]], rule="konjunktiv"),
+                  Quotation(type="direct", quote=[[0, 60]], rule="direct+cue"),
+                  Quotation(type="reported", quote=[[0, 10]], cue_lemma="danken", rule="reported")]
+    assert [always_keep(q) for q in doc_quotes] == [False, True, True]
+
+
+def test_without_weights_nothing_changes(rules_nlp):
+    scorer = QuotationScorer.from_file(None)
+    doc = rules_nlp(TEXT)
+    before = [q.to_dict() for q in doc._.quotations]
+    assert [q.to_dict() for q in scorer(doc)._.quotations] == before
+
+
+def test_high_threshold_keeps_only_protected(rules_nlp):
+    strict = QuotationScorer.from_file(str(DEFAULT_WEIGHTS), threshold=1.01)
+    strict.direct_threshold = 1.01
+    kept = strict(rules_nlp(TEXT))._.quotations
+    assert kept and all(always_keep(q) for q in kept)
