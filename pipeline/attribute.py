@@ -11,7 +11,9 @@ The component works in passes over the parsed document:
    complement (indirect), a source phrase ("laut X", "nach Angaben von X", "X zufolge",
    "wie X berichtete"), a Konjunktiv sentence continuing the previous speaker
    (indirect_free_indirect), hearsay modals "soll/sollen" (free_indirect), and a speech-act
-   verb with an object (reported).
+   verb with an object (reported);
+3. spans the trained quote tagger proposes (pipeline/tagger.py) where no rule found one.
+The learned scorer (pipeline/score.py) later decides which quotations to keep.
 
 Parses are read through `backbone` helpers so that TIGER and UD label sets both work;
 where the parse says nothing useful, surface patterns (commas, word order) take over.
@@ -27,7 +29,8 @@ from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
 from .guard import guarded
-from .backbone import KONJUNKTIV_FORMS, DATIVE_DEPS, dep, is_finite_verb, is_infinitive, is_konjunktiv, is_subject
+from .tagger import SPANS_KEY as TAGGER_KEY
+from .backbone import ACCUSATIVE_DEPS, KONJUNKTIV_FORMS, DATIVE_DEPS, dep, is_finite_verb, is_infinitive, is_konjunktiv, is_subject
 
 USER_DATA_KEY = "claims:quotations"
 QUOTE_TYPES = ("direct", "indirect", "free_indirect", "indirect_free_indirect", "reported")
@@ -118,6 +121,7 @@ class QuotationAttributor:
             if in_claim or any(lexicon_cue(t) for t in span.sent if not span.start <= t.i < span.end) \
                     or sum(t.is_alpha for t in span) >= 2:
                 quotations.append(attribute_direct(doc, span, sentences, sent_index, quotations))
+        quotations.extend(tagged_quotations(doc, quotations, sent_index))
         quotations = drop_quoted_names(quotations)
         share_speaker_with_container(quotations)
         fill_continuations(doc, quotations)
@@ -125,7 +129,34 @@ class QuotationAttributor:
         return doc
 
 
-CONTINUATION_RULES = {"direct+continuation", "konjunktiv", "hearsay"}
+CONTINUATION_RULES = {"direct+continuation", "konjunktiv", "hearsay", "tagger"}
+TAGGER_TYPES = {"INDIRECT": "indirect", "REPORTED": "reported", "FREE_INDIRECT": "free_indirect",
+                "INDIRECT_FREE_INDIRECT": "indirect_free_indirect"}
+
+
+def tagged_quotations(doc: Doc, quotations: list[Quotation], sent_index: dict[int, int]) -> list[Quotation]:
+    """Spans proposed by the quote tagger (pipeline/tagger.py) that no rule found: their cue and
+    speaker come from the rest of the sentence, else they continue the previous speaker."""
+    covered = set()
+    for q in quotations:
+        for start, end in q.quote:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            covered.update(range(span.start, span.end) if span is not None else ())
+    found = []
+    for span in doc.spans[TAGGER_KEY] if TAGGER_KEY in doc.spans else []:
+        tokens = _strip_end(list(span))
+        if span.label_ not in TAGGER_TYPES or len(tokens) < 4 or any(t.i in covered for t in span):
+            continue
+        sent = span[0].sent
+        frame = [t for t in sent if not span.start <= t.i < span.end and not t.is_space and not _is_final_punct(t)]
+        q = Quotation(type=TAGGER_TYPES[span.label_], quote=_char_spans(tokens), sentence_index=sent_index[sent.start],
+                      rule="tagger", confidence=0.5)
+        cue = _find_cue(frame, span)
+        if cue is not None:
+            _fill_from_cue(q, cue, frame, exclude=range(span.start, span.end))
+            q.frame, q.rule = _char_spans(frame), "tagger+cue"
+        found.append(q)
+    return found
 
 
 def fill_continuations(doc: Doc, quotations: list[Quotation]) -> None:
@@ -245,7 +276,7 @@ def attribute_direct(doc, span: Span, sentences, sent_index, previous: list[Quot
         q.frame = _char_spans(_trim(frame_tokens))
         q.confidence = 0.9 if q.speaker else 0.7
     else:
-        speaker = _speaker_in_frame(frame_tokens)
+        speaker = _speaker_in_frame(frame_tokens) or _frame_subject(frame_tokens)
         if speaker:
             q.speaker = _char_spans(speaker)
             q.frame = _char_spans(_trim(frame_tokens))
@@ -259,6 +290,21 @@ def attribute_direct(doc, span: Span, sentences, sent_index, previous: list[Quot
         else:  # the speaker is filled in by fill_continuations
             q.confidence, q.rule = 0.55, "direct+continuation"
     return q
+
+
+def _frame_subject(frame: list[Token]) -> list[Token]:
+    """'Der Randalierer rief „…“', 'Eine Organisation feierte die Absage als „…“': the subject of a
+    finite verb of the frame, for frames whose verb is not in the cue lexicon."""
+    inside = {t.i for t in frame}
+    subjects = [_subject_of(verb) for verb in frame if is_finite_verb(verb)]
+    # a mis-tagged verb ("rief" as ADJ) still has its subject attached
+    subjects += [_noun_phrase(t) for t in frame if is_subject(t) and t.pos_ in {"NOUN", "PROPN", "PRON"}]
+    for subject in subjects:
+        subject = [t for t in subject if t.i in inside]
+        if subject and not _is_expletive(subject) and not _is_demonstrative(subject) \
+                and any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in subject):
+            return subject
+    return []
 
 
 def _frame_after(sent: Span) -> tuple[Token, list[Token]] | None:
@@ -856,16 +902,32 @@ def _entity_after(cue: Token, frame: list[Token], within: int = 100) -> list[Tok
 
 
 def _fill_addressee(q: Quotation, cue: Token) -> None:
-    """'sagte der Presse', 'erklärte gegenüber dem „Tagesspiegel“': a dative object or a gegenüber phrase."""
+    """Who was spoken to: 'gegenüber dem „Tagesspiegel“', 'vor Journalisten', 'sagte zur
+    Sportschau', 'appellierte an X', a dative object ('warf Ertel vor'), or the accusative
+    object of verbs such as 'auffordern' or 'kritisieren'."""
     clause = list(cue.sent)
+    speaker = {i for s, e in q.speaker for i in range(s, e)}
+    lemma = q.cue_lemma or cue.lemma_.lower()
     for k, t in enumerate(clause):
-        if t.lower_ == "gegenüber" and abs(t.i - cue.i) <= 12:
+        if abs(t.i - cue.i) > 12:
+            continue
+        np = []
+        if t.lower_ == "gegenüber":
             np = _np_after(clause, k + 1)
-            if np:
-                q.addressee = _char_spans(np)
-                return
+        elif t.lower_ == "vor" and k + 1 < len(clause):
+            np = _np_after(clause, k + 1)
+            np = np if any(w.lower_.startswith(lexicon.AUDIENCE_NOUNS) for w in np) else []
+        elif t.lower_ in lexicon.ADDRESSEE_PREPOSITIONS and lemma in lexicon.ADDRESSEE_PREPOSITIONS[t.lower_] and t.i > cue.i:
+            np = _np_after(clause, k + 1)
+        if np and np[0].idx not in speaker:
+            q.addressee = _char_spans(np)
+            return
     for child in cue.children:
-        if dep(child) in DATIVE_DEPS and child.pos_ in {"NOUN", "PROPN", "PRON"} and "Dat" in child.morph.get("Case"):
+        if child.idx in speaker or child.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            continue
+        dative = dep(child) in DATIVE_DEPS and ("Dat" in child.morph.get("Case") or child.pos_ == "PROPN")
+        addressed = dep(child) in ACCUSATIVE_DEPS and lemma in lexicon.ADDRESSEE_OBJECT_VERBS
+        if dative or addressed:
             q.addressee = _char_spans(_noun_phrase(child))
             return
 

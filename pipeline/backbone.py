@@ -23,6 +23,7 @@ OWN_MODEL = PROJECT_ROOT / "models" / "de_open_news"
 # Dependency labels by role, TIGER (de_core_news_*) and UD (our own pipeline) together.
 SUBJECT_DEPS = {"sb", "sbp", "nsubj", "nsubj:pass", "csubj"}
 DATIVE_DEPS = {"da", "iobj", "obl:arg"}
+ACCUSATIVE_DEPS = {"oa", "obj"}
 
 
 class BackboneError(RuntimeError):

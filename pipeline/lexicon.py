@@ -144,3 +144,14 @@ MODAL_HEARSAY = {"soll", "sollen", "sollte", "sollten", "sollst"}
 HEARSAY_ADVERBS = {"angeblich", "mutmaßlich", "offenbar", "vermutlich", "reportedly"}
 
 PRONOUNS = {"er", "sie", "es", "ihm", "ihn", "ihr", "ihnen", "man", "dieser", "diese", "jener", "jene", "wir", "ich"}
+
+# Addressees. Verbs whose accusative object is the person spoken to or about ("forderte die SPD
+# auf", "kritisierte die Fans"), as the WikiNews annotators mark it.
+ADDRESSEE_OBJECT_VERBS = {"auffordern", "aufrufen", "bitten", "warnen", "ermahnen", "drängen", "kritisieren",
+                          "loben", "beschuldigen", "bezeichnen", "anklagen", "ermutigen", "informieren"}
+# "sagte vor Journalisten": audiences after "vor"
+AUDIENCE_NOUNS = ("journalist", "reporter", "presse", "medienvertreter", "publikum", "zuhörer", "anhänger",
+                  "abgeordnete", "delegierte", "parlament", "kamera", "studenten", "gästen")
+# "sagte zur Sportschau", "appellierte an die Lehrkräfte": prepositions that name the addressee of these verbs
+ADDRESSEE_PREPOSITIONS = {"zur": {"sagen", "äußern"}, "zum": {"sagen", "äußern"},
+                          "an": {"appellieren", "schreiben", "richten", "wenden", "ankündigen"}}

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import attribute, dates, entities, resolve, score, segment  # noqa: F401  (registers the factories)
+from . import attribute, dates, entities, resolve, score, segment, tagger  # noqa: F401  (registers the factories)
 from .backbone import backbone_version, load_backbone
 from .guard import is_ok, mark_error  # noqa: F401  (is_ok is part of this module's API)
 from .inputs import Article
@@ -18,7 +18,7 @@ from .inputs import Article
 OWN_COMPONENTS = {
     "segment": ["claims_line_sentences"],
     "entities": ["claims_entities"],
-    "attribute": ["claims_attribution", "claims_speakers", "claims_scorer", "claims_dates"],
+    "attribute": ["claims_quote_tagger", "claims_attribution", "claims_speakers", "claims_scorer", "claims_dates"],
 }
 SENTENCE_SETTERS = ("senter", "parser")
 DOC_KEYS = ("doc_id", "source", "title", "outlet", "published", "status", "error")

@@ -4,7 +4,8 @@ The attribution rules over-generate: titles in quotation marks, speech-act verbs
 WikiNews annotators leave out, Konjunktiv sentences that are the author's own. A logistic
 regression learned from WikiNews train (`training/train_scorer.py`, weights in
 `models/claim_scorer/`) scores every quotation from plain features: the rule that found it,
-its cue lemma, quote type, length and mood, the speaker's kind, nesting and position. The
+its cue lemma, quote type, length and mood, the speaker's kind, nesting, position, and
+whether the trained quote tagger (pipeline/tagger.py) also sees a quotation there. The
 probability becomes the claim's `confidence`; quotations below the threshold chosen on
 train are dropped, except direct quotes and reported speech with the speech-act verbs the
 claims schema names (`lexicon.CORE_REPORTED_VERBS`), which users want whatever the benchmark
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 
 from .attribute import Quotation, get_quotations, set_quotations
 from .lexicon import CORE_REPORTED_VERBS
+from .tagger import SPANS_KEY as TAGGER_KEY
 from .backbone import is_finite_verb, is_konjunktiv
 from .guard import guarded
 
@@ -88,6 +90,7 @@ def featurize(doc: Doc, quotations: list[Quotation], known: dict | None = None) 
     one shared feature, as in training."""
     out = []
     sentence_starts = sorted(s.start_char for s in doc.sents)
+    tagged = [(span.start_char, span.end_char, span.label_.lower()) for span in doc.spans.get(TAGGER_KEY, [])]
     for q in quotations:
         tokens = _tokens(doc, q.quote)
         words = [t for t in tokens if not t.is_punct and not t.is_space]
@@ -116,9 +119,18 @@ def featurize(doc: Doc, quotations: list[Quotation], known: dict | None = None) 
             "nested": float(any(_contains(other, q) for other in quotations if other is not q)),
             "contains": float(any(_contains(q, other) for other in quotations if other is not q)),
             "same_sentence": math.log1p(sum(1 for o in quotations if o is not q and o.sentence_index == q.sentence_index)),
+            "tagged": _tagged_share(q, tagged),
+            "tagged_same_type": _tagged_share(q, [t for t in tagged if t[2] == q.type]),
         }
         out.append(f)
     return out
+
+
+def _tagged_share(q: Quotation, tagged: list[tuple[int, int, str]]) -> float:
+    """Share of the quotation's characters inside spans of the quote tagger."""
+    size = sum(e - s for s, e in q.quote)
+    inside = sum(max(0, min(e, te) - max(s, ts)) for s, e in q.quote for ts, te, _ in tagged)
+    return min(1.0, inside / size) if size else 0.0
 
 
 def _tokens(doc: Doc, spans: list[list[int]]):

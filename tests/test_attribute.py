@@ -77,3 +77,20 @@ def test_no_claims_in_plain_narration(rules_nlp):
 def test_headline_lines_are_sentences(rules_nlp):
     doc = rules_nlp("Große Überschrift ohne Punkt\nDer erste Satz beginnt hier. Und noch einer.")
     assert list(doc.sents)[0].text.strip() == "Große Überschrift ohne Punkt"
+
+
+@pytest.mark.parametrize("text, addressee", [
+    ("Der Minister sagte vor Journalisten, die Lage sei ernst.", "Journalisten"),
+    ("Merkel forderte die Regierung auf, die Steuern sofort zu senken.", "die Regierung"),
+    ("Der Trainer sagte zur Sportschau, das Spiel sei schwer gewesen.", "Sportschau"),
+    ("Der Sprecher erklärte gegenüber dem Tagesspiegel, dass die Untersuchung noch andauere.", "dem Tagesspiegel"),
+])
+def test_addressees(rules_nlp, text, addressee):
+    q = rules_nlp(text)._.quotations[0]
+    assert [text[s:e] for s, e in q.addressee] == [addressee]
+
+
+def test_direct_quote_takes_the_subject_of_an_unknown_verb(rules_nlp):
+    text = "Der Randalierer rief laut „Lasst mich sofort hier raus!“ und lief weg."
+    q = rules_nlp(text)._.quotations[0]
+    assert q.type == "direct" and [text[s:e] for s, e in q.speaker] == ["Der Randalierer"]

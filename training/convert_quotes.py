@@ -8,7 +8,10 @@ INDIRECT, FREE_INDIRECT, INDIRECT_FREE_INDIRECT, REPORTED). Entities cannot nest
 quotations overlap (a direct quote inside an indirect one) the longer one is kept. A
 discontinuous quotation (interrupted by its frame) gives one entity per contiguous piece.
 One article in ten (by a stable hash of its id) goes to `dev.spacy` for model selection;
-WikiNews dev stays untouched for reporting. The output is derived from CC BY-NC-SA 4.0 data.
+WikiNews dev stays untouched for reporting. The other articles go to `train.spacy` and are
+also split into two halves, `fold-a.spacy` and `fold-b.spacy`: a tagger trained on one half
+proposes spans on the other, so that the scorer learns from predictions on unseen articles
+(see training/train_scorer.py). The output is derived from CC BY-NC-SA 4.0 data.
 """
 from __future__ import annotations
 
@@ -37,8 +40,11 @@ def quote_entities(doc, annotations: list[dict]):
     return filter_spans(spans)  # longest first, no overlaps
 
 
-def is_heldout(name: str) -> bool:
-    return zlib.crc32(name.encode()) % 10 == 0
+def split_of(name: str) -> str:
+    """'dev' (one article in ten), else the fold: 'a' or 'b'."""
+    if zlib.crc32(name.encode()) % 10 == 0:
+        return "dev"
+    return "ab"[zlib.adler32(name.encode()) % 2]
 
 
 def main() -> None:
@@ -48,12 +54,17 @@ def main() -> None:
     parser.add_argument("--model", default="auto")
     args = parser.parse_args()
     nlp, _ = load_backbone(args.model)
-    bins = {"train": DocBin(), "dev": DocBin()}
+    bins = {"train": DocBin(), "dev": DocBin(), "fold-a": DocBin(), "fold-b": DocBin()}
     for path in sorted(args.train_dir.glob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
         doc = nlp.make_doc(record["originalText"])
         doc.ents = quote_entities(doc, record["annotations"])
-        bins["dev" if is_heldout(path.stem) else "train"].add(doc)
+        split = split_of(path.stem)
+        if split == "dev":
+            bins["dev"].add(doc)
+        else:
+            bins["train"].add(doc)
+            bins[f"fold-{split}"].add(doc)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     for split, docbin in bins.items():
         docbin.to_disk(args.out_dir / f"{split}.spacy")

@@ -1,9 +1,11 @@
 """Train the quotation scorer (pipeline/score.py) on WikiNews train.
 
-Usage: python training/train_scorer.py TRAIN_DIR OUT_DIR [--dev DEV_DIR] [--model auto] [--folds 5]
+Usage: python training/train_scorer.py TRAIN_DIR OUT_DIR [--dev DEV_DIR] [--tagger-folds A B]
+                                      [--model auto] [--folds 5]
 
 1. Run the pipeline without the scorer over the training articles; every quotation it finds
-   is an example, labelled 1 when the dataset's metric pairs it with a gold quotation.
+   is an example, labelled 1 when the dataset's metric pairs it with a gold quotation. The
+   quote tagger's spans come from a tagger that did not see the article (--tagger-folds).
 2. Fit an L2-regularised logistic regression (scipy L-BFGS) on sparse features; cue lemmas
    seen fewer than MIN_CUE_COUNT times share one feature.
 3. Choose the threshold on out-of-fold probabilities (folds by article) that maximises
@@ -29,6 +31,9 @@ from pipeline.attribute import get_quotations
 from pipeline.evaluate import ROLES, Item, Tally, load_gold, pair, score_document, summarize
 from pipeline.nlp import load_nlp
 from pipeline.score import UNKNOWN_CUE, QuotationScorer, always_keep, featurize, threshold_for
+from pipeline.tagger import QuoteTagger
+
+from convert_quotes import split_of  # a sibling script: the folds are defined there
 
 MIN_CUE_COUNT = 5
 L2 = 1.0
@@ -36,23 +41,33 @@ MIN_DIRECT_RECALL = 95.5  # issue 4's bar is 95 on dev; quoted phrases are kept 
 THRESHOLDS = np.round(np.arange(0.0, 0.61, 0.025), 3)
 
 
-def collect(train_dir: Path, model: str, weights: Path | None = None):
-    """Per article: gold items, predicted items, feature dicts and pair labels (with `weights`:
-    after scoring with them)."""
+def collect(gold_dir: Path, model: str, weights: Path | None = None, tagger_folds: list[Path] | None = None):
+    """Per article: gold items, predicted items, feature dicts, pair labels, always-keep flags
+    and quotations (with `weights`: after scoring with them). With `tagger_folds` (taggers
+    trained on fold a and fold b), each article's tagger spans come from the tagger that did
+    not see it (training/convert_quotes.py assigns the folds)."""
     nlp = load_nlp(model, scorer=weights is not None)
     if weights is not None:
         nlp.get_pipe("claims_scorer").component = QuotationScorer.from_file(str(weights))
-    gold = load_gold(train_dir)
-    texts = [g.text for _, g in gold.values()]
+    gold = load_gold(gold_dir)
+    groups = {None: list(gold.items())}
+    if tagger_folds:
+        groups = {"a": [], "b": []}
+        for doc_id, (path, g) in gold.items():
+            groups["b" if split_of(path.stem) == "a" else "a"].append((doc_id, (path, g)))
     articles = []
-    for (doc_id, (_, g)), doc in zip(gold.items(), nlp.pipe(texts, batch_size=16)):
-        quotations = get_quotations(doc)
-        items = [Item(q.type, {"quote": g.tokens_of(q.quote), **{r: g.tokens_of(getattr(q, r)) for r in ROLES}})
-                 for q in quotations]
-        paired = {p for _, p in pair(g.items, items)}
-        labels = [float(i in paired) for i in range(len(items))]
-        keep = [always_keep(q) for q in quotations]
-        articles.append((doc_id, g, items, featurize(doc, quotations), labels, keep, quotations))
+    for fold, members in groups.items():
+        if fold is not None:
+            nlp.get_pipe("claims_quote_tagger").component = QuoteTagger.from_path(tagger_folds["ab".index(fold)])
+        texts = [g.text for _, (_, g) in members]
+        for (doc_id, (_, g)), doc in zip(members, nlp.pipe(texts, batch_size=16)):
+            quotations = get_quotations(doc)
+            items = [Item(q.type, {"quote": g.tokens_of(q.quote), **{r: g.tokens_of(getattr(q, r)) for r in ROLES}})
+                     for q in quotations]
+            paired = {p for _, p in pair(g.items, items)}
+            labels = [float(i in paired) for i in range(len(items))]
+            keep = [always_keep(q) for q in quotations]
+            articles.append((doc_id, g, items, featurize(doc, quotations), labels, keep, quotations))
     return articles
 
 
@@ -121,7 +136,8 @@ the claims schema names are always kept).
 - **Features**: the rule that found the quotation, its type, cue lemma (lemmas seen fewer than
   {MIN_CUE_COUNT} times share one feature), length per rule, Konjunktiv and finite verbs inside,
   first-person words, question mark, capitalised start, lead sentence, speaker kind, via,
-  addressee, frame length, nesting, other quotations in the sentence.
+  addressee, frame length, nesting, other quotations in the sentence, and how much of it the
+  quote tagger (`models/quote_tagger`) also marks (any type, same type).
 - **Training**: L2-regularised (C = 1/{L2}) logistic regression with scipy's L-BFGS; thresholds
   chosen on {scores['folds']}-fold cross-validation by article (maximum Message F1 + Joint F1;
   quoted phrases: keep direct-quote recall at {MIN_DIRECT_RECALL} %).
@@ -149,10 +165,12 @@ def main() -> None:
     parser.add_argument("train_dir", type=Path)
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--dev", type=Path, help="score the whole pipeline with the new weights on this split")
+    parser.add_argument("--tagger-folds", type=Path, nargs=2, metavar=("FOLD_A_MODEL", "FOLD_B_MODEL"),
+                        help="quote taggers trained on fold a and fold b (out-of-fold tagger spans)")
     parser.add_argument("--model", default="auto")
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args()
-    articles = collect(args.train_dir, args.model)
+    articles = collect(args.train_dir, args.model, tagger_folds=args.tagger_folds)
     prune_cues(articles)
     names = {k: i for i, k in enumerate(sorted({k for a in articles for f in a[3] for k in f}))}
     xs = [matrix(a[3], names) for a in articles]

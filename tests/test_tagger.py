@@ -1,0 +1,27 @@
+"""The trained quote tagger: candidates in their own span group, backbone entities untouched."""
+import json
+
+from pipeline.tagger import DEFAULT_MODEL, SPANS_KEY, QuoteTagger
+
+TAGGER_LABELS = {"DIRECT", "INDIRECT", "FREE_INDIRECT", "INDIRECT_FREE_INDIRECT", "REPORTED"}
+TEXT = "Der Minister sagte in Berlin, die Lage sei ernst."
+
+
+def test_candidates_do_not_touch_named_entities(nlp):
+    doc = nlp(TEXT)
+    assert SPANS_KEY in doc.spans
+    assert {span.label_ for span in doc.spans[SPANS_KEY]} <= TAGGER_LABELS
+    assert any(span.label_ == "INDIRECT" for span in doc.spans[SPANS_KEY])
+    assert not {e.label_ for e in doc.ents} & TAGGER_LABELS
+    assert "Berlin" in [e.text for e in doc.ents]
+
+
+def test_without_model_the_group_is_empty(rules_nlp):
+    doc = QuoteTagger.from_path(None)(rules_nlp.make_doc(TEXT))
+    assert len(doc.spans[SPANS_KEY]) == 0
+
+
+def test_shipped_model_has_card_and_licence():
+    meta = json.loads((DEFAULT_MODEL / "meta.json").read_text(encoding="utf-8"))
+    assert meta["license"] == "CC BY-NC-SA 4.0" and set(meta["labels"]["quotes"]) == TAGGER_LABELS
+    assert "CC BY-NC-SA 4.0" in (DEFAULT_MODEL / "README.md").read_text(encoding="utf-8")
