@@ -19,7 +19,7 @@ help:
 	@echo "make extract       run the pipeline on seeds/ -> outputs/"
 	@echo "make test          run the test suite"
 	@echo "make -j2 models    retrain the open backbone ($(BACKBONE)) from $(DATA)"
-	@echo "make train-quotes  retrain quote tagger, cue lexicon and quotation scorer on WikiNews train (make -j2: ~15 min)"
+	@echo "make train-quotes  retrain quote tagger, cue lexicon and quotation scorer on WikiNews train (make -j2: ~10 min)"
 	@echo "make eval          score attribution on $(DATA)/wikinews-quotes/dev"
 	@echo "make bench         throughput benchmark -> outputs/bench.json"
 

@@ -136,7 +136,8 @@ TAGGER_TYPES = {"INDIRECT": "indirect", "REPORTED": "reported", "FREE_INDIRECT":
 
 def tagged_quotations(doc: Doc, quotations: list[Quotation], sent_index: dict[int, int]) -> list[Quotation]:
     """Spans proposed by the quote tagger (pipeline/tagger.py) that no rule found: their cue and
-    speaker come from the rest of the sentence, else they continue the previous speaker."""
+    speaker come from the rest of the sentence (a lexicon cue, else the subject of its verb),
+    else they continue the previous speaker."""
     covered = set()
     for q in quotations:
         for start, end in q.quote:
@@ -155,6 +156,8 @@ def tagged_quotations(doc: Doc, quotations: list[Quotation], sent_index: dict[in
         if cue is not None:
             _fill_from_cue(q, cue, frame, exclude=range(span.start, span.end))
             q.frame, q.rule = _char_spans(frame), "tagger+cue"
+        elif subject := _frame_subject(frame):  # a verb outside the lexicon: its subject speaks
+            q.speaker, q.frame, q.rule = _char_spans(subject), _char_spans(frame), "tagger+frame"
         found.append(q)
     return found
 
@@ -275,6 +278,10 @@ def attribute_direct(doc, span: Span, sentences, sent_index, previous: list[Quot
         _fill_from_cue(q, cue, frame_tokens, exclude=range(span.start, span.end))
         q.frame = _char_spans(_trim(frame_tokens))
         q.confidence = 0.9 if q.speaker else 0.7
+    elif (source := source_phrase(span.sent, [t for t in frame_tokens if not t.is_space], previous)) and source.speaker:
+        # "„…“, so die FIFA", "laut Polizei „…“": the source phrase names the speaker
+        q.speaker, q.cue, q.cue_lemma, q.via = source.speaker, source.cue, source.cue_lemma, source.via
+        q.frame, q.confidence, q.rule = _char_spans(_trim(frame_tokens)), 0.8, "direct+source"
     else:
         speaker = _speaker_in_frame(frame_tokens) or _frame_subject(frame_tokens)
         if speaker:
@@ -838,8 +845,16 @@ def _nominal_after(cue: Token, frame: list[Token]) -> list[Token]:
         if t.text in {",", ":"}:
             return []
         if t.pos_ in {"NOUN", "PROPN"} and t.is_title and t.lower_ not in TIME_NOUNS:
-            return _noun_phrase_at(following, k) if _nominative_noun(t) else []
+            return _noun_phrase_at(following, k) if _nominative_noun(t) or _not_oblique(following, k) else []
     return []
+
+
+def _not_oblique(tokens: list[Token], k: int) -> bool:
+    """Not marked dative or genitive: right after a speech verb the small backbone often tags the
+    inverted subject ('gab Karsai an', 'teilte das Unternehmen mit') as an accusative object."""
+    if {"Dat", "Gen"} & set(tokens[k].morph.get("Case")):
+        return False
+    return not any(t.lower_ in {"dem", "einem", "der", "einer", "des", "eines"} for t in tokens[max(0, k - 2):k])
 
 
 def _passive_agent(cue: Token, frame: list[Token]) -> list[Token]:

@@ -49,7 +49,7 @@ scorer are in `models/claim_scorer/README.md` and the project README.
 
 `make train-quotes` converts the data, trains this tagger and two half-data taggers (whose
 out-of-fold spans train the scorer), copies `build/quotes/train/model-best` here and retrains
-the scorer. About 15 minutes on 2 cores.
+the scorer. About 10 minutes on 2 cores with `make -j2 train-quotes`.
 """
 
 

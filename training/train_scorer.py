@@ -152,11 +152,13 @@ the claims schema names are always kept).
 
 ## Retrain
 
-`make train-quotes` (about 75 seconds on 2 cores) re-mines the cue lexicon and retrains
-these weights from `../shared/data/wikinews-quotes/train`, then scores dev:
+`make -j2 train-quotes` (about 10 minutes on 2 cores) retrains the quote tagger and two
+half-data taggers, re-mines the cue lexicon, retrains these weights from
+`../shared/data/wikinews-quotes/train` on out-of-fold tagger spans, and scores dev. The last step:
 
     python training/train_scorer.py ../shared/data/wikinews-quotes/train models/claim_scorer \\
-        --dev ../shared/data/wikinews-quotes/dev
+        --dev ../shared/data/wikinews-quotes/dev \\
+        --tagger-folds build/quotes/fold-a/model-best build/quotes/fold-b/model-best
 """
 
 
