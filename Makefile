@@ -13,7 +13,7 @@ SPACY_TRAIN := $(PY) -m spacy train
 PKG_SRC := $(wildcard pipeline/*.py)
 SEEDS := $(wildcard seeds/*.txt)
 
-.PHONY: all setup extract test models backbone train-quotes eval eval-train bench clean help
+.PHONY: all setup extract test models backbone train-quotes eval eval-train bench bench-memory clean help
 
 help:
 	@echo "make extract       run the pipeline on seeds/ -> outputs/"
@@ -22,6 +22,7 @@ help:
 	@echo "make train-quotes  retrain quote tagger, cue lexicon and quotation scorer on WikiNews train (make -j2: ~10 min)"
 	@echo "make eval          score attribution on $(DATA)/wikinews-quotes/dev"
 	@echo "make bench         throughput benchmark -> outputs/bench.json"
+	@echo "make bench-memory  peak worker memory on the bench corpus and on 10x it -> outputs/bench-memory.json"
 
 setup: $(VENV)/.installed
 
@@ -98,6 +99,10 @@ eval-train: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) training/bench.py $(WIKINEWS) outputs/bench.json $(if $(BENCH_WORDS),--words $(BENCH_WORDS))
+
+# peak worker memory on the bench corpus and on 10x that corpus (about 30 minutes on 2 cores)
+bench-memory: $(VENV)/.installed
+	$(PY) training/bench.py $(WIKINEWS) outputs/bench-memory.json --memory-check $(if $(BENCH_WORDS),--words $(BENCH_WORDS))
 
 clean:
 	rm -rf $(BUILD) outputs/*.parquet

@@ -1,13 +1,14 @@
 """Throughput benchmark: bare backbone vs. full pipeline, 1 and 2 workers. Writes JSON.
 
-Usage: python training/bench.py WIKINEWS_DIR OUT_JSON [--words N]
+Usage: python training/bench.py WIKINEWS_DIR OUT_JSON [--words N] [--memory-check]
 
 All pipeline configurations produce the rows of all four tables (as `claims extract` does,
 without writing parquet). The corpus is every WikiNews train+dev article text, repeated until it has N words
 (default 1,000,000). Each configuration (bare backbone; full pipeline with 1 and 2 worker
 processes; the Dask engine on a 2-worker LocalCluster) runs in a fresh subprocess so that
 its peak memory (ru_maxrss, per process) is its own. Words are the whitespace-separated
-words of the input texts, the same count for every configuration.
+words of the input texts, the same count for every configuration. With --memory-check it
+runs only the 2-worker pipeline, on N and on 10 x N words, and compares peak worker memory.
 """
 from __future__ import annotations
 
@@ -148,9 +149,24 @@ def main(wikinews: str, out: str, words: int) -> None:
     print(json.dumps(results, indent=2))
 
 
+def memory_check(wikinews: str, out: str, words: int) -> None:
+    """Peak RSS of the 2-worker pipeline on `words` and on 10x as many: it should not grow."""
+    results = {"machine": f"{platform.machine()}, {os.cpu_count()} cores"}
+    for label, n in (("1x", words), ("10x", 10 * words)):
+        proc = subprocess.run([sys.executable, __file__, "--one", "pipeline-2", wikinews, str(n)],
+                              capture_output=True, text=True, check=True)
+        results[label] = json.loads(proc.stdout.strip().splitlines()[-1])
+        print(json.dumps(results[label]), file=sys.stderr)
+    results["worker_peak_growth_10x"] = round(
+        results["10x"]["peak_rss_mb_worker"] / results["1x"]["peak_rss_mb_worker"], 2)
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results, indent=2))
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "--one":
         print(json.dumps(run_one(sys.argv[2], sys.argv[3], int(sys.argv[4]))))
     else:
         words = int(sys.argv[sys.argv.index("--words") + 1]) if "--words" in sys.argv else 1_000_000
-        main(sys.argv[1], sys.argv[2], words)
+        (memory_check if "--memory-check" in sys.argv else main)(sys.argv[1], sys.argv[2], words)
