@@ -35,7 +35,8 @@ $(VENV)/.installed: pyproject.toml
 extract: outputs/claims.parquet
 
 # (the shipped model is not a prerequisite here: make must never start a training for it)
-outputs/claims.parquet: $(VENV)/.installed $(SEEDS) $(PKG_SRC) pipeline/data/cue_lexicon.tsv $(wildcard $(BACKBONE)/meta.json $(BACKBONE)/*/model)
+outputs/claims.parquet: $(VENV)/.installed $(SEEDS) $(PKG_SRC) pipeline/data/cue_lexicon.tsv $(wildcard $(BACKBONE)/meta.json $(BACKBONE)/*/model) \
+		$(wildcard models/quote_tagger/quotes/model models/claim_scorer/weights.json)
 	$(VENV)/bin/claims extract seeds --out outputs
 
 test: $(VENV)/.installed
