@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from . import lexicon
 from .guard import guarded
 from .tagger import SPANS_KEY as TAGGER_KEY
-from .backbone import ACCUSATIVE_DEPS, KONJUNKTIV_FORMS, DATIVE_DEPS, dep, is_finite_verb, is_infinitive, is_konjunktiv, is_subject
+from .backbone import ACCUSATIVE_DEPS, KONJUNKTIV_FORMS, DATIVE_DEPS, dep, is_finite_verb, is_infinitive, is_konjunktiv, is_subject, verb_lemma
 
 USER_DATA_KEY = "claims:quotations"
 QUOTE_TYPES = ("direct", "indirect", "free_indirect", "indirect_free_indirect", "reported")
@@ -138,11 +138,7 @@ def tagged_quotations(doc: Doc, quotations: list[Quotation], sent_index: dict[in
     """Spans proposed by the quote tagger (pipeline/tagger.py) that no rule found: their cue and
     speaker come from the rest of the sentence (a lexicon cue, else the subject of its verb),
     else they continue the previous speaker."""
-    covered = set()
-    for q in quotations:
-        for start, end in q.quote:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            covered.update(range(span.start, span.end) if span is not None else ())
+    covered = {t.i for q in quotations for t in tokens_at(doc, q.quote)}
     found = []
     for span in doc.spans[TAGGER_KEY] if TAGGER_KEY in doc.spans else []:
         tokens = _strip_end(list(span))
@@ -403,7 +399,7 @@ def dass_clause(tokens: list[Token]) -> Quotation | None:
         frame = [t for t in tokens[:k] if not _is_final_punct(t)]
         q = Quotation(type="indirect", quote=_char_spans(content), rule="indirect+dass")
         _fill_from_cue(q, verb, frame, exclude={t.i for t in content})
-        q.cue_lemma = _verb_lemma(verb)
+        q.cue_lemma = verb_lemma(verb)
         q.frame = _char_spans(frame)
         q.confidence = 0.5
         return q
@@ -418,11 +414,6 @@ def _governing_verb(main_clause: list[Token]) -> Token | None:
         return None
     full = [t for t in verbs if t.pos_ == "VERB"]
     return (full or verbs)[-1]
-
-
-def _verb_lemma(verb: Token) -> str:
-    particle = next((c.lower_ for c in verb.children if dep(c) in {"svp", "compound:prt"}), "")
-    return particle + verb.lemma_.lower()
 
 
 def noun_cue(tokens: list[Token]) -> Quotation | None:
@@ -994,6 +985,15 @@ def _continue_previous(q: Quotation, previous: list[Quotation]) -> None:
 
 
 # --- small helpers ------------------------------------------------------------------------
+
+def tokens_at(doc: Doc, spans: list[list[int]]) -> list[Token]:
+    """The tokens covering character spans (the inverse of `_char_spans`)."""
+    tokens = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        tokens.extend(span if span is not None else ())
+    return tokens
+
 
 def _char_spans(tokens) -> list[list[int]]:
     """Contiguous runs of tokens as character spans."""

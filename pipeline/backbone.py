@@ -70,6 +70,12 @@ def is_subject(token: Token) -> bool:
     return dep(token) in SUBJECT_DEPS
 
 
+def verb_lemma(verb: Token) -> str:
+    """The lemma with its separated particle: 'gab … bekannt' -> 'bekanntgeben'."""
+    particle = next((c.lower_ for c in verb.children if dep(c) in {"svp", "compound:prt"}), "")
+    return particle + verb.lemma_.lower()
+
+
 def is_konjunktiv(token: Token) -> bool:
     """Konjunktiv I or II verb (Mood=Sub), the mark of reported speech in German."""
     return "Sub" in token.morph.get("Mood") or token.lower_ in KONJUNKTIV_FORMS

@@ -12,7 +12,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Iterable, Iterator, List, Optional
+from typing import Iterable, List, Optional
 
 import typer
 from rich.console import Console
@@ -60,31 +60,43 @@ def _summary(writer: OutputWriter, docs_status: dict[str, int], seconds: float, 
     )
 
 
+class _RunReport:
+    """Counts document outcomes and shows them: the progress bar, a line per document with
+    --verbose, a line per 100 documents when the output is not a terminal."""
+
+    def __init__(self, progress, writer: OutputWriter, quiet: bool, verbose: bool):
+        self.progress, self.writer, self.quiet, self.verbose = progress, writer, quiet, verbose
+        self.task = progress.add_task("extracting", total=None, claims=0)
+        self.status: dict[str, int] = {"resumed": len(writer.done_ids)} if writer.done_ids else {}
+        self.started = time.perf_counter()
+
+    def document(self, doc_id, state: str, n_claims: int, error) -> None:
+        self.status[state] = self.status.get(state, 0) + 1
+        self.progress.update(self.task, advance=1, claims=self.writer.counts["claims"])
+        if self.verbose:
+            self.progress.console.print(f"{doc_id}: {state}, {n_claims} claims" + (f" ({escape(str(error))})" if error else ""))
+        if not console.is_terminal and not self.quiet and sum(self.status.values()) % 100 == 0:
+            console.print(f"{sum(self.status.values())} documents, {self.writer.counts['claims']} claims")
+
+    def finish(self, nlp, out: Path, as_directories: bool) -> int:
+        """Publish the tables, print the summary; returns the exit code."""
+        self.writer.close(as_directories)
+        if not self.quiet:
+            _summary(self.writer, self.status, time.perf_counter() - self.started, nlp.meta["claims_backbone"], out)
+        return EXIT_DOC_ERRORS if self.status.get("error") else EXIT_OK
+
+
 def _write_all(nlp, docs: Iterable, out: Path, quiet: bool, writer: OutputWriter | None = None,
                verbose: bool = False, as_directories: bool = False) -> int:
     """Write the four tables from processed docs; returns the exit code."""
-    started = time.perf_counter()
     writer = writer or OutputWriter(out, _metadata(nlp))
-    status: dict[str, int] = {}
-    if writer.done_ids:
-        status["resumed"] = len(writer.done_ids)
     with _progress(quiet) as progress:
-        task = progress.add_task("extracting", total=None, claims=0)
+        report = _RunReport(progress, writer, quiet, verbose)
         for doc in docs:
             writer.add(doc)
-            state = doc.user_data.get("claims:status", "ok")
-            status[state] = status.get(state, 0) + 1
-            progress.update(task, advance=1, claims=writer.counts["claims"])
-            if verbose:
-                progress.console.print(f"{doc.user_data.get('claims:doc_id')}: {state}, "
-                                       f"{len(doc.user_data.get('claims:quotations', []))} claims"
-                                       + (f" ({escape(str(doc.user_data.get('claims:error')))})" if doc.user_data.get("claims:error") else ""))
-            if not console.is_terminal and not quiet and sum(status.values()) % 100 == 0:
-                console.print(f"{sum(status.values())} documents, {writer.counts['claims']} claims")
-    writer.close(as_directories)
-    if not quiet:
-        _summary(writer, status, time.perf_counter() - started, nlp.meta["claims_backbone"], out)
-    return EXIT_DOC_ERRORS if status.get("error") else EXIT_OK
+            report.document(doc.user_data.get("claims:doc_id"), doc.user_data.get("claims:status", "ok"),
+                            len(doc.user_data.get("claims:quotations", [])), doc.user_data.get("claims:error"))
+    return report.finish(nlp, out, as_directories)
 
 
 @app.command()
@@ -132,31 +144,19 @@ def _run_partitioned(nlp, articles, writer: OutputWriter, out: Path, model: str,
     """Worker processes (a local pool or Dask) turn partitions of articles into rows."""
     from .engines import run_on_dask, run_on_pool
 
-    started = time.perf_counter()
-    status: dict[str, int] = {"resumed": len(writer.done_ids)} if writer.done_ids else {}
     model_name = None if model == "auto" else model
     with _progress(quiet) as progress:
-        task = progress.add_task("extracting", total=None, claims=0)
+        report = _RunReport(progress, writer, quiet, verbose)
 
         def count(rows, n_docs):
-            done_before = sum(status.values())
             for row in rows.get("docs", []):
-                status[row["status"]] = status.get(row["status"], 0) + 1
-                if verbose:
-                    progress.console.print(f"{row['doc_id']}: {row['status']}, {row['n_claims']} claims"
-                                           + (f" ({escape(str(row['error']))})" if row["error"] else ""))
-            progress.update(task, advance=n_docs, claims=writer.counts["claims"])
-            if not console.is_terminal and not quiet and sum(status.values()) // 100 > done_before // 100:
-                console.print(f"{sum(status.values())} documents, {writer.counts['claims']} claims")
+                report.document(row["doc_id"], row["status"], row["n_claims"], row["error"])
 
         if engine == "dask":
             run_on_dask(articles, writer, model_name, scheduler, workers, partition_size, count)
         else:
             run_on_pool(articles, writer, model_name, workers, min(partition_size, 20), batch_size, count)
-    writer.close(as_directories)
-    if not quiet:
-        _summary(writer, status, time.perf_counter() - started, nlp.meta["claims_backbone"], out)
-    return EXIT_DOC_ERRORS if status.get("error") else EXIT_OK
+    return report.finish(nlp, out, as_directories)
 
 
 def _save_stage(docs: Iterable, path: Path, writer: OutputWriter) -> int:
@@ -245,6 +245,7 @@ def evaluate(
     limit: Optional[int] = typer.Option(None, help="Score only the first N gold files (quick checks)."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON instead of a table."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Also write the predictions' parquet files here."),
+    min_confidence: float = typer.Option(0.0, help="Score only the claims with at least this confidence."),
 ):
     """Score attribution against gold quotations (Message/Roles/Joint/Form P/R/F1, speaker accuracy)."""
     import json
@@ -263,6 +264,7 @@ def evaluate(
         docs = assembly.make_docs(nlp, read_articles([path for path, _ in gold.values()]))
         _write_all(nlp, assembly.process(nlp, docs), pred, quiet=True)
     claims = pd.read_parquet(pred / "claims.parquet")
+    claims = claims[claims.confidence >= min_confidence]
     by_doc = {doc_id: group.to_dict("records") for doc_id, group in claims.groupby("doc_id")}
     result = evaluate_claims(gold, by_doc)
     typer.echo(json.dumps(result, indent=2) if as_json else format_table(result))

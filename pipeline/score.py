@@ -21,7 +21,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribute import Quotation, get_quotations, set_quotations
+from .attribute import Quotation, get_quotations, set_quotations, tokens_at
 from .lexicon import CORE_REPORTED_VERBS
 from .tagger import SPANS_KEY as TAGGER_KEY
 from .backbone import is_finite_verb, is_konjunktiv
@@ -40,20 +40,17 @@ def make_scorer(nlp: Language, name: str, weights: str | None, threshold: float 
 
 
 class QuotationScorer:
-    def __init__(self, weights: dict[str, float] | None, threshold: float = 0.0, direct_threshold: float = 0.0,
-                 source: str | None = None):
+    def __init__(self, weights: dict[str, float] | None, threshold: float = 0.0, direct_threshold: float = 0.0):
         self.weights = weights
         self.threshold = threshold
         self.direct_threshold = direct_threshold
-        self.source = source
 
     @classmethod
     def from_file(cls, path: str | None, threshold: float | None = None) -> "QuotationScorer":
         if not path or not Path(path).exists():
             return cls(None, 0.0)
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(data["weights"], data["threshold"] if threshold is None else threshold,
-                   data["direct_threshold"], str(path))
+        return cls(data["weights"], data["threshold"] if threshold is None else threshold, data["direct_threshold"])
 
     def probability(self, features: dict[str, float]) -> float:
         z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
@@ -89,10 +86,11 @@ def featurize(doc: Doc, quotations: list[Quotation], known: dict | None = None) 
     """One sparse feature dict per quotation. `known` (the weights) maps rare cue lemmas to
     one shared feature, as in training."""
     out = []
-    sentence_starts = sorted(s.start_char for s in doc.sents)
+    sentences = list(doc.sents)
+    lead_end = sentences[1].start_char if len(sentences) > 1 else len(doc.text)
     tagged = [(span.start_char, span.end_char, span.label_.lower()) for span in doc.spans.get(TAGGER_KEY, [])]
     for q in quotations:
-        tokens = _tokens(doc, q.quote)
+        tokens = tokens_at(doc, q.quote)
         words = [t for t in tokens if not t.is_punct and not t.is_space]
         n = max(1, len(words))
         cue = f"cue={q.cue_lemma}" if q.cue_lemma else "cue=-"
@@ -111,7 +109,7 @@ def featurize(doc: Doc, quotations: list[Quotation], known: dict | None = None) 
             "first_person": float(any(t.lower_ in FIRST_PERSON for t in tokens)),
             "question": float(any(t.text == "?" for t in tokens)),
             "capitalised": float(bool(words) and words[0].text[:1].isupper()),
-            "lead_sentence": float(q.start < (sentence_starts[1] if len(sentence_starts) > 1 else len(doc.text))),
+            "lead_sentence": float(q.start < lead_end),
             "via": float(bool(q.via)),
             "addressee": float(bool(q.addressee)),
             "has_cue": float(bool(q.cue)),
@@ -131,15 +129,6 @@ def _tagged_share(q: Quotation, tagged: list[tuple[int, int, str]]) -> float:
     size = sum(e - s for s, e in q.quote)
     inside = sum(max(0, min(e, te) - max(s, ts)) for s, e in q.quote for ts, te, _ in tagged)
     return min(1.0, inside / size) if size else 0.0
-
-
-def _tokens(doc: Doc, spans: list[list[int]]):
-    tokens = []
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            tokens.extend(span)
-    return tokens
 
 
 def _contains(outer: Quotation, inner: Quotation) -> bool:

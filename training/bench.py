@@ -1,6 +1,6 @@
 """Throughput benchmark: bare backbone vs. full pipeline, 1 and 2 workers. Writes JSON.
 
-Usage: python training/bench.py WIKINEWS_DIR OUT_JSON [--words N] [--memory-check]
+Usage: python training/bench.py WIKINEWS_DIR OUT_JSON [--words N] [--memory-check | --components]
 
 All pipeline configurations produce the rows of all four tables (as `claims extract` does,
 without writing parquet). The corpus is every WikiNews train+dev article text, repeated until it has N words
@@ -8,7 +8,8 @@ without writing parquet). The corpus is every WikiNews train+dev article text, r
 processes; the Dask engine on a 2-worker LocalCluster) runs in a fresh subprocess so that
 its peak memory (ru_maxrss, per process) is its own. Words are the whitespace-separated
 words of the input texts, the same count for every configuration. With --memory-check it
-runs only the 2-worker pipeline, on N and on 10 x N words, and compares peak worker memory.
+runs only the 2-worker pipeline, on N and on 10 x N words, and compares peak worker memory;
+with --components it times each pipeline component in one process.
 """
 from __future__ import annotations
 
@@ -164,9 +165,30 @@ def memory_check(wikinews: str, out: str, words: int) -> None:
     print(json.dumps(results, indent=2))
 
 
+def components(wikinews: str, out: str, words: int) -> None:
+    """Seconds per pipeline component (one process, batches of 32): where the time goes."""
+    from pipeline import nlp as assembly
+
+    nlp = assembly.load_nlp()
+    docs = [nlp.make_doc(text) for text in corpus(Path(wikinews), words)]
+    seconds = {}
+    for name, component in nlp.pipeline:
+        started = time.perf_counter()
+        docs = list(component.pipe(docs, batch_size=32)) if hasattr(component, "pipe") else [component(d) for d in docs]
+        seconds[name] = time.perf_counter() - started
+    total = sum(seconds.values())
+    results = {"words": sum(len(d.text.split()) for d in docs),
+               "components": {name: {"seconds": round(s, 2), "share": round(s / total, 3)} for name, s in seconds.items()}}
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    for name, s in seconds.items():
+        print(f"{name:24} {s:7.2f} s {100 * s / total:5.1f} %")
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "--one":
         print(json.dumps(run_one(sys.argv[2], sys.argv[3], int(sys.argv[4]))))
     else:
         words = int(sys.argv[sys.argv.index("--words") + 1]) if "--words" in sys.argv else 1_000_000
-        (memory_check if "--memory-check" in sys.argv else main)(sys.argv[1], sys.argv[2], words)
+        mode = memory_check if "--memory-check" in sys.argv else components if "--components" in sys.argv else main
+        mode(sys.argv[1], sys.argv[2], words)

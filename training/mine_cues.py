@@ -16,12 +16,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from pipeline.backbone import dep, load_backbone
-
-
-def verb_lemma(token) -> str:
-    particle = next((c.lower_ for c in token.children if dep(c) in {"svp", "compound:prt"}), "")
-    return particle + token.lemma_.lower()
+from pipeline.backbone import load_backbone, verb_lemma
 
 
 def mine(train_dir: Path, model: str = "auto") -> list[tuple]:

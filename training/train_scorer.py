@@ -23,6 +23,7 @@ import argparse
 import json
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from scipy.optimize import minimize
@@ -41,9 +42,20 @@ MIN_DIRECT_RECALL = 95.5  # issue 4's bar is 95 on dev; quoted phrases are kept 
 THRESHOLDS = np.round(np.arange(0.0, 0.61, 0.025), 3)
 
 
-def collect(gold_dir: Path, model: str, weights: Path | None = None, tagger_folds: list[Path] | None = None):
-    """Per article: gold items, predicted items, feature dicts, pair labels, always-keep flags
-    and quotations (with `weights`: after scoring with them). With `tagger_folds` (taggers
+class Article(NamedTuple):
+    """One article's examples: the rules' quotations with their features and labels."""
+    doc_id: str
+    gold: object  # pipeline.evaluate.GoldDoc
+    items: list  # the quotations as gold-token sets (pipeline.evaluate.Item)
+    features: list[dict[str, float]]
+    labels: list[float]  # 1.0 where the metric pairs the quotation with a gold one
+    keep: list[bool]  # always kept by the scorer
+    quotations: list
+
+
+def collect(gold_dir: Path, model: str, weights: Path | None = None,
+            tagger_folds: list[Path] | None = None) -> list[Article]:
+    """One `Article` per gold file (with `weights`: its quotations after scoring with them). With `tagger_folds` (taggers
     trained on fold a and fold b), each article's tagger spans come from the tagger that did
     not see it (training/convert_quotes.py assigns the folds)."""
     nlp = load_nlp(model, scorer=weights is not None)
@@ -67,14 +79,14 @@ def collect(gold_dir: Path, model: str, weights: Path | None = None, tagger_fold
             paired = {p for _, p in pair(g.items, items)}
             labels = [float(i in paired) for i in range(len(items))]
             keep = [always_keep(q) for q in quotations]
-            articles.append((doc_id, g, items, featurize(doc, quotations), labels, keep, quotations))
+            articles.append(Article(doc_id, g, items, featurize(doc, quotations), labels, keep, quotations))
     return articles
 
 
 def prune_cues(articles) -> None:
-    counts = Counter(k for a in articles for f in a[3] for k in f if k.startswith("cue="))
-    for *_, feats, _, _, _ in articles:
-        for f in feats:
+    counts = Counter(k for a in articles for f in a.features for k in f if k.startswith("cue="))
+    for a in articles:
+        for f in a.features:
             for k in [k for k in f if k.startswith("cue=") and counts[k] < MIN_CUE_COUNT]:
                 f[UNKNOWN_CUE] = f.pop(k)
 
@@ -101,12 +113,12 @@ def fit(x: np.ndarray, y: np.ndarray, bias_col: int) -> np.ndarray:
     return minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B").x
 
 
-def score_at(articles, probs: list[np.ndarray], threshold: float, direct_threshold: float) -> dict:
+def score_at(articles: list[Article], probs: list[np.ndarray], threshold: float, direct_threshold: float) -> dict:
     tally = Tally()
-    for (_, g, items, _, _, keep, quotations), p in zip(articles, probs):
-        kept = [it for it, pi, k, q in zip(items, p, keep, quotations)
+    for a, p in zip(articles, probs):
+        kept = [it for it, pi, k, q in zip(a.items, p, a.keep, a.quotations)
                 if k or pi >= threshold_for(q, threshold, direct_threshold)]
-        score_document(g.items, kept, tally)
+        score_document(a.gold.items, kept, tally)
     return summarize(tally, len(articles))
 
 
@@ -174,9 +186,9 @@ def main() -> None:
     args = parser.parse_args()
     articles = collect(args.train_dir, args.model, tagger_folds=args.tagger_folds)
     prune_cues(articles)
-    names = {k: i for i, k in enumerate(sorted({k for a in articles for f in a[3] for k in f}))}
-    xs = [matrix(a[3], names) for a in articles]
-    ys = [np.array(a[4]) for a in articles]
+    names = {k: i for i, k in enumerate(sorted({k for a in articles for f in a.features for k in f}))}
+    xs = [matrix(a.features, names) for a in articles]
+    ys = [np.array(a.labels) for a in articles]
     fold = np.arange(len(articles)) % args.folds
     probs: list[np.ndarray] = [np.empty(0)] * len(articles)
     for k in range(args.folds):
@@ -200,7 +212,7 @@ def main() -> None:
         {"threshold": best, "direct_threshold": best_direct, "weights": weights}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if args.dev:
         dev = collect(args.dev, args.model, args.out_dir / "weights.json")
-        dev_scores = score_at(dev, [np.ones(len(a[2])) for a in dev], 0.0, 0.0)
+        dev_scores = score_at(dev, [np.ones(len(a.items)) for a in dev], 0.0, 0.0)
     scores = {"examples": int(sum(len(y) for y in ys)), "positive_share": round(float(np.concatenate(ys).mean()), 3),
               "folds": args.folds, "threshold": best, "direct_threshold": best_direct,
               "train_cv_without_scorer": results[0.0], "train_cv_with_scorer": direct_results[best_direct],
