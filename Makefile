@@ -19,7 +19,7 @@ help:
 	@echo "make extract       run the pipeline on seeds/ -> outputs/"
 	@echo "make test          run the test suite"
 	@echo "make -j2 models    retrain the open backbone ($(BACKBONE)) from $(DATA)"
-	@echo "make train-quotes  retrain quote tagger, cue lexicon and quotation scorer on WikiNews train (make -j2: ~10 min)"
+	@echo "make train-quotes  retrain quote tagger, cue lexicon, speaker linker and quotation scorer on WikiNews train (make -j2: ~15 min)"
 	@echo "make eval          score attribution on $(DATA)/wikinews-quotes/dev"
 	@echo "make bench         throughput benchmark -> outputs/bench.json"
 	@echo "make bench-memory  peak worker memory on the bench corpus and on 10x it -> outputs/bench-memory.json"
@@ -36,7 +36,7 @@ extract: outputs/claims.parquet
 
 # (the shipped model is not a prerequisite here: make must never start a training for it)
 outputs/claims.parquet: $(VENV)/.installed $(SEEDS) $(PKG_SRC) pipeline/data/cue_lexicon.tsv $(wildcard $(BACKBONE)/meta.json $(BACKBONE)/*/model) \
-		$(wildcard models/quote_tagger/quotes/model models/claim_scorer/weights.json)
+		$(wildcard models/quote_tagger/quotes/model models/speaker_linker/weights.json models/claim_scorer/weights.json)
 	$(VENV)/bin/claims extract seeds --out outputs
 
 test: $(VENV)/.installed
@@ -70,9 +70,10 @@ $(BUILD)/backbone.done: training/assemble.py training/evaluate_backbone.py train
 WIKINEWS := $(DATA)/wikinews-quotes
 
 # The attribution stage learns from WikiNews train: its cue lexicon (pipeline/lexicon.py), the
-# quote tagger (pipeline/tagger.py, models/quote_tagger) and the quotation scorer
-# (pipeline/score.py, models/claim_scorer), which is trained on out-of-fold tagger spans and
-# then scored on dev. (Phony: `make extract` never retrains anything as a side effect.)
+# quote tagger (pipeline/tagger.py, models/quote_tagger), the speaker linker (pipeline/link.py,
+# models/speaker_linker) and the quotation scorer (pipeline/score.py, models/claim_scorer); the
+# linker and the scorer learn from out-of-fold tagger spans, and the pipeline is then scored on dev.
+# (Phony: `make extract` never retrains anything as a side effect.)
 QUOTES := $(BUILD)/quotes
 QUOTE_TAGGER := models/quote_tagger
 
@@ -80,6 +81,8 @@ train-quotes: $(QUOTES)/train/model-best/meta.json $(QUOTES)/fold-a/model-best/m
 	rm -rf $(QUOTE_TAGGER) && cp -r $(QUOTES)/train/model-best $(QUOTE_TAGGER)
 	$(PY) training/tagger_card.py $(QUOTE_TAGGER)
 	$(PY) training/mine_cues.py $(WIKINEWS)/train pipeline/data/cue_lexicon.tsv
+	$(PY) training/train_linker.py $(WIKINEWS)/train models/speaker_linker \
+		--tagger-folds $(QUOTES)/fold-a/model-best $(QUOTES)/fold-b/model-best
 	$(PY) training/train_scorer.py $(WIKINEWS)/train models/claim_scorer --dev $(WIKINEWS)/dev \
 		--tagger-folds $(QUOTES)/fold-a/model-best $(QUOTES)/fold-b/model-best
 

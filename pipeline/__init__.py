@@ -13,13 +13,15 @@ __version__ = "0.1.0"
 __all__ = ["extract_claims", "load_nlp", "__version__"]
 
 
-def load_nlp(model: str | None = None, scorer: bool = True):
-    """The assembled spaCy pipeline (backbone + segment/entities/attribution/speakers/scorer/dates).
+def load_nlp(model: str | None = None, scorer: bool = True, linker: bool = True):
+    """The assembled spaCy pipeline (backbone + segment/entities/attribution/speaker linker/
+    speakers/scorer/dates).
 
-    `scorer=False` keeps every quotation the rules find, with the rules' own confidences."""
+    `scorer=False` keeps every quotation the rules find, with the rules' own confidences;
+    `linker=False` keeps the speakers the rules chose."""
     from .nlp import load_nlp as _load
 
-    return _load(model, scorer=scorer)
+    return _load(model, scorer=scorer, linker=linker)
 
 
 def extract_claims(texts_or_paths: Iterable[str | Path], model: str | None = None, nlp=None):

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import attribute, dates, entities, resolve, score, segment, tagger  # noqa: F401  (registers the factories)
+from . import attribute, dates, entities, link, resolve, score, segment, tagger  # noqa: F401  (registers the factories)
 from .backbone import backbone_version, load_backbone
 from .guard import is_ok, mark_error  # noqa: F401  (is_ok is part of this module's API)
 from .inputs import Article
@@ -18,16 +18,18 @@ from .inputs import Article
 OWN_COMPONENTS = {
     "segment": ["claims_line_sentences"],
     "entities": ["claims_entities"],
-    "attribute": ["claims_quote_tagger", "claims_attribution", "claims_speakers", "claims_scorer", "claims_dates"],
+    "attribute": ["claims_quote_tagger", "claims_attribution", "claims_speaker_linker", "claims_speakers", "claims_scorer",
+                  "claims_dates"],
 }
 SENTENCE_SETTERS = ("senter", "parser")
 DOC_KEYS = ("doc_id", "source", "title", "outlet", "published", "status", "error")
 
 
-def load_nlp(model: str | None = None, scorer: bool = True) -> Language:
+def load_nlp(model: str | None = None, scorer: bool = True, linker: bool = True) -> Language:
     """The backbone (`auto`: de_core_news_lg if installed, else models/de_open_news) + our stages.
 
-    `scorer=False` keeps every quotation the rules find (used to train the scorer)."""
+    `scorer=False` keeps every quotation the rules find (used to train the scorer);
+    `linker=False` keeps the rules' speakers (used to train the speaker linker)."""
     nlp, name = load_backbone(model)
     first_setter = next((n for n in nlp.pipe_names if n in SENTENCE_SETTERS), None)
     if first_setter:
@@ -37,8 +39,9 @@ def load_nlp(model: str | None = None, scorer: bool = True) -> Language:
         nlp.add_pipe("claims_line_sentences", first=True)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("claims_entities", after="ner")
+    switched_off = {"claims_scorer": not scorer, "claims_speaker_linker": not linker}
     for component in OWN_COMPONENTS["attribute"]:
-        nlp.add_pipe(component, config={"weights": None} if component == "claims_scorer" and not scorer else {})
+        nlp.add_pipe(component, config={"weights": None} if switched_off.get(component) else {})
     nlp.meta["claims_backbone"] = name
     nlp.meta["claims_backbone_version"] = backbone_version(nlp)
     return nlp

@@ -7,9 +7,9 @@ regression learned from WikiNews train (`training/train_scorer.py`, weights in
 its cue lemma, quote type, length and mood, the speaker's kind, nesting, position, and
 whether the trained quote tagger (pipeline/tagger.py) also sees a quotation there. The
 probability becomes the claim's `confidence`; quotations below the threshold chosen on
-train are dropped, except direct quotes and reported speech with the speech-act verbs the
-claims schema names (`lexicon.CORE_REPORTED_VERBS`), which users want whatever the benchmark
-says. Without a weights file the component keeps every quotation and the
+train are dropped, except quoted statements and reported speech with a speaker and one of the
+speech-act verbs the claims schema names (`lexicon.CORE_REPORTED_VERBS`), which users want
+whatever the benchmark says. Without a weights file the component keeps every quotation and the
 rules' own confidences.
 """
 from __future__ import annotations
@@ -71,10 +71,11 @@ class QuotationScorer:
 
 def always_keep(q: Quotation) -> bool:
     """Quoted statements are never dropped (direct speech is what users check first), only
-    quoted phrases may be; nor is reported speech with the schema's speech-act verbs."""
+    quoted phrases may be; nor is reported speech with the schema's speech-act verbs and a
+    speaker ("Kim kritisierte …"; without one it is mostly a passive "wurden … verurteilt")."""
     if q.type == "direct":
         return len(q.quote) > 1 or sum(e - s for s, e in q.quote) >= DIRECT_STATEMENT_CHARS
-    return q.type == "reported" and q.cue_lemma in CORE_REPORTED_VERBS
+    return q.type == "reported" and q.cue_lemma in CORE_REPORTED_VERBS and bool(q.speaker)
 
 
 def threshold_for(q: Quotation, threshold: float, direct_threshold: float) -> float:
@@ -109,6 +110,7 @@ def featurize(doc: Doc, quotations: list[Quotation], known: dict | None = None) 
             "first_person": float(any(t.lower_ in FIRST_PERSON for t in tokens)),
             "question": float(any(t.text == "?" for t in tokens)),
             "capitalised": float(bool(words) and words[0].text[:1].isupper()),
+            "title_like": float(_title_like(words)),
             "lead_sentence": float(q.start < lead_end),
             "via": float(bool(q.via)),
             "addressee": float(bool(q.addressee)),
@@ -122,6 +124,13 @@ def featurize(doc: Doc, quotations: list[Quotation], known: dict | None = None) 
         }
         out.append(f)
     return out
+
+
+def _title_like(words: list) -> bool:
+    """'„Stunde der Reichsregierung“', '„BILD am Sonntag“': a short verbless phrase whose first and
+    last words are capitalised reads as a title or name, not as words someone said."""
+    return (0 < len(words) <= 6 and words[0].text[:1].isupper() and words[-1].text[:1].isupper()
+            and not any(t.pos_ in {"VERB", "AUX"} for t in words))
 
 
 def _tagged_share(q: Quotation, tagged: list[tuple[int, int, str]]) -> float:

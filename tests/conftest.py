@@ -18,10 +18,10 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def rules_nlp():
-    """The pipeline without the learned scorer: what the attribution rules alone find."""
+    """The pipeline without the learned scorer and speaker linker: what the attribution rules alone find."""
     from pipeline import load_nlp
 
-    return load_nlp(scorer=False)
+    return load_nlp(scorer=False, linker=False)
 
 
 @pytest.fixture(scope="session")

@@ -70,6 +70,28 @@ def test_konjunktiv_continuation(rules_nlp):
     assert all(q.speaker for q in quotes)
 
 
+def test_konjunktiv_run_is_one_quotation(rules_nlp):
+    """Adjacent Konjunktiv sentences continue one paraphrase; a paragraph break ends it."""
+    text = ("Der Minister sagte, die Lage sei ernst. Man müsse jetzt schnell handeln. Die Bürger seien besorgt.\n"
+            "Die Hilfe komme bald.")
+    quotes = [q for q in rules_nlp(text)._.quotations if q.type == "indirect_free_indirect"]
+    assert [_text(text, q.quote) for q in quotes] == [
+        "Man müsse jetzt schnell handeln. Die Bürger seien besorgt.", "Die Hilfe komme bald."]
+
+
+@pytest.mark.parametrize("text, speaker, via", [
+    ("Die Frankfurter Rundschau zitiert einen Augenzeugen mit den Worten: „Der Mann hat einen Fußgänger erst "
+     "angefahren, danach hat er ihn angesprungen.“", "einen Augenzeugen", "Frankfurter Rundschau"),
+    ("Der Fraktionschef der Grünen, Volker Ratzmann, wird von der „Netzeitung“ mit den Worten zitiert: "
+     "„Wowereit ist angeschlagen und muss gehen.“", "Volker Ratzmann", "Netzeitung"),
+])
+def test_the_quoted_speaks_the_quoting_relays(rules_nlp, text, speaker, via):
+    quotes = rules_nlp(text)._.quotations
+    assert [q.type for q in quotes] == ["direct"]  # the quoted newspaper name is no quotation
+    assert speaker in _text(text, quotes[0].speaker)
+    assert via in quotes[0].via
+
+
 def test_no_claims_in_plain_narration(rules_nlp):
     assert rules_nlp("Das Wetter war am Montag schön. Viele Menschen gingen in den Park.")._.quotations == []
 

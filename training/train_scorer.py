@@ -29,12 +29,11 @@ import numpy as np
 from scipy.optimize import minimize
 
 from pipeline.attribute import get_quotations
-from pipeline.evaluate import ROLES, Item, Tally, load_gold, pair, score_document, summarize
+from pipeline.evaluate import ROLES, Item, Tally, pair, score_document, summarize
 from pipeline.nlp import load_nlp
 from pipeline.score import UNKNOWN_CUE, QuotationScorer, always_keep, featurize, threshold_for
-from pipeline.tagger import QuoteTagger
 
-from convert_quotes import split_of  # a sibling script: the folds are defined there
+from oof import gold_docs  # a sibling script
 
 MIN_CUE_COUNT = 5
 L2 = 1.0
@@ -61,25 +60,15 @@ def collect(gold_dir: Path, model: str, weights: Path | None = None,
     nlp = load_nlp(model, scorer=weights is not None)
     if weights is not None:
         nlp.get_pipe("claims_scorer").component = QuotationScorer.from_file(str(weights))
-    gold = load_gold(gold_dir)
-    groups = {None: list(gold.items())}
-    if tagger_folds:
-        groups = {"a": [], "b": []}
-        for doc_id, (path, g) in gold.items():
-            groups["b" if split_of(path.stem) == "a" else "a"].append((doc_id, (path, g)))
     articles = []
-    for fold, members in groups.items():
-        if fold is not None:
-            nlp.get_pipe("claims_quote_tagger").component = QuoteTagger.from_path(tagger_folds["ab".index(fold)])
-        texts = [g.text for _, (_, g) in members]
-        for (doc_id, (_, g)), doc in zip(members, nlp.pipe(texts, batch_size=16)):
-            quotations = get_quotations(doc)
-            items = [Item(q.type, {"quote": g.tokens_of(q.quote), **{r: g.tokens_of(getattr(q, r)) for r in ROLES}})
-                     for q in quotations]
-            paired = {p for _, p in pair(g.items, items)}
-            labels = [float(i in paired) for i in range(len(items))]
-            keep = [always_keep(q) for q in quotations]
-            articles.append(Article(doc_id, g, items, featurize(doc, quotations), labels, keep, quotations))
+    for doc_id, g, doc in gold_docs(gold_dir, nlp, tagger_folds):
+        quotations = get_quotations(doc)
+        items = [Item(q.type, {"quote": g.tokens_of(q.quote), **{r: g.tokens_of(getattr(q, r)) for r in ROLES}})
+                 for q in quotations]
+        paired = {p for _, p in pair(g.items, items)}
+        labels = [float(i in paired) for i in range(len(items))]
+        keep = [always_keep(q) for q in quotations]
+        articles.append(Article(doc_id, g, items, featurize(doc, quotations), labels, keep, quotations))
     return articles
 
 
@@ -136,8 +125,8 @@ A logistic regression over {n_weights} sparse features that gives every quotatio
 attribution rules (`pipeline/attribute.py`) the probability that WikiNews annotators would
 mark it. `pipeline/score.py` (spaCy factory `claims_scorer`) writes that probability into the
 claims' `confidence` and drops quotations below {scores['threshold']} (quoted phrases below
-{scores['direct_threshold']}; quoted statements and reported speech with the speech-act verbs
-the claims schema names are always kept).
+{scores['direct_threshold']}; quoted statements, and reported speech with a speaker and one of
+the speech-act verbs the claims schema names, are always kept).
 
 - **Data**: the 700 training articles of the German WikiNews quotation dataset
   (`../shared/data/wikinews-quotes/train`, Petersen-Frey & Biemann, LREC-COLING 2024).
@@ -147,8 +136,8 @@ the claims schema names are always kept).
   themselves (attribution, non-commercial, share-alike).
 - **Features**: the rule that found the quotation, its type, cue lemma (lemmas seen fewer than
   {MIN_CUE_COUNT} times share one feature), length per rule, Konjunktiv and finite verbs inside,
-  first-person words, question mark, capitalised start, lead sentence, speaker kind, via,
-  addressee, frame length, nesting, other quotations in the sentence, and how much of it the
+  first-person words, question mark, capitalised start, title-like phrase, lead sentence,
+  speaker kind, via, addressee, frame length, nesting, other quotations in the sentence, and how much of it the
   quote tagger (`models/quote_tagger`) also marks (any type, same type).
 - **Training**: L2-regularised (C = 1/{L2}) logistic regression with scipy's L-BFGS; thresholds
   chosen on {scores['folds']}-fold cross-validation by article (maximum Message F1 + Joint F1;

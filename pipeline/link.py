@@ -1,0 +1,277 @@
+"""Stage 3b, speaker linking: choose each quotation's speaker among the noun phrases around it.
+
+The attribution rules name one speaker per quotation from a few patterns (the cue's
+subject, a source phrase, the previous quotation's speaker). Where the parse is wrong or
+the speaker was introduced a sentence earlier, they pick the wrong phrase. This component
+collects candidate mentions (nouns, names and personal pronouns in the quotation's
+sentence, the two sentences before it and the one after it) and scores each with a
+conditional logit model (a softmax over one quotation's candidates) learned from WikiNews train (`training/train_linker.py`, weights in
+`models/speaker_linker/`): its position relative to the quotation and the cue, its
+grammatical role and case, entity type, preposition, whether the rules chose it, whether
+it names the previous quotation's speaker. The best candidate replaces the rules' choice
+when its probability is higher by the margin chosen on train. Without a weights file the
+component changes nothing.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from . import lexicon
+from .attribute import Quotation, _char_spans, _is_dateline, _noun_phrase, _with_entities, get_quotations, lexicon_cue, \
+    set_quotations, tokens_at
+from .backbone import ACCUSATIVE_DEPS, DATIVE_DEPS, dep, is_subject
+from .guard import guarded
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_WEIGHTS = PACKAGE_ROOT / "models" / "speaker_linker" / "weights.json"
+SENTENCES_BEFORE = 2
+SENTENCES_AFTER = 1
+MAX_MENTION_TOKENS = 15
+CONTINUATION_RULES = {"direct+continuation", "konjunktiv", "hearsay", "tagger"}
+KNOWN_PREPOSITIONS = {"laut", "nach", "von", "vom", "gegenüber", "zufolge", "mit", "in", "im", "bei", "für", "an", "vor",
+                      "aus", "über", "durch", "gegen", "zu", "zur", "zum", "auf"}
+
+
+@Language.factory("claims_speaker_linker", default_config={"weights": str(DEFAULT_WEIGHTS)})
+def make_speaker_linker(nlp: Language, name: str, weights: str | None):
+    return guarded(SpeakerLinker.from_file(weights))
+
+
+@dataclass
+class Candidate:
+    """A mention that could be a quotation's speaker."""
+    tokens: list[Token]
+    head: Token
+    chosen: bool  # overlaps the speaker the rules chose
+
+
+class SpeakerLinker:
+    def __init__(self, weights: dict[str, float] | None, margin: float = 0.0, min_probability: float = 1.0):
+        self.weights = weights
+        self.margin = margin
+        self.min_probability = min_probability
+
+    @classmethod
+    def from_file(cls, path: str | None) -> "SpeakerLinker":
+        if not path or not Path(path).exists():
+            return cls(None)
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(data["weights"], data["margin"], data["min_probability"])
+
+    def probabilities(self, features: list[dict[str, float]]) -> list[float]:
+        """Softmax over one quotation's candidates (the model is a conditional logit)."""
+        scores = [sum(self.weights.get(name, 0.0) * value for name, value in f.items()) for f in features]
+        top = max(scores, default=0.0)
+        exps = [math.exp(z - top) for z in scores]
+        return [e / sum(exps) for e in exps]
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.weights is None:
+            return doc
+        quotations = get_quotations(doc)
+        for q, candidates, features in link_examples(doc, quotations, self.weights):
+            choice = choose(candidates, self.probabilities(features), self.margin, self.min_probability)
+            if choice is not None:
+                q.speaker = _char_spans(choice.tokens)
+        set_quotations(doc, quotations)
+        return doc
+
+
+def choose(candidates: list[Candidate], probabilities: list[float], margin: float,
+           min_probability: float) -> Candidate | None:
+    """The candidate that replaces the rules' speaker, or None to keep it."""
+    if not candidates:
+        return None
+    best = max(range(len(candidates)), key=lambda k: probabilities[k])
+    if candidates[best].chosen:
+        return None
+    chosen = [p for c, p in zip(candidates, probabilities) if c.chosen]
+    if chosen:
+        return candidates[best] if probabilities[best] > max(chosen) + margin else None
+    return candidates[best] if probabilities[best] >= min_probability else None
+
+
+def link_examples(doc: Doc, quotations: list[Quotation], known: dict | None = None):
+    """(quotation, candidates, feature dicts) for every quotation, in document order.
+    `known` (the weights) leaves out noun-lemma features never seen in training."""
+    sentences = list(doc.sents)
+    sent_of = {t.i: k for k, s in enumerate(sentences) for t in s}
+    quoted = {t.i for q in quotations for t in tokens_at(doc, q.quote)}
+    previous: list[Token] = []  # the speaker mention of the previous quotation
+    for q in sorted(quotations, key=lambda q: q.start):
+        candidates = find_candidates(doc, q, sentences, sent_of)
+        features = [candidate_features(doc, q, c, sent_of, previous, known) for c in candidates]
+        for c, f in zip(candidates, features):  # inside another quotation: said, not saying
+            f["in_other_quotation"] = float(c.head.i in quoted)
+        add_rank_features(candidates, features)
+        yield q, candidates, features
+        if q.speaker:
+            previous = tokens_at(doc, q.speaker)
+
+
+def find_candidates(doc: Doc, q: Quotation, sentences, sent_of) -> list[Candidate]:
+    quote = {t.i for t in tokens_at(doc, q.quote)}
+    if not quote:
+        return []
+    speaker = {t.i for t in tokens_at(doc, q.speaker)}
+    first, last = sent_of[min(quote)], sent_of[max(quote)]
+    window = [t for s in sentences[max(0, first - SENTENCES_BEFORE):last + 1 + SENTENCES_AFTER] for t in s]
+    candidates = []
+    for t in window:
+        if t.i in quote or not _is_mention_head(t) or _is_dateline(t):
+            continue
+        tokens = _mention(t, quote)
+        candidates.append(Candidate(tokens, t, bool(speaker & {x.i for x in tokens})))
+    if speaker and not any(c.chosen for c in candidates):  # the rules' speaker is always a candidate
+        tokens = [doc[i] for i in sorted(speaker)]
+        candidates.append(Candidate(tokens, tokens[-1], True))
+    return candidates
+
+
+def _is_mention_head(token: Token) -> bool:
+    """A noun, name or personal pronoun that heads its mention (one candidate per named entity)."""
+    if token.pos_ == "PRON":
+        return token.lower_ in lexicon.PRONOUNS
+    if token.pos_ not in {"NOUN", "PROPN"} or not token.text[:1].isupper():
+        return False
+    if token.ent_type_:
+        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        return token.i == ent.end - 1
+    return True
+
+
+def _mention(head: Token, quote: set[int]) -> list[Token]:
+    """The noun phrase around a head, outside the quotation, at most MAX_MENTION_TOKENS long."""
+    phrase = [t for t in _noun_phrase(head) if t.i not in quote and t.sent == head.sent]
+    if not phrase or len(phrase) > MAX_MENTION_TOKENS or head not in phrase:
+        phrase = [head]
+    ids = {t.i for t in phrase}
+    run = [t for t in phrase if all(i in ids for i in range(min(t.i, head.i), max(t.i, head.i) + 1))]
+    while run[0] is not head and (run[0].is_punct or run[0].is_space):
+        run.pop(0)
+    while run[-1] is not head and (run[-1].is_punct or run[-1].is_space) and run[-1].text not in {")", "“", "”", "»", "«"}:
+        run.pop()
+    return _with_entities(run)
+
+
+def candidate_features(doc: Doc, q: Quotation, c: Candidate, sent_of, previous_speaker: list[Token],
+                       known: dict | None = None) -> dict[str, float]:
+    quote = tokens_at(doc, q.quote)
+    head = c.head
+    start, end = c.tokens[0].i, c.tokens[-1].i
+    before = end < quote[0].i
+    side = "before" if before else ("after" if start > quote[-1].i else "inside")
+    gap = (sent_of[quote[0].i] - sent_of[head.i]) if before else (sent_of[head.i] - sent_of[quote[-1].i])
+    position = f"{side}{min(max(gap, 0), 2)}"
+    distance = (quote[0].i - end) if before else max(0, start - quote[-1].i)
+    group = "continuation" if q.rule in CONTINUATION_RULES else q.rule.split(":")[0]
+    cue = tokens_at(doc, q.cue)
+    frame = {t.i for t in tokens_at(doc, q.frame)}
+    previous = doc[start - 1] if start > 0 else None
+    f = {
+        "bias": 1.0,
+        "chosen": float(c.chosen),
+        f"chosen|rule={q.rule}": float(c.chosen),
+        f"position={position}": 1.0,
+        f"position={position}|{group}": 1.0,
+        f"position={position}|type={q.type}": 1.0,
+        "distance": math.log1p(distance),
+        f"distance|{group}": math.log1p(distance),
+        "in_frame": float(any(t.i in frame for t in c.tokens)),
+        f"role={_role(head)}": 1.0,
+        f"role={_role(head)}|{group}": 1.0,
+        f"case={'/'.join(head.morph.get('Case')) or '-'}": 1.0,
+        f"pos={head.pos_}": 1.0,
+        f"ent={head.ent_type_ or '-'}": 1.0,
+        f"ent={head.ent_type_ or '-'}|{group}": 1.0,
+        "sentence_start": float(c.tokens[0].is_sent_start or (previous is not None and previous.is_space)),
+        "previous_speaker": float(bool(_name_words(previous_speaker) & _name_words(c.tokens))),
+        f"previous_speaker|{group}": float(bool(_name_words(previous_speaker) & _name_words(c.tokens))),
+        f"previous_mention|{group}": float(bool({t.i for t in previous_speaker} & {t.i for t in c.tokens})),
+        f"previous_head|{group}": float(any(t.lemma_ == head.lemma_ for t in previous_speaker)),
+        "mentions": math.log1p(doc.text.count(head.text, 0, quote[0].idx)) if len(head.text) > 2 else 0.0,
+        "length": math.log(len(c.tokens)),
+        "has_verb": float(any(t.pos_ in {"VERB", "AUX"} for t in c.tokens)),
+        "lowercase_start": float(c.tokens[0].is_lower and c.tokens[0].pos_ != "DET"),
+        f"chosen|pos={head.pos_}": float(c.chosen),
+        f"role={_role(head)}|position={position}": 1.0,
+    }
+    preposition = next((t for t in c.tokens if t.i < head.i and t.pos_ == "ADP"), None)
+    if preposition is None and previous is not None and previous.pos_ == "ADP":
+        preposition = previous
+    if preposition is not None:
+        f[f"prep={preposition.lower_ if preposition.lower_ in KNOWN_PREPOSITIONS else '?'}"] = 1.0
+        f[f"prep|{group}"] = 1.0
+    following = doc[end + 1] if end + 1 < len(doc) else None
+    if following is not None and following.lower_ == "zufolge":
+        f["prep=zufolge"] = 1.0
+    if head.pos_ == "PRON":
+        f[f"pronoun={head.lower_}"] = 1.0
+    if cue:
+        f.update(_cue_features(cue, c, group))
+    if head.pos_ == "NOUN" and (known is None or f"noun={head.lemma_.lower()}" in known):
+        f[f"noun={head.lemma_.lower()}"] = 1.0
+    return f
+
+
+def add_rank_features(candidates: list[Candidate], features: list[dict[str, float]]) -> None:
+    """How many candidates of the same kind lie between a candidate and the quotation: the
+    nearest subject before a quotation is a better bet than the third."""
+    for side in ("before", "after"):
+        on_side = [k for k, f in enumerate(features) if any(name.startswith(f"position={side}") and "|" not in name
+                                                             for name in f)]
+        on_side.sort(key=lambda k: features[k]["distance"])
+        seen: dict[str, int] = {}
+        for k in on_side:
+            f = features[k]
+            role = next(name for name in f if name.startswith("role=") and "|" not in name)
+            kinds = ("any", role, f"pos={candidates[k].head.pos_}")
+            for kind in kinds:
+                rank = seen.get(kind, 0)
+                f[f"rank|{side}|{kind}={min(rank, 3)}"] = 1.0
+                seen[kind] = rank + 1
+
+
+def _cue_features(cue: list[Token], c: Candidate, group: str) -> dict[str, float]:
+    verbs = [t for t in cue if t.pos_ in {"VERB", "AUX"}] or cue
+    head = c.head
+    near = min(abs(head.i - t.i) for t in cue)
+    same_sentence = head.sent == cue[0].sent
+    return {
+        "subject_of_cue": float(is_subject(head) and head.head in verbs),
+        f"subject_of_cue|{group}": float(is_subject(head) and head.head in verbs),
+        "child_of_cue": float(head.head in verbs),
+        "cue_distance": math.log1p(near) if same_sentence else 0.0,
+        "before_cue": float(same_sentence and head.i < cue[0].i),
+        "cue_other_sentence": float(not same_sentence),
+        "subject_of_speech_verb": float(is_subject(head) and lexicon_cue(head.head) is not None),
+    }
+
+
+def _role(token: Token) -> str:
+    label = dep(token)
+    if is_subject(token):
+        return "subject"
+    if label in ACCUSATIVE_DEPS:
+        return "object"
+    if label in DATIVE_DEPS:
+        return "dative"
+    if label in {"root"}:
+        return "root"
+    if label in {"nmod", "ag", "pg", "nmod:poss"}:
+        return "attribute"
+    if label in {"obl", "nk", "mo", "op"}:
+        return "oblique"
+    if label in {"appos", "app", "flat", "flat:name", "pnc", "compound"}:
+        return "apposition"
+    return "other"
+
+
+def _name_words(tokens: list[Token]) -> set[str]:
+    return {t.lower_ for t in tokens if t.pos_ == "PROPN" or t.ent_type_ in {"PER", "ORG"}}
