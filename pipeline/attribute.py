@@ -179,10 +179,11 @@ def merge_konjunktiv_runs(doc: Doc, quotations: list[Quotation]) -> list[Quotati
     quotation (on train, 48 of 48 such neighbours lay in one gold quotation)."""
     merged: list[Quotation] = []
     run_end = -1  # sentence index of the last sentence in the current run
+    text = doc.text
     for q in sorted(quotations, key=lambda q: q.start):
         last = merged[-1] if merged else None
         if (q.rule == "konjunktiv" and last is not None and last.rule == "konjunktiv"
-                and q.sentence_index == run_end + 1 and "\n" not in doc.text[last.quote[-1][1]:q.start]):
+                and q.sentence_index == run_end + 1 and "\n" not in text[last.quote[-1][1]:q.start]):
             last.quote = [[last.start, max(e for _, e in q.quote)]]
             run_end = q.sentence_index
             continue
@@ -212,10 +213,11 @@ def drop_quoted_names(doc: Doc, quotations: list[Quotation]) -> list[Quotation]:
     it is no quotation of its own."""
     roles = [span for q in quotations for span in q.speaker + q.cue]
     relays = [q.via for q in quotations if q.via]
+    text = doc.text
 
     def inside_role(q: Quotation) -> bool:
         start, end = q.quote[0]
-        inner = doc.text[start + 1:end - 1].strip()  # without the quotation marks
+        inner = text[start + 1:end - 1].strip()  # without the quotation marks
         return any(s <= start and end <= e for s, e in roles) or any(inner and inner in relay for relay in relays)
 
     return [q for q in quotations if q.type != "direct" or not inside_role(q)]
@@ -832,9 +834,10 @@ def _speaker_in_frame(frame: list[Token], cue: Token | None = None) -> list[Toke
     return before[-1] if before else candidates[0]
 
 
-def _is_dateline(token: Token) -> bool:
-    """'TAIPEI, Taiwan –' / 'SEOUL:' at the start of an article line is a dateline, not a speaker."""
-    sent = token.sent
+def _is_dateline(token: Token, sent: Span | None = None) -> bool:
+    """'TAIPEI, Taiwan –' / 'SEOUL:' at the start of an article line is a dateline, not a speaker.
+    (`sent`: the token's sentence, where the caller knows it; `Token.sent` walks the document.)"""
+    sent = sent if sent is not None else token.sent
     return token.i - sent.start <= 3 and any(t.text in {"–", "-", ":"} for t in sent[:6]) and (token.is_upper or token.i > sent.start)
 
 

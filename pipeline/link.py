@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .attribute import Quotation, _char_spans, _is_dateline, _noun_phrase, _with_entities, get_quotations, lexicon_cue, \
-    set_quotations, tokens_at
+from .attribute import Quotation, _char_spans, _is_dateline, _noun_phrase, get_quotations, lexicon_cue, set_quotations, \
+    tokens_at
 from .backbone import ACCUSATIVE_DEPS, DATIVE_DEPS, dep, is_subject
 from .guard import guarded
 
@@ -97,36 +97,49 @@ def choose(candidates: list[Candidate], probabilities: list[float], margin: floa
     return candidates[best] if probabilities[best] >= min_probability else None
 
 
+class DocIndex:
+    """Per-document lookups computed once (a spaCy `Token.sent` walks the document each time)."""
+
+    def __init__(self, doc: Doc, quotations: list[Quotation]):
+        self.doc = doc
+        self.text = doc.text  # (Doc.text joins all tokens on every call)
+        self.sentences = list(doc.sents)
+        self.sent_of = [0] * len(doc)
+        for k, sent in enumerate(self.sentences):
+            self.sent_of[sent.start:sent.end] = [k] * len(sent)
+        self.entity_of: dict[int, Span] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self.quoted = {t.i for q in quotations for t in tokens_at(doc, q.quote)}
+
+    def sentence(self, token: Token) -> Span:
+        return self.sentences[self.sent_of[token.i]]
+
+
 def link_examples(doc: Doc, quotations: list[Quotation], known: dict | None = None):
     """(quotation, candidates, feature dicts) for every quotation, in document order.
     `known` (the weights) leaves out noun-lemma features never seen in training."""
-    sentences = list(doc.sents)
-    sent_of = {t.i: k for k, s in enumerate(sentences) for t in s}
-    quoted = {t.i for q in quotations for t in tokens_at(doc, q.quote)}
+    index = DocIndex(doc, quotations)
     previous: list[Token] = []  # the speaker mention of the previous quotation
     for q in sorted(quotations, key=lambda q: q.start):
-        candidates = find_candidates(doc, q, sentences, sent_of)
-        features = [candidate_features(doc, q, c, sent_of, previous, known) for c in candidates]
-        for c, f in zip(candidates, features):  # inside another quotation: said, not saying
-            f["in_other_quotation"] = float(c.head.i in quoted)
-        add_rank_features(candidates, features)
+        quote = tokens_at(doc, q.quote)
+        candidates = find_candidates(index, q, quote) if quote else []
+        context = QuoteContext(q, quote, tokens_at(doc, q.cue), {t.i for t in tokens_at(doc, q.frame)}, previous)
+        features = [candidate_features(index, context, c, known) for c in candidates]
+        add_rank_features(candidates, features, quote)
         yield q, candidates, features
         if q.speaker:
             previous = tokens_at(doc, q.speaker)
 
 
-def find_candidates(doc: Doc, q: Quotation, sentences, sent_of) -> list[Candidate]:
-    quote = {t.i for t in tokens_at(doc, q.quote)}
-    if not quote:
-        return []
+def find_candidates(index: DocIndex, q: Quotation, quote_tokens: list[Token]) -> list[Candidate]:
+    doc, quote = index.doc, {t.i for t in quote_tokens}
     speaker = {t.i for t in tokens_at(doc, q.speaker)}
-    first, last = sent_of[min(quote)], sent_of[max(quote)]
-    window = [t for s in sentences[max(0, first - SENTENCES_BEFORE):last + 1 + SENTENCES_AFTER] for t in s]
+    first, last = index.sent_of[min(quote)], index.sent_of[max(quote)]
+    window = [t for s in index.sentences[max(0, first - SENTENCES_BEFORE):last + 1 + SENTENCES_AFTER] for t in s]
     candidates = []
     for t in window:
-        if t.i in quote or not _is_mention_head(t) or _is_dateline(t):
+        if t.i in quote or not _is_mention_head(t, index) or _is_dateline(t, index.sentence(t)):
             continue
-        tokens = _mention(t, quote)
+        tokens = _mention(t, quote, index)
         candidates.append(Candidate(tokens, t, bool(speaker & {x.i for x in tokens})))
     if speaker and not any(c.chosen for c in candidates):  # the rules' speaker is always a candidate
         tokens = [doc[i] for i in sorted(speaker)]
@@ -134,35 +147,49 @@ def find_candidates(doc: Doc, q: Quotation, sentences, sent_of) -> list[Candidat
     return candidates
 
 
-def _is_mention_head(token: Token) -> bool:
+def _is_mention_head(token: Token, index: DocIndex) -> bool:
     """A noun, name or personal pronoun that heads its mention (one candidate per named entity)."""
     if token.pos_ == "PRON":
         return token.lower_ in lexicon.PRONOUNS
     if token.pos_ not in {"NOUN", "PROPN"} or not token.text[:1].isupper():
         return False
-    if token.ent_type_:
-        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-        return token.i == ent.end - 1
-    return True
+    ent = index.entity_of.get(token.i)
+    return ent is None or token.i == ent.end - 1
 
 
-def _mention(head: Token, quote: set[int]) -> list[Token]:
-    """The noun phrase around a head, outside the quotation, at most MAX_MENTION_TOKENS long."""
-    phrase = [t for t in _noun_phrase(head) if t.i not in quote and t.sent == head.sent]
+def _mention(head: Token, quote: set[int], index: DocIndex) -> list[Token]:
+    """The noun phrase around a head, outside the quotation, at most MAX_MENTION_TOKENS long,
+    extended to the named entities it touches."""
+    sentence = index.sent_of[head.i]
+    phrase = [t for t in _noun_phrase(head) if t.i not in quote and index.sent_of[t.i] == sentence]
     if not phrase or len(phrase) > MAX_MENTION_TOKENS or head not in phrase:
         phrase = [head]
     ids = {t.i for t in phrase}
     run = [t for t in phrase if all(i in ids for i in range(min(t.i, head.i), max(t.i, head.i) + 1))]
-    while run[0] is not head and (run[0].is_punct or run[0].is_space):
+    while run[0].i != head.i and (run[0].is_punct or run[0].is_space):
         run.pop(0)
-    while run[-1] is not head and (run[-1].is_punct or run[-1].is_space) and run[-1].text not in {")", "“", "”", "»", "«"}:
+    while run[-1].i != head.i and (run[-1].is_punct or run[-1].is_space) and run[-1].text not in {")", "“", "”", "»", "«"}:
         run.pop()
-    return _with_entities(run)
+    ids = {t.i for t in run}
+    for i in list(ids):
+        if i in index.entity_of:
+            ids.update(range(index.entity_of[i].start, index.entity_of[i].end))
+    return [index.doc[i] for i in sorted(ids)]
 
 
-def candidate_features(doc: Doc, q: Quotation, c: Candidate, sent_of, previous_speaker: list[Token],
+@dataclass
+class QuoteContext:
+    """What the features of all candidates of one quotation share."""
+    q: Quotation
+    quote: list[Token]
+    cue: list[Token]
+    frame: set[int]
+    previous_speaker: list[Token]  # the previous quotation's speaker mention
+
+
+def candidate_features(index: DocIndex, context: QuoteContext, c: Candidate,
                        known: dict | None = None) -> dict[str, float]:
-    quote = tokens_at(doc, q.quote)
+    doc, sent_of, q, quote = index.doc, index.sent_of, context.q, context.quote
     head = c.head
     start, end = c.tokens[0].i, c.tokens[-1].i
     before = end < quote[0].i
@@ -171,8 +198,7 @@ def candidate_features(doc: Doc, q: Quotation, c: Candidate, sent_of, previous_s
     position = f"{side}{min(max(gap, 0), 2)}"
     distance = (quote[0].i - end) if before else max(0, start - quote[-1].i)
     group = "continuation" if q.rule in CONTINUATION_RULES else q.rule.split(":")[0]
-    cue = tokens_at(doc, q.cue)
-    frame = {t.i for t in tokens_at(doc, q.frame)}
+    cue, frame, previous_speaker = context.cue, context.frame, context.previous_speaker
     previous = doc[start - 1] if start > 0 else None
     f = {
         "bias": 1.0,
@@ -195,18 +221,23 @@ def candidate_features(doc: Doc, q: Quotation, c: Candidate, sent_of, previous_s
         f"previous_speaker|{group}": float(bool(_name_words(previous_speaker) & _name_words(c.tokens))),
         f"previous_mention|{group}": float(bool({t.i for t in previous_speaker} & {t.i for t in c.tokens})),
         f"previous_head|{group}": float(any(t.lemma_ == head.lemma_ for t in previous_speaker)),
-        "mentions": math.log1p(doc.text.count(head.text, 0, quote[0].idx)) if len(head.text) > 2 else 0.0,
+        "mentions": math.log1p(index.text.count(head.text, 0, quote[0].idx)) if len(head.text) > 2 else 0.0,
         "length": math.log(len(c.tokens)),
         "has_verb": float(any(t.pos_ in {"VERB", "AUX"} for t in c.tokens)),
         "lowercase_start": float(c.tokens[0].is_lower and c.tokens[0].pos_ != "DET"),
         f"chosen|pos={head.pos_}": float(c.chosen),
         f"role={_role(head)}|position={position}": 1.0,
+        f"role={_role(head)}|pos={head.pos_}|position={position}": 1.0,
+        f"ent={head.ent_type_ or '-'}|position={position}|{group}": 1.0,
     }
     preposition = next((t for t in c.tokens if t.i < head.i and t.pos_ == "ADP"), None)
     if preposition is None and previous is not None and previous.pos_ == "ADP":
         preposition = previous
     if preposition is not None:
-        f[f"prep={preposition.lower_ if preposition.lower_ in KNOWN_PREPOSITIONS else '?'}"] = 1.0
+        word = preposition.lower_ if preposition.lower_ in KNOWN_PREPOSITIONS else "?"
+        # "nach Angaben der Polizei" names a source, "nach Russland" a direction
+        source = any(t.lower_.startswith(lexicon.SOURCE_NOUNS) for t in c.tokens)
+        f[f"prep={word}{'+source' if source else ''}"] = 1.0
         f[f"prep|{group}"] = 1.0
     following = doc[end + 1] if end + 1 < len(doc) else None
     if following is not None and following.lower_ == "zufolge":
@@ -214,36 +245,42 @@ def candidate_features(doc: Doc, q: Quotation, c: Candidate, sent_of, previous_s
     if head.pos_ == "PRON":
         f[f"pronoun={head.lower_}"] = 1.0
     if cue:
-        f.update(_cue_features(cue, c, group))
+        f.update(_cue_features(cue, c, group, sent_of))
+    f["in_other_quotation"] = float(head.i in index.quoted)  # said, not saying
     if head.pos_ == "NOUN" and (known is None or f"noun={head.lemma_.lower()}" in known):
         f[f"noun={head.lemma_.lower()}"] = 1.0
     return f
 
 
-def add_rank_features(candidates: list[Candidate], features: list[dict[str, float]]) -> None:
+def add_rank_features(candidates: list[Candidate], features: list[dict[str, float]], quote: list[Token]) -> None:
     """How many candidates of the same kind lie between a candidate and the quotation: the
     nearest subject before a quotation is a better bet than the third."""
-    for side in ("before", "after"):
-        on_side = [k for k, f in enumerate(features) if any(name.startswith(f"position={side}") and "|" not in name
-                                                             for name in f)]
+    sides = {"before": [k for k, c in enumerate(candidates) if c.tokens[-1].i < quote[0].i],
+             "after": [k for k, c in enumerate(candidates) if c.tokens[0].i > quote[-1].i]}
+    for side, on_side in sides.items():
         on_side.sort(key=lambda k: features[k]["distance"])
         seen: dict[str, int] = {}
         for k in on_side:
-            f = features[k]
-            role = next(name for name in f if name.startswith("role=") and "|" not in name)
-            kinds = ("any", role, f"pos={candidates[k].head.pos_}")
-            for kind in kinds:
+            head = candidates[k].head
+            for kind in ("any", f"role={_role(head)}", f"pos={head.pos_}"):
                 rank = seen.get(kind, 0)
-                f[f"rank|{side}|{kind}={min(rank, 3)}"] = 1.0
+                features[k][f"rank|{side}|{kind}={min(rank, 3)}"] = 1.0
                 seen[kind] = rank + 1
 
 
-def _cue_features(cue: list[Token], c: Candidate, group: str) -> dict[str, float]:
+def _cue_features(cue: list[Token], c: Candidate, group: str, sent_of: list[int]) -> dict[str, float]:
     verbs = [t for t in cue if t.pos_ in {"VERB", "AUX"}] or cue
     head = c.head
     near = min(abs(head.i - t.i) for t in cue)
-    same_sentence = head.sent == cue[0].sent
+    same_sentence = sent_of[head.i] == sent_of[cue[0].i]
+    first, last = c.tokens[0], c.tokens[-1]
+    between = head.doc[min(last.i, cue[0].i) + 1:max(first.i, cue[-1].i)] if same_sentence else []
+    commas = sum(1 for t in between if t.text in {",", "–", "(", ")"})
     return {
+        f"commas_to_cue={min(commas, 2)}" if same_sentence else "commas_to_cue=-": 1.0,
+        f"commas_to_cue={min(commas, 2)}|{group}" if same_sentence else f"commas_to_cue=-|{group}": 1.0,
+        "right_after_cue": float(same_sentence and first.i == cue[-1].i + 1),
+        f"right_after_cue|pos={head.pos_}": float(same_sentence and first.i == cue[-1].i + 1),
         "subject_of_cue": float(is_subject(head) and head.head in verbs),
         f"subject_of_cue|{group}": float(is_subject(head) and head.head in verbs),
         "child_of_cue": float(head.head in verbs),

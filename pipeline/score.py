@@ -7,9 +7,9 @@ regression learned from WikiNews train (`training/train_scorer.py`, weights in
 its cue lemma, quote type, length and mood, the speaker's kind, nesting, position, and
 whether the trained quote tagger (pipeline/tagger.py) also sees a quotation there. The
 probability becomes the claim's `confidence`; quotations below the threshold chosen on
-train are dropped, except quoted statements and reported speech with a speaker and one of the
-speech-act verbs the claims schema names (`lexicon.CORE_REPORTED_VERBS`), which users want
-whatever the benchmark says. Without a weights file the component keeps every quotation and the
+train are dropped, except quoted statements and reported speech by a named person or
+organisation with one of the speech-act verbs the claims schema names
+(`lexicon.CORE_REPORTED_VERBS`), which users want whatever the benchmark says. Without a weights file the component keeps every quotation and the
 rules' own confidences.
 """
 from __future__ import annotations
@@ -31,6 +31,7 @@ PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_WEIGHTS = PACKAGE_ROOT / "models" / "claim_scorer" / "weights.json"
 UNKNOWN_CUE = "cue=?"
 DIRECT_STATEMENT_CHARS = 40  # a quoted statement, not a quoted phrase
+NAMED_SPEAKERS = {"PER", "ORG"}  # speaker labels set by pipeline/resolve.py
 FIRST_PERSON = {"ich", "wir", "mir", "mich", "uns", "unser", "unsere", "unserer", "mein", "meine", "meiner"}
 
 
@@ -71,11 +72,12 @@ class QuotationScorer:
 
 def always_keep(q: Quotation) -> bool:
     """Quoted statements are never dropped (direct speech is what users check first), only
-    quoted phrases may be; nor is reported speech with the schema's speech-act verbs and a
-    speaker ("Kim kritisierte …"; without one it is mostly a passive "wurden … verurteilt")."""
+    quoted phrases may be; nor is reported speech with the schema's speech-act verbs by a named
+    person or organisation ("Kim kritisierte …"); without a name it is mostly a passive
+    ("wurden … verurteilt") or a crowd ("Menschen forderten …"), and the scorer decides."""
     if q.type == "direct":
         return len(q.quote) > 1 or sum(e - s for s, e in q.quote) >= DIRECT_STATEMENT_CHARS
-    return q.type == "reported" and q.cue_lemma in CORE_REPORTED_VERBS and bool(q.speaker)
+    return q.type == "reported" and q.cue_lemma in CORE_REPORTED_VERBS and q.speaker_label in NAMED_SPEAKERS
 
 
 def threshold_for(q: Quotation, threshold: float, direct_threshold: float) -> float:

@@ -2,7 +2,7 @@
 import json
 
 from pipeline.attribute import get_quotations, tokens_at
-from pipeline.link import DEFAULT_WEIGHTS, Candidate, SpeakerLinker, choose, find_candidates, link_examples
+from pipeline.link import DEFAULT_WEIGHTS, Candidate, DocIndex, SpeakerLinker, choose, find_candidates, link_examples
 
 TEXT = ("Bundeskanzler Olaf Scholz traf am Montag den französischen Präsidenten. "
         "Er sagte, die Lage sei ernst und man müsse jetzt handeln.")
@@ -29,9 +29,7 @@ def test_choose_fills_a_missing_speaker_only_when_probable():
 def test_candidates_surround_the_quotation_and_include_the_rules_choice(rules_nlp):
     doc = rules_nlp(TEXT)
     q = next(q for q in get_quotations(doc) if "Lage" in doc.text[q.start:q.quote[-1][1]])
-    sentences = list(doc.sents)
-    sent_of = {t.i: k for k, s in enumerate(sentences) for t in s}
-    candidates = find_candidates(doc, q, sentences, sent_of)
+    candidates = find_candidates(DocIndex(doc, get_quotations(doc)), q, tokens_at(doc, q.quote))
     texts = {" ".join(t.text for t in c.tokens) for c in candidates}
     quote = {t.i for t in tokens_at(doc, q.quote)}
     assert any("Scholz" in text for text in texts), texts  # the previous sentence is in the window

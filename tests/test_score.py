@@ -26,7 +26,8 @@ def test_confidence_is_the_scorer_probability(nlp, rules_nlp):
 def test_always_keep_protects_statements_and_schema_verbs():
     doc_quotes = [Quotation(type="indirect", quote=[[0, 10]], rule="konjunktiv"),
                   Quotation(type="direct", quote=[[0, 60]], rule="direct+cue"),
-                  Quotation(type="reported", quote=[[0, 10]], cue_lemma="danken", rule="reported", speaker=[[20, 25]]),
+                  Quotation(type="reported", quote=[[0, 10]], cue_lemma="danken", rule="reported", speaker=[[20, 25]],
+                            speaker_label="PER"),
                   Quotation(type="reported", quote=[[0, 10]], cue_lemma="verurteilen", rule="reported")]
     assert [always_keep(q) for q in doc_quotes] == [False, True, True, False]
 

@@ -125,8 +125,8 @@ A logistic regression over {n_weights} sparse features that gives every quotatio
 attribution rules (`pipeline/attribute.py`) the probability that WikiNews annotators would
 mark it. `pipeline/score.py` (spaCy factory `claims_scorer`) writes that probability into the
 claims' `confidence` and drops quotations below {scores['threshold']} (quoted phrases below
-{scores['direct_threshold']}; quoted statements, and reported speech with a speaker and one of
-the speech-act verbs the claims schema names, are always kept).
+{scores['direct_threshold']}; quoted statements, and reported speech by a named person or
+organisation with one of the speech-act verbs the claims schema names, are always kept).
 
 - **Data**: the 700 training articles of the German WikiNews quotation dataset
   (`../shared/data/wikinews-quotes/train`, Petersen-Frey & Biemann, LREC-COLING 2024).
