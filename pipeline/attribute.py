@@ -22,7 +22,7 @@ as `doc._.quotations` (a list of `Quotation`) and `doc.spans["quotes"]`.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -39,6 +39,9 @@ QUOTE_TYPES = ("direct", "indirect", "free_indirect", "indirect_free_indirect", 
 QUOTE_PAIRS = {"„": "“”\"", "“": "”“", "”": "”", "«": "»", "»": "«", '"': '"', "‚": "‘’", "‹": "›", "›": "‹"}
 MIN_DIRECT_TOKENS = 4  # shorter quoted fragments are titles or scare quotes, not claims
 MAX_CONTINUATION_GAP = 80  # tokens after the last quotation within which Konjunktiv continues it
+
+
+SPAN_FIELDS = ("quote", "speaker", "cue", "frame", "addressee")  # character spans [start, end)
 
 
 @dataclass
@@ -65,7 +68,27 @@ class Quotation:
         return min(s for s, _ in self.quote)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # (dataclasses.asdict deep-copies recursively and is slow; spans are lists of pairs)
+        out = dict(self.__dict__)
+        for name in SPAN_FIELDS:
+            out[name] = [list(span) for span in out[name]]
+        return out
+
+
+_last_text: tuple = (None, "")  # (doc, text) of the last document whose text was asked for
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per document: spaCy joins all tokens again on every access, and
+    the components and the row builder ask for the text of one document one after another.
+    (One immutable pair, replaced whole: safe where threads share the module.)"""
+    global _last_text
+    cached = _last_text
+    if cached[0] is doc:
+        return cached[1]
+    text = doc.text
+    _last_text = (doc, text)
+    return text
 
 
 def get_quotations(doc: Doc) -> list[Quotation]:
@@ -166,9 +189,10 @@ def fill_continuations(doc: Doc, quotations: list[Quotation]) -> None:
     Runs after all passes, because direct quotes are found before the sentence patterns
     that may precede them in the text."""
     last_speaker: list[list[int]] = []
+    text = doc_text(doc)
     for q in sorted(quotations, key=lambda q: q.start):
         if q.rule in CONTINUATION_RULES:
-            q.speaker = _latest_mention(doc, last_speaker, q.start)
+            q.speaker = _latest_mention(doc, text, last_speaker, q.start)
         elif q.speaker:
             last_speaker = q.speaker
 
@@ -179,7 +203,7 @@ def merge_konjunktiv_runs(doc: Doc, quotations: list[Quotation]) -> list[Quotati
     quotation (on train, 48 of 48 such neighbours lay in one gold quotation)."""
     merged: list[Quotation] = []
     run_end = -1  # sentence index of the last sentence in the current run
-    text = doc.text
+    text = doc_text(doc)
     for q in sorted(quotations, key=lambda q: q.start):
         last = merged[-1] if merged else None
         if (q.rule == "konjunktiv" and last is not None and last.rule == "konjunktiv"
@@ -192,7 +216,7 @@ def merge_konjunktiv_runs(doc: Doc, quotations: list[Quotation]) -> list[Quotati
     return merged
 
 
-def _latest_mention(doc: Doc, speaker: list[list[int]], before: int) -> list[list[int]]:
+def _latest_mention(doc: Doc, text: str, speaker: list[list[int]], before: int) -> list[list[int]]:
     """The last occurrence before `before` of the speaker's name (a PER/ORG entity in it)."""
     if not speaker:
         return []
@@ -201,7 +225,7 @@ def _latest_mention(doc: Doc, speaker: list[list[int]], before: int) -> list[lis
     names = [e for e in span.ents if e.label_ in {"PER", "ORG"}] if span is not None else []
     if names:
         surname = names[-1][-1].text
-        found = doc.text.rfind(surname, end, before)
+        found = text.rfind(surname, end, before)
         if found >= 0:
             return [[found, found + len(surname)]]
     return [list(s) for s in speaker]
@@ -213,7 +237,7 @@ def drop_quoted_names(doc: Doc, quotations: list[Quotation]) -> list[Quotation]:
     it is no quotation of its own."""
     roles = [span for q in quotations for span in q.speaker + q.cue]
     relays = [q.via for q in quotations if q.via]
-    text = doc.text
+    text = doc_text(doc)
 
     def inside_role(q: Quotation) -> bool:
         start, end = q.quote[0]
@@ -241,7 +265,7 @@ def share_speaker_with_container(quotations: list[Quotation]) -> None:
 
 def find_quote_spans(doc: Doc) -> list[Span]:
     """Token spans of balanced quotation marks (marks included), not crossing line breaks."""
-    text = doc.text
+    text = doc_text(doc)
     spans, i = [], 0
     while i < len(text):
         closers = QUOTE_PAIRS.get(text[i])

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from .guard import guarded
 
-from .attribute import get_quotations, set_quotations
+from .attribute import doc_text, get_quotations, set_quotations
 
 MONTHS = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
@@ -107,13 +107,14 @@ class DateResolver:
     """Sets `doc._.published` (if not given) and each quotation's claim date."""
 
     def __call__(self, doc: Doc) -> Doc:
-        published = _as_date(doc.user_data.get("claims:published")) or published_from_text(doc.text)
+        text = doc_text(doc)
+        published = _as_date(doc.user_data.get("claims:published")) or published_from_text(text)
         doc.user_data["claims:published"] = published.isoformat() if published else None
         quotations = get_quotations(doc)
         sentences = list(doc.sents)
         for q in quotations:
             where = [sentences[q.sentence_index].text] if q.sentence_index < len(sentences) else []
-            where += [doc.text[s:e] for s, e in q.frame]
+            where += [text[s:e] for s, e in q.frame]
             for text in where:
                 found, expression, granularity = resolve_expression(text, published)
                 if found:

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from spacy.tokens import Doc
 
-from .attribute import QUOTE_TYPES, get_quotations
+from .attribute import QUOTE_TYPES, doc_text, get_quotations
 
 CLAIMS_SCHEMA_VERSION = "1.0"
 PROJECT_VERSION = "0.1.0"
@@ -84,7 +84,7 @@ def claim_id(doc_id: str, text: str, quote_type: str, spans) -> str:
 
 
 def claim_rows(doc: Doc) -> list[dict]:
-    doc_id, text = _meta(doc, "doc_id"), doc.text
+    doc_id, text = _meta(doc, "doc_id"), doc_text(doc)
     rows = []
     for q in get_quotations(doc):
         rows.append({
@@ -154,7 +154,7 @@ def doc_row(doc: Doc, n_claims: int) -> dict:
     return {"doc_id": _meta(doc, "doc_id"), "source": _meta(doc, "source"), "title": _meta(doc, "title"),
             "published": _date(_meta(doc, "published")), "n_sentences": n_sentences, "n_claims": n_claims,
             "status": _meta(doc, "status") or "ok", "error": _meta(doc, "error"), "outlet": _meta(doc, "outlet"),
-            "text": doc.text}
+            "text": doc_text(doc)}
 
 
 class RowBuilder:

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .attribute import Quotation, _char_spans, _is_dateline, _noun_phrase, get_quotations, lexicon_cue, set_quotations, \
+from .attribute import Quotation, _char_spans, doc_text, _is_dateline, _noun_phrase, get_quotations, lexicon_cue, set_quotations, \
     tokens_at
 from .backbone import ACCUSATIVE_DEPS, DATIVE_DEPS, dep, is_subject
 from .guard import guarded
@@ -102,13 +102,15 @@ class DocIndex:
 
     def __init__(self, doc: Doc, quotations: list[Quotation]):
         self.doc = doc
-        self.text = doc.text  # (Doc.text joins all tokens on every call)
+        self.text = doc_text(doc)
         self.sentences = list(doc.sents)
         self.sent_of = [0] * len(doc)
         for k, sent in enumerate(self.sentences):
             self.sent_of[sent.start:sent.end] = [k] * len(sent)
         self.entity_of: dict[int, Span] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.quoted = {t.i for q in quotations for t in tokens_at(doc, q.quote)}
+        self.mentions: dict[tuple, Mention] = {}  # facts per candidate mention (see mention_facts)
+        self.phrases: dict[int, tuple[set[int], list[Token]]] = {}  # head -> (noun phrase ids, mention)
 
     def sentence(self, token: Token) -> Span:
         return self.sentences[self.sent_of[token.i]]
@@ -139,7 +141,11 @@ def find_candidates(index: DocIndex, q: Quotation, quote_tokens: list[Token]) ->
     for t in window:
         if t.i in quote or not _is_mention_head(t, index) or _is_dateline(t, index.sentence(t)):
             continue
-        tokens = _mention(t, quote, index)
+        if t.i not in index.phrases:  # (the mention of a head, where no quotation cuts into it)
+            index.phrases[t.i] = ({x.i for x in _noun_phrase(t)}, _mention(t, set(), index))
+        subtree, tokens = index.phrases[t.i]
+        if subtree & quote:
+            tokens = _mention(t, quote, index)
         candidates.append(Candidate(tokens, t, bool(speaker & {x.i for x in tokens})))
     if speaker and not any(c.chosen for c in candidates):  # the rules' speaker is always a candidate
         tokens = [doc[i] for i in sorted(speaker)]
@@ -186,49 +192,46 @@ class QuoteContext:
     frame: set[int]
     previous_speaker: list[Token]  # the previous quotation's speaker mention
 
+    def __post_init__(self):
+        self.previous_ids = {t.i for t in self.previous_speaker}
+        self.previous_names = _name_words(self.previous_speaker)
+        self.previous_lemmas = {t.lemma_ for t in self.previous_speaker}
 
-def candidate_features(index: DocIndex, context: QuoteContext, c: Candidate,
-                       known: dict | None = None) -> dict[str, float]:
-    doc, sent_of, q, quote = index.doc, index.sent_of, context.q, context.quote
-    head = c.head
+
+@dataclass
+class Mention:
+    """What a candidate mention is, whichever quotation it is scored for (computed once)."""
+    ids: set[int]
+    role: str
+    static: dict[str, float]  # features that do not depend on the quotation
+    kinds: tuple[str, ...]  # role, part of speech, entity type: for conjunctions with the quotation
+    names: set[str]
+    lemma: str
+    after_preposition: bool
+
+
+def mention_facts(index: DocIndex, c: Candidate) -> Mention:
+    key = (c.head.i, c.tokens[0].i, c.tokens[-1].i, len(c.tokens))
+    if key not in index.mentions:
+        index.mentions[key] = _mention_facts(index, c)
+    return index.mentions[key]
+
+
+def _mention_facts(index: DocIndex, c: Candidate) -> Mention:
+    doc, head = index.doc, c.head
     start, end = c.tokens[0].i, c.tokens[-1].i
-    before = end < quote[0].i
-    side = "before" if before else ("after" if start > quote[-1].i else "inside")
-    gap = (sent_of[quote[0].i] - sent_of[head.i]) if before else (sent_of[head.i] - sent_of[quote[-1].i])
-    position = f"{side}{min(max(gap, 0), 2)}"
-    distance = (quote[0].i - end) if before else max(0, start - quote[-1].i)
-    group = "continuation" if q.rule in CONTINUATION_RULES else q.rule.split(":")[0]
-    cue, frame, previous_speaker = context.cue, context.frame, context.previous_speaker
     previous = doc[start - 1] if start > 0 else None
-    f = {
-        "bias": 1.0,
-        "chosen": float(c.chosen),
-        f"chosen|rule={q.rule}": float(c.chosen),
-        f"position={position}": 1.0,
-        f"position={position}|{group}": 1.0,
-        f"position={position}|type={q.type}": 1.0,
-        "distance": math.log1p(distance),
-        f"distance|{group}": math.log1p(distance),
-        "in_frame": float(any(t.i in frame for t in c.tokens)),
-        f"role={_role(head)}": 1.0,
-        f"role={_role(head)}|{group}": 1.0,
+    role, ent = _role(head), head.ent_type_ or "-"
+    static = {
+        f"role={role}": 1.0,
         f"case={'/'.join(head.morph.get('Case')) or '-'}": 1.0,
         f"pos={head.pos_}": 1.0,
-        f"ent={head.ent_type_ or '-'}": 1.0,
-        f"ent={head.ent_type_ or '-'}|{group}": 1.0,
+        f"ent={ent}": 1.0,
         "sentence_start": float(c.tokens[0].is_sent_start or (previous is not None and previous.is_space)),
-        "previous_speaker": float(bool(_name_words(previous_speaker) & _name_words(c.tokens))),
-        f"previous_speaker|{group}": float(bool(_name_words(previous_speaker) & _name_words(c.tokens))),
-        f"previous_mention|{group}": float(bool({t.i for t in previous_speaker} & {t.i for t in c.tokens})),
-        f"previous_head|{group}": float(any(t.lemma_ == head.lemma_ for t in previous_speaker)),
-        "mentions": math.log1p(index.text.count(head.text, 0, quote[0].idx)) if len(head.text) > 2 else 0.0,
         "length": math.log(len(c.tokens)),
         "has_verb": float(any(t.pos_ in {"VERB", "AUX"} for t in c.tokens)),
         "lowercase_start": float(c.tokens[0].is_lower and c.tokens[0].pos_ != "DET"),
-        f"chosen|pos={head.pos_}": float(c.chosen),
-        f"role={_role(head)}|position={position}": 1.0,
-        f"role={_role(head)}|pos={head.pos_}|position={position}": 1.0,
-        f"ent={head.ent_type_ or '-'}|position={position}|{group}": 1.0,
+        "in_other_quotation": float(head.i in index.quoted),  # said, not saying
     }
     preposition = next((t for t in c.tokens if t.i < head.i and t.pos_ == "ADP"), None)
     if preposition is None and previous is not None and previous.pos_ == "ADP":
@@ -237,18 +240,59 @@ def candidate_features(index: DocIndex, context: QuoteContext, c: Candidate,
         word = preposition.lower_ if preposition.lower_ in KNOWN_PREPOSITIONS else "?"
         # "nach Angaben der Polizei" names a source, "nach Russland" a direction
         source = any(t.lower_.startswith(lexicon.SOURCE_NOUNS) for t in c.tokens)
-        f[f"prep={word}{'+source' if source else ''}"] = 1.0
-        f[f"prep|{group}"] = 1.0
-    following = doc[end + 1] if end + 1 < len(doc) else None
-    if following is not None and following.lower_ == "zufolge":
-        f["prep=zufolge"] = 1.0
+        static[f"prep={word}{'+source' if source else ''}"] = 1.0
+    if end + 1 < len(doc) and doc[end + 1].lower_ == "zufolge":
+        static["prep=zufolge"] = 1.0
     if head.pos_ == "PRON":
-        f[f"pronoun={head.lower_}"] = 1.0
-    if cue:
-        f.update(_cue_features(cue, c, group, sent_of))
-    f["in_other_quotation"] = float(head.i in index.quoted)  # said, not saying
-    if head.pos_ == "NOUN" and (known is None or f"noun={head.lemma_.lower()}" in known):
-        f[f"noun={head.lemma_.lower()}"] = 1.0
+        static[f"pronoun={head.lower_}"] = 1.0
+    if head.pos_ == "NOUN":
+        static[f"noun={head.lemma_.lower()}"] = 1.0
+    return Mention({t.i for t in c.tokens}, role, static, (f"role={role}", f"pos={head.pos_}", f"ent={ent}"),
+                   _name_words(c.tokens), head.lemma_, preposition is not None)
+
+
+def candidate_features(index: DocIndex, context: QuoteContext, c: Candidate,
+                       known: dict | None = None) -> dict[str, float]:
+    sent_of, q, quote = index.sent_of, context.q, context.quote
+    head, mention = c.head, mention_facts(index, c)
+    start, end = c.tokens[0].i, c.tokens[-1].i
+    before = end < quote[0].i
+    side = "before" if before else ("after" if start > quote[-1].i else "inside")
+    gap = (sent_of[quote[0].i] - sent_of[head.i]) if before else (sent_of[head.i] - sent_of[quote[-1].i])
+    position = f"{side}{min(max(gap, 0), 2)}"
+    distance = math.log1p((quote[0].i - end) if before else max(0, start - quote[-1].i))
+    group = "continuation" if q.rule in CONTINUATION_RULES else q.rule.split(":")[0]
+    role, pos, ent = mention.kinds
+    chosen = float(c.chosen)
+    same_name = float(bool(context.previous_names & mention.names))
+    f = {name: value for name, value in mention.static.items()
+         if not name.startswith("noun=") or known is None or name in known}
+    f.update({
+        "bias": 1.0,
+        "chosen": chosen,
+        f"chosen|rule={q.rule}": chosen,
+        f"chosen|{pos}": chosen,
+        f"position={position}": 1.0,
+        f"position={position}|{group}": 1.0,
+        f"position={position}|type={q.type}": 1.0,
+        "distance": distance,
+        f"distance|{group}": distance,
+        "in_frame": float(bool(context.frame & mention.ids)),
+        f"{role}|{group}": 1.0,
+        f"{ent}|{group}": 1.0,
+        "previous_speaker": same_name,
+        f"previous_speaker|{group}": same_name,
+        f"previous_mention|{group}": float(bool(context.previous_ids & mention.ids)),
+        f"previous_head|{group}": float(mention.lemma in context.previous_lemmas),
+        "mentions": math.log1p(index.text.count(head.text, 0, quote[0].idx)) if len(head.text) > 2 else 0.0,
+        f"{role}|position={position}": 1.0,
+        f"{role}|{pos}|position={position}": 1.0,
+        f"{ent}|position={position}|{group}": 1.0,
+    })
+    if mention.after_preposition:
+        f[f"prep|{group}"] = 1.0
+    if context.cue:
+        f.update(_cue_features(context.cue, c, group, sent_of))
     return f
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribute import Quotation, get_quotations, set_quotations, tokens_at
+from .attribute import Quotation, doc_text, get_quotations, set_quotations, tokens_at
 from .lexicon import CORE_REPORTED_VERBS
 from .tagger import SPANS_KEY as TAGGER_KEY
 from .backbone import is_finite_verb, is_konjunktiv
@@ -90,7 +90,7 @@ def featurize(doc: Doc, quotations: list[Quotation], known: dict | None = None) 
     one shared feature, as in training."""
     out = []
     sentences = list(doc.sents)
-    lead_end = sentences[1].start_char if len(sentences) > 1 else len(doc.text)
+    lead_end = sentences[1].start_char if len(sentences) > 1 else len(doc_text(doc))
     tagged = [(span.start_char, span.end_char, span.label_.lower()) for span in doc.spans.get(TAGGER_KEY, [])]
     for q in quotations:
         tokens = tokens_at(doc, q.quote)
