@@ -5,8 +5,9 @@ subject, a source phrase, the previous quotation's speaker). Where the parse is 
 the speaker was introduced a sentence earlier, they pick the wrong phrase. This component
 collects candidate mentions (nouns, names and personal pronouns in the quotation's
 sentence, the two sentences before it and the one after it) and scores each with a
-conditional logit model (a softmax over one quotation's candidates) learned from WikiNews train (`training/train_linker.py`, weights in
-`models/speaker_linker/`): its position relative to the quotation and the cue, its
+conditional logit model (a softmax over one quotation's candidates) learned from WikiNews
+train (`training/train_linker.py`, weights in `models/speaker_linker/`): its position
+relative to the quotation and the cue, its
 grammatical role and case, entity type, preposition, whether the rules chose it, whether
 it names the previous quotation's speaker. The best candidate replaces the rules' choice
 when its probability is higher by the margin chosen on train. Without a weights file the
@@ -23,8 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .attribute import Quotation, _char_spans, doc_text, _is_dateline, _noun_phrase, get_quotations, lexicon_cue, set_quotations, \
-    tokens_at
+from .attribute import (CONTINUATION_RULES, Quotation, _char_spans, _is_dateline, _noun_phrase, doc_text, get_quotations,
+                        lexicon_cue, set_quotations, tokens_at)
 from .backbone import ACCUSATIVE_DEPS, DATIVE_DEPS, dep, is_subject
 from .guard import guarded
 
@@ -33,7 +34,6 @@ DEFAULT_WEIGHTS = PACKAGE_ROOT / "models" / "speaker_linker" / "weights.json"
 SENTENCES_BEFORE = 2
 SENTENCES_AFTER = 1
 MAX_MENTION_TOKENS = 15
-CONTINUATION_RULES = {"direct+continuation", "konjunktiv", "hearsay", "tagger"}
 KNOWN_PREPOSITIONS = {"laut", "nach", "von", "vom", "gegenüber", "zufolge", "mit", "in", "im", "bei", "für", "an", "vor",
                       "aus", "über", "durch", "gegen", "zu", "zur", "zum", "auf"}
 

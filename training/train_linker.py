@@ -161,9 +161,10 @@ best candidate when that candidate's probability is higher by {scores['margin']}
   object, dative, attribute, oblique, apposition; TIGER and UD labels alike) and case; part
   of speech and entity type; preposition before it (`laut`, `nach`, `von` …) or `zufolge`
   after; pronoun form; subject of the cue or of another speech verb; distance to the cue;
-  inside the frame; whether the rules chose it; whether it names the previous quotation's
-  speaker; how often its head word appeared before; head noun lemma (lemmas seen at least
-  {MIN_NOUN_COUNT} times).
+  commas between it and the cue, right after the cue; inside the frame or inside another
+  quotation; rank among the candidates of its kind on its side of the quotation; whether the
+  rules chose it; whether it names the previous quotation's speaker; how often its head word
+  appeared before; head noun lemma (lemmas seen in at least {MIN_NOUN_COUNT} articles).
 - **Training**: L2-regularised (C = 1/{L2}) conditional logit with scipy's L-BFGS; margin and minimum
   probability chosen on {scores['folds']}-fold cross-validation by article (the most
   conservative setting within {TOLERANCE} points of the best speaker accuracy + Joint F1).
