@@ -200,7 +200,7 @@ def fill_continuations(doc: Doc, quotations: list[Quotation]) -> None:
 def merge_konjunktiv_runs(doc: Doc, quotations: list[Quotation]) -> list[Quotation]:
     """Konjunktiv sentences that follow one another in a paragraph, none with a frame of its own,
     are one paraphrase: the WikiNews annotators mark such a run as one indirect_free_indirect
-    quotation (on train, 48 of 48 such neighbours lay in one gold quotation)."""
+    quotation (a one-off count on train: 48 of 48 such neighbours lay in one gold quotation)."""
     merged: list[Quotation] = []
     run_end = -1  # sentence index of the last sentence in the current run
     text = doc_text(doc)
@@ -802,11 +802,16 @@ def _with_entities(tokens: list[Token]) -> list[Token]:
     """Extend a speaker phrase to cover every named entity it touches ('Olaf' -> 'Olaf Scholz')."""
     if not tokens:
         return tokens
-    ids = {t.i for t in tokens}
     doc = tokens[0].doc
-    for ent in doc.ents:
-        if any(t.i in ids for t in ent):
-            ids.update(range(ent.start, ent.end))
+    ids = {t.i for t in tokens}
+    for t in tokens:  # walk each touched entity's IOB tags (no scan over all of doc.ents)
+        if t.ent_iob_ in {"B", "I"}:
+            start, end = t.i, t.i + 1
+            while doc[start].ent_iob_ == "I" and start > 0:
+                start -= 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            ids.update(range(start, end))
     return [doc[i] for i in sorted(ids)]
 
 

@@ -7,9 +7,8 @@ collects candidate mentions (nouns, names and personal pronouns in the quotation
 sentence, the two sentences before it and the one after it) and scores each with a
 conditional logit model (a softmax over one quotation's candidates) learned from WikiNews
 train (`training/train_linker.py`, weights in `models/speaker_linker/`): its position
-relative to the quotation and the cue, its
-grammatical role and case, entity type, preposition, whether the rules chose it, whether
-it names the previous quotation's speaker. The best candidate replaces the rules' choice
+relative to the quotation and the cue, its grammatical role and case, entity type,
+preposition, whether the rules chose it, whether it names the previous quotation's speaker. The best candidate replaces the rules' choice
 when its probability is higher by the margin chosen on train. Without a weights file the
 component changes nothing.
 """
@@ -17,15 +16,15 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .attribute import (CONTINUATION_RULES, Quotation, _char_spans, _is_dateline, _noun_phrase, doc_text, get_quotations,
-                        lexicon_cue, set_quotations, tokens_at)
+from .attribute import (CONTINUATION_RULES, Quotation, _char_spans, _is_dateline, _noun_phrase, _with_entities, doc_text,
+                        get_quotations, lexicon_cue, set_quotations, tokens_at)
 from .backbone import ACCUSATIVE_DEPS, DATIVE_DEPS, dep, is_subject
 from .guard import guarded
 
@@ -69,7 +68,8 @@ class SpeakerLinker:
         scores = [sum(self.weights.get(name, 0.0) * value for name, value in f.items()) for f in features]
         top = max(scores, default=0.0)
         exps = [math.exp(z - top) for z in scores]
-        return [e / sum(exps) for e in exps]
+        total = sum(exps)
+        return [e / total for e in exps]
 
     def __call__(self, doc: Doc) -> Doc:
         if self.weights is None:
@@ -107,7 +107,6 @@ class DocIndex:
         self.sent_of = [0] * len(doc)
         for k, sent in enumerate(self.sentences):
             self.sent_of[sent.start:sent.end] = [k] * len(sent)
-        self.entity_of: dict[int, Span] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         self.quoted = {t.i for q in quotations for t in tokens_at(doc, q.quote)}
         self.mentions: dict[tuple, Mention] = {}  # facts per candidate mention (see mention_facts)
         self.phrases: dict[int, tuple[set[int], list[Token]]] = {}  # head -> (noun phrase ids, mention)
@@ -126,7 +125,7 @@ def link_examples(doc: Doc, quotations: list[Quotation], known: dict | None = No
         candidates = find_candidates(index, q, quote) if quote else []
         context = QuoteContext(q, quote, tokens_at(doc, q.cue), {t.i for t in tokens_at(doc, q.frame)}, previous)
         features = [candidate_features(index, context, c, known) for c in candidates]
-        add_rank_features(candidates, features, quote)
+        add_rank_features(candidates, features, quote, index)
         yield q, candidates, features
         if q.speaker:
             previous = tokens_at(doc, q.speaker)
@@ -139,7 +138,7 @@ def find_candidates(index: DocIndex, q: Quotation, quote_tokens: list[Token]) ->
     window = [t for s in index.sentences[max(0, first - SENTENCES_BEFORE):last + 1 + SENTENCES_AFTER] for t in s]
     candidates = []
     for t in window:
-        if t.i in quote or not _is_mention_head(t, index) or _is_dateline(t, index.sentence(t)):
+        if t.i in quote or not _is_mention_head(t) or _is_dateline(t, index.sentence(t)):
             continue
         if t.i not in index.phrases:  # (the mention of a head, where no quotation cuts into it)
             index.phrases[t.i] = ({x.i for x in _noun_phrase(t)}, _mention(t, set(), index))
@@ -153,14 +152,15 @@ def find_candidates(index: DocIndex, q: Quotation, quote_tokens: list[Token]) ->
     return candidates
 
 
-def _is_mention_head(token: Token, index: DocIndex) -> bool:
-    """A noun, name or personal pronoun that heads its mention (one candidate per named entity)."""
+def _is_mention_head(token: Token) -> bool:
+    """A noun, name or personal pronoun that heads its mention (one candidate per named entity:
+    its last token)."""
     if token.pos_ == "PRON":
         return token.lower_ in lexicon.PRONOUNS
     if token.pos_ not in {"NOUN", "PROPN"} or not token.text[:1].isupper():
         return False
-    ent = index.entity_of.get(token.i)
-    return ent is None or token.i == ent.end - 1
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return following is None or following.ent_iob_ != "I"
 
 
 def _mention(head: Token, quote: set[int], index: DocIndex) -> list[Token]:
@@ -176,11 +176,7 @@ def _mention(head: Token, quote: set[int], index: DocIndex) -> list[Token]:
         run.pop(0)
     while run[-1].i != head.i and (run[-1].is_punct or run[-1].is_space) and run[-1].text not in {")", "“", "”", "»", "«"}:
         run.pop()
-    ids = {t.i for t in run}
-    for i in list(ids):
-        if i in index.entity_of:
-            ids.update(range(index.entity_of[i].start, index.entity_of[i].end))
-    return [index.doc[i] for i in sorted(ids)]
+    return _with_entities(run)
 
 
 @dataclass
@@ -191,6 +187,9 @@ class QuoteContext:
     cue: list[Token]
     frame: set[int]
     previous_speaker: list[Token]  # the previous quotation's speaker mention
+    previous_ids: set[int] = field(init=False)
+    previous_names: set[str] = field(init=False)
+    previous_lemmas: set[str] = field(init=False)
 
     def __post_init__(self):
         self.previous_ids = {t.i for t in self.previous_speaker}
@@ -202,7 +201,6 @@ class QuoteContext:
 class Mention:
     """What a candidate mention is, whichever quotation it is scored for (computed once)."""
     ids: set[int]
-    role: str
     static: dict[str, float]  # features that do not depend on the quotation
     kinds: tuple[str, ...]  # role, part of speech, entity type: for conjunctions with the quotation
     names: set[str]
@@ -247,7 +245,7 @@ def _mention_facts(index: DocIndex, c: Candidate) -> Mention:
         static[f"pronoun={head.lower_}"] = 1.0
     if head.pos_ == "NOUN":
         static[f"noun={head.lemma_.lower()}"] = 1.0
-    return Mention({t.i for t in c.tokens}, role, static, (f"role={role}", f"pos={head.pos_}", f"ent={ent}"),
+    return Mention({t.i for t in c.tokens}, static, (f"role={role}", f"pos={head.pos_}", f"ent={ent}"),
                    _name_words(c.tokens), head.lemma_, preposition is not None)
 
 
@@ -296,7 +294,8 @@ def candidate_features(index: DocIndex, context: QuoteContext, c: Candidate,
     return f
 
 
-def add_rank_features(candidates: list[Candidate], features: list[dict[str, float]], quote: list[Token]) -> None:
+def add_rank_features(candidates: list[Candidate], features: list[dict[str, float]], quote: list[Token],
+                      index: DocIndex) -> None:
     """How many candidates of the same kind lie between a candidate and the quotation: the
     nearest subject before a quotation is a better bet than the third."""
     sides = {"before": [k for k, c in enumerate(candidates) if c.tokens[-1].i < quote[0].i],
@@ -305,8 +304,8 @@ def add_rank_features(candidates: list[Candidate], features: list[dict[str, floa
         on_side.sort(key=lambda k: features[k]["distance"])
         seen: dict[str, int] = {}
         for k in on_side:
-            head = candidates[k].head
-            for kind in ("any", f"role={_role(head)}", f"pos={head.pos_}"):
+            role, pos, _ = mention_facts(index, candidates[k]).kinds
+            for kind in ("any", role, pos):
                 rank = seen.get(kind, 0)
                 features[k][f"rank|{side}|{kind}={min(rank, 3)}"] = 1.0
                 seen[kind] = rank + 1
