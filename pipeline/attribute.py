@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from . import lexicon
 from .guard import guarded
 from .tagger import SPANS_KEY as TAGGER_KEY
-from .backbone import ACCUSATIVE_DEPS, KONJUNKTIV_FORMS, DATIVE_DEPS, dep, is_finite_verb, is_infinitive, is_konjunktiv, is_subject, verb_lemma
+from .backbone import ACCUSATIVE_DEPS, KONJUNKTIV_FORMS, DATIVE_DEPS, NOMINAL_ATTACHMENT_DEPS, dep, is_finite_verb, is_infinitive, is_konjunktiv, is_subject, verb_lemma
 
 USER_DATA_KEY = "claims:quotations"
 QUOTE_TYPES = ("direct", "indirect", "free_indirect", "indirect_free_indirect", "reported")
@@ -148,7 +148,11 @@ class QuotationAttributor:
         quotations = drop_quoted_names(doc, quotations)
         share_speaker_with_container(quotations)
         fill_continuations(doc, quotations)
+        for q in quotations:
+            q.speaker = _char_spans(full_mention(tokens_at(doc, q.speaker), {t.i for t in tokens_at(doc, q.quote)}))
         quotations = merge_konjunktiv_runs(doc, quotations)
+        for q in quotations:
+            include_final_punctuation(doc, q)
         set_quotations(doc, quotations)
         return doc
 
@@ -214,6 +218,23 @@ def merge_konjunktiv_runs(doc: Doc, quotations: list[Quotation]) -> list[Quotati
         merged.append(q)
         run_end = q.sentence_index
     return merged
+
+
+WHOLE_SENTENCE_TYPES = {"reported", "free_indirect", "indirect_free_indirect"}
+
+
+def include_final_punctuation(doc: Doc, q: Quotation) -> None:
+    """Quotations that are whole sentences end with the sentence's full stop (the WikiNews
+    annotators include it for reported, free indirect and Konjunktiv-run quotations, 651 of
+    the 674 such train quotations that end a sentence, and leave it out for indirect ones)."""
+    if q.type not in WHOLE_SENTENCE_TYPES or not q.quote:
+        return
+    text = doc_text(doc)
+    end = q.quote[-1][1]
+    rest = text[end:end + 3]
+    stripped = rest.lstrip(" ")
+    if stripped[:1] in {".", "!", "?"}:
+        q.quote[-1][1] = end + len(rest) - len(stripped) + 1
 
 
 def _latest_mention(doc: Doc, text: str, speaker: list[list[int]], before: int) -> list[list[int]]:
@@ -815,6 +836,61 @@ def _with_entities(tokens: list[Token]) -> list[Token]:
     return [doc[i] for i in sorted(ids)]
 
 
+MAX_SPEAKER_TOKENS = 20
+MAX_TITLE_GAP = 3  # a title noun this close to a name heads the same phrase ("Präsident … Chirac")
+SPEAKER_LEADERS = {"ADP", "ADV", "CCONJ", "PART", "PUNCT", "SPACE"}  # "nach Angaben …", "Einzig Sony"
+NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "X", "PUNCT", "ADP"}  # what may precede the head
+APPOSITION_DEPS = {"appos", "app", "flat", "flat:name", "pnc"}
+
+
+def full_mention(tokens: list[Token], outside: set[int] = frozenset()) -> list[Token]:
+    """The whole noun phrase a speaker mention belongs to, as the WikiNews annotators mark it:
+    'Jacques Chirac' -> 'Frankreichs Präsident Jacques Chirac', 'Günther Platter' ->
+    'Günther Platter, der Verteidigungsminister Österreichs'. Climbs from the mention's head
+    through nearby nominal attachments, adds what stands before each noun on the way
+    (articles, adjectives, titles) and the apposition after the last one, never the tokens in
+    `outside` (the quotation). Pronouns stay as they are."""
+    if not tokens:
+        return tokens
+    ids = {t.i for t in tokens}
+    top = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])
+    if top.pos_ not in {"NOUN", "PROPN"}:
+        return tokens
+    path = [top]
+    # only leftwards: a noun after the mention that claims it is mostly a misparse ("Angaben der
+    # Junta zehn Personen"); a title after the name is its apposition, added below
+    while (top.head.i < top.i and top.head.pos_ in {"NOUN", "PROPN"} and dep(top) in NOMINAL_ATTACHMENT_DEPS
+           and top.head.i not in outside and top.i - top.head.i <= MAX_TITLE_GAP + len(list(top.lefts))):
+        top = top.head
+        path.append(top)
+    phrase = ids | {t.i for t in path}
+    for node in path:
+        phrase |= {t.i for child in node.lefts for t in child.subtree}
+    for child in top.rights:  # ", der Verteidigungsminister Österreichs", "(CDU)"
+        opener = child.left_edge.i if child.left_edge.is_punct else child.left_edge.i - 1
+        if dep(child) in APPOSITION_DEPS and opener >= 0 and child.doc[opener].text in {",", "("}:
+            phrase |= {t.i for t in _noun_phrase(child)} | set(range(opener, child.i))
+    phrase -= set(outside)
+    start, end = min(ids), max(ids)
+    doc = tokens[0].doc
+    while start - 1 in phrase and doc[start - 1].pos_ in NOUN_PHRASE_POS:
+        start -= 1
+    while end + 1 in phrase and doc[end + 1].pos_ not in {"VERB", "AUX"}:
+        end += 1
+    # no leading "nach", "Wie", "betonte", no trailing "weiter", ":" (also where the rules put them)
+    nominal = [k for k in range(start, end + 1) if doc[k].pos_ in {"NOUN", "PROPN"}]
+    if not nominal:
+        return tokens
+    while start < nominal[0] and doc[start].pos_ in SPEAKER_LEADERS | {"VERB", "AUX", "SCONJ"}:
+        start += 1
+    while end > nominal[-1] and (doc[end].pos_ in {"ADV", "VERB", "AUX", "SCONJ", "CCONJ", "SPACE"}
+                                 or doc[end].is_punct and doc[end].text not in {")", "“", "”", "»", "«"}):
+        end -= 1
+    if end - start + 1 > MAX_SPEAKER_TOKENS:
+        return tokens
+    return _with_entities(list(doc[start:end + 1]))
+
+
 def _verb_heads(verb: Token):
     node = verb
     for _ in range(3):
@@ -1038,10 +1114,26 @@ def _np_after(tokens: list[Token], k: int) -> list[Token]:
     for t in tokens[k:]:
         if t.pos_ not in NP_POS and t.lower_ not in NP_LINKS:
             break
+        if out and _starts_next_phrase(t, out):  # "laut Polizei zwei Tote", "nach Angaben der UN ein Ergebnis"
+            break
         out.append(t)
     while out and out[-1].lower_ in NP_LINKS and out[-1].text not in {")", "“", "»", "«"}:
         out.pop()
     return out[:15]
+
+
+GENITIVE_DETERMINERS = {"des", "der", "eines", "einer", "dieses", "dieser", "jenes", "jener", "seines", "seiner",
+                        "ihres", "ihrer", "deren", "dessen", "unseres", "unserer", "eures", "eurer"}
+
+
+def _starts_next_phrase(token: Token, before: list[Token]) -> bool:
+    """After a noun, only a genitive or prepositional attribute continues a noun phrase; an
+    article that is no genitive, a number or an adjective opens the clause's next phrase."""
+    if not any(t.pos_ in {"NOUN", "PROPN"} for t in before) or before[-1].pos_ not in {"NOUN", "PROPN", "X"}:
+        return False
+    if token.pos_ in {"DET", "PRON"}:
+        return token.lower_ not in GENITIVE_DETERMINERS
+    return token.pos_ == "NUM" or (token.pos_ == "ADJ" and token.is_lower)
 
 
 def _np_before(tokens: list[Token], k: int) -> list[Token]:

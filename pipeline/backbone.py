@@ -24,6 +24,10 @@ OWN_MODEL = PROJECT_ROOT / "models" / "de_open_news"
 SUBJECT_DEPS = {"sb", "sbp", "nsubj", "nsubj:pass", "csubj"}
 DATIVE_DEPS = {"da", "iobj", "obl:arg"}
 ACCUSATIVE_DEPS = {"oa", "obj"}
+# A noun attached to another noun inside one noun phrase: apposition, name parts, genitive and
+# prepositional attributes ("Frankreichs Präsident Jacques Chirac", "ein Sprecher der SPLA").
+NOMINAL_ATTACHMENT_DEPS = {"appos", "flat", "flat:name", "compound", "nmod", "nmod:poss",
+                           "app", "pnc", "nk", "ag", "pg"}
 
 
 class BackboneError(RuntimeError):

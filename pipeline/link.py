@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
 from .attribute import (CONTINUATION_RULES, Quotation, _char_spans, _is_dateline, _noun_phrase, _with_entities, doc_text,
+                        full_mention,
                         get_quotations, lexicon_cue, set_quotations, tokens_at)
 from .backbone import ACCUSATIVE_DEPS, DATIVE_DEPS, dep, is_subject
 from .guard import guarded
@@ -78,7 +79,7 @@ class SpeakerLinker:
         for q, candidates, features in link_examples(doc, quotations, self.weights):
             choice = choose(candidates, self.probabilities(features), self.margin, self.min_probability)
             if choice is not None:
-                q.speaker = _char_spans(choice.tokens)
+                q.speaker = _char_spans(full_mention(choice.tokens, {t.i for t in tokens_at(doc, q.quote)}))
         set_quotations(doc, quotations)
         return doc
 

@@ -116,3 +116,29 @@ def test_direct_quote_takes_the_subject_of_an_unknown_verb(rules_nlp):
     text = "Der Randalierer rief laut „Lasst mich sofort hier raus!“ und lief weg."
     q = rules_nlp(text)._.quotations[0]
     assert q.type == "direct" and [text[s:e] for s, e in q.speaker] == ["Der Randalierer"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Frankreichs Präsident Jacques Chirac sagte, die Lage sei ernst.", "Frankreichs Präsident Jacques Chirac"),
+    ("Günther Platter, der Verteidigungsminister Österreichs, sagte, die Lage sei ernst.",
+     "Günther Platter, der Verteidigungsminister Österreichs"),
+])
+def test_speaker_is_the_whole_noun_phrase(rules_nlp, text, speaker):
+    """Titles and appositions belong to the speaker, as the WikiNews annotators mark it."""
+    q, _ = _only(rules_nlp, text)
+    assert _text(text, q.speaker) == speaker
+
+
+def test_source_phrase_ends_before_the_next_phrase(rules_nlp):
+    text = "Laut Behördenangaben 7.000 Menschen demonstrierten am Samstag in der Innenstadt."
+    q, _ = _only(rules_nlp, text)
+    assert _text(text, q.speaker) == "Behördenangaben"
+
+
+def test_whole_sentence_quotations_keep_their_full_stop(rules_nlp):
+    text = "Der Kanzler kritisierte die Entscheidung der Kommission scharf. Merkel sagte, die Lage sei ernst."
+    quotes = rules_nlp(text)._.quotations
+    reported = next(q for q in quotes if q.type == "reported")
+    indirect = next(q for q in quotes if q.type == "indirect")
+    assert _text(text, reported.quote).endswith("scharf.")
+    assert _text(text, indirect.quote) == "die Lage sei ernst"
