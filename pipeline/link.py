@@ -121,15 +121,18 @@ def link_examples(doc: Doc, quotations: list[Quotation], known: dict | None = No
     `known` (the weights) leaves out noun-lemma features never seen in training."""
     index = DocIndex(doc, quotations)
     previous: list[Token] = []  # the speaker mention of the previous quotation
+    earlier: set[str] = set()
     for q in sorted(quotations, key=lambda q: q.start):
         quote = tokens_at(doc, q.quote)
         candidates = find_candidates(index, q, quote) if quote else []
-        context = QuoteContext(q, quote, tokens_at(doc, q.cue), {t.i for t in tokens_at(doc, q.frame)}, previous)
+        context = QuoteContext(q, quote, tokens_at(doc, q.cue), {t.i for t in tokens_at(doc, q.frame)}, previous,
+                               set(earlier))
         features = [candidate_features(index, context, c, known) for c in candidates]
         add_rank_features(candidates, features, quote, index)
         yield q, candidates, features
         if q.speaker:
             previous = tokens_at(doc, q.speaker)
+            earlier |= _name_words(previous)
 
 
 def find_candidates(index: DocIndex, q: Quotation, quote_tokens: list[Token]) -> list[Candidate]:
@@ -188,6 +191,7 @@ class QuoteContext:
     cue: list[Token]
     frame: set[int]
     previous_speaker: list[Token]  # the previous quotation's speaker mention
+    earlier_names: set[str]  # name words of every earlier quotation's speaker in the document
     previous_ids: set[int] = field(init=False)
     previous_names: set[str] = field(init=False)
     previous_lemmas: set[str] = field(init=False)
@@ -246,6 +250,7 @@ def _mention_facts(index: DocIndex, c: Candidate) -> Mention:
         static[f"pronoun={head.lower_}"] = 1.0
     if head.pos_ == "NOUN":
         static[f"noun={head.lemma_.lower()}"] = 1.0
+        static[f"suffix={head.lemma_.lower()[-3:]}"] = 1.0  # "-er" people speak, "-ung" things rarely
     return Mention({t.i for t in c.tokens}, static, (f"role={role}", f"pos={head.pos_}", f"ent={ent}"),
                    _name_words(c.tokens), head.lemma_, preposition is not None)
 
@@ -282,6 +287,7 @@ def candidate_features(index: DocIndex, context: QuoteContext, c: Candidate,
         "previous_speaker": same_name,
         f"previous_speaker|{group}": same_name,
         f"previous_mention|{group}": float(bool(context.previous_ids & mention.ids)),
+        f"earlier_speaker|{group}": float(bool(context.earlier_names & mention.names)),
         f"previous_head|{group}": float(mention.lemma in context.previous_lemmas),
         "mentions": math.log1p(index.text.count(head.text, 0, quote[0].idx)) if len(head.text) > 2 else 0.0,
         f"{role}|position={position}": 1.0,

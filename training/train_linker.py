@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import minimize
 
-from pipeline.attribute import _char_spans, get_quotations
+from pipeline.attribute import _char_spans, full_mention, get_quotations, tokens_at
 from pipeline.evaluate import ROLES, GoldDoc, Item, Tally, pair, score_document, summarize
 from pipeline.link import choose, link_examples
 from pipeline.nlp import load_nlp
@@ -71,7 +71,9 @@ def examples_of(g: GoldDoc, doc) -> list[Example]:
     gold_of = {p: gi for gi, p in pair(g.items, items)}
     examples = []
     for k, ((q, candidates, features), item) in enumerate(zip(linked, items)):
-        speakers = [g.tokens_of(_char_spans(c.tokens)) for c in candidates]
+        quote = {t.i for t in tokens_at(doc, q.quote)}
+        # what the component writes when it picks a candidate: the candidate's whole noun phrase
+        speakers = [g.tokens_of(_char_spans(full_mention(c.tokens, quote))) for c in candidates]
         gold_speaker = g.items[gold_of[k]].parts["speaker"] if k in gold_of else set()
         labels = [float(bool(s & gold_speaker)) for s in speakers] if gold_speaker else None
         examples.append(Example(item, candidates, speakers, features, labels))
