@@ -559,10 +559,8 @@ def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None
     is_konjunktiv_sentence = any(is_konjunktiv(t) and is_finite_verb(t) for t in tokens)
     for k, word in enumerate(lowered):
         cue_tokens, speaker = None, None
-        if word in {"laut", "gemäß"}:
-            cue_tokens, speaker = [tokens[k]], _np_after(tokens, k + 1)
-        elif word == "nach" and _source_noun_follows(tokens, k):
-            cue_tokens, speaker = [tokens[k]], _np_after(tokens, k + 1)
+        if word in {"laut", "gemäß"} or (word == "nach" and _source_noun_follows(tokens, k)):
+            cue_tokens, speaker = [tokens[k]], _with_apposition(tokens, _np_after(tokens, k + 1))
         elif (word == "nach" and 0 < k <= 5 and any(lowered[k - 1].endswith(n) for n in lexicon.SOURCE_NOUNS)
               and _np_before(tokens, k) and _np_before(tokens, k)[0].i == tokens[0].i):
             # postposition opening the sentence: "Seiner Meinung nach …", "Angaben der Polizei nach"
@@ -603,6 +601,26 @@ def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None
             _continue_previous(q, previous)
         return q
     return None
+
+
+MAX_APPOSITION_TOKENS = 10
+
+
+def _with_apposition(tokens: list[Token], phrase: list[Token]) -> list[Token]:
+    """'nach Angaben von Kristján Loftsson, einem Manager der Firma, wurde …': a verbless noun
+    phrase between commas right after the source phrase belongs to it."""
+    if not phrase:
+        return phrase
+    k = phrase[-1].i - tokens[0].i + 1  # position after the phrase in `tokens`
+    if k >= len(tokens) or tokens[k].text != ",":
+        return phrase
+    closing = next((j for j in range(k + 1, min(len(tokens), k + 2 + MAX_APPOSITION_TOKENS)) if tokens[j].text == ","), None)
+    inner = tokens[k + 1:closing] if closing is not None else []
+    if (len(inner) < 2 or inner[0].pos_ not in {"DET", "ADJ", "NOUN", "PROPN"}
+            or any(t.pos_ not in NP_POS and t.lower_ not in NP_LINKS for t in inner)
+            or not any(t.pos_ in {"NOUN", "PROPN"} for t in inner)):
+        return phrase
+    return phrase + [tokens[k]] + inner
 
 
 def _source_noun_follows(tokens: list[Token], k: int) -> bool:

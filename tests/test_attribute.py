@@ -142,3 +142,10 @@ def test_whole_sentence_quotations_keep_their_full_stop(rules_nlp):
     indirect = next(q for q in quotes if q.type == "indirect")
     assert _text(text, reported.quote).endswith("scharf.")
     assert _text(text, indirect.quote) == "die Lage sei ernst"
+
+
+def test_apposition_after_a_source_phrase_belongs_to_the_speaker(rules_nlp):
+    text = "Nach Angaben von Kristján Loftsson, einem Manager der Firma, wurde eine Schiffsbesatzung zusammengestellt."
+    q, _ = _only(rules_nlp, text)
+    assert _text(text, q.speaker) == "Angaben von Kristján Loftsson, einem Manager der Firma"
+    assert _text(text, q.quote) == "wurde eine Schiffsbesatzung zusammengestellt"
