@@ -19,7 +19,7 @@ help:
 	@echo "make extract       run the pipeline on seeds/ -> outputs/"
 	@echo "make test          run the test suite"
 	@echo "make -j2 models    retrain the open backbone ($(BACKBONE)) from $(DATA)"
-	@echo "make train-quotes  retrain quote tagger, cue lexicon, speaker linker and quotation scorer on WikiNews train (make -j2: ~15 min)"
+	@echo "make train-quotes  retrain quote tagger, cue lexicon, speaker linker and quotation scorer on WikiNews train (make -j2: ~25 min from scratch)"
 	@echo "make eval          score attribution on $(DATA)/wikinews-quotes/dev"
 	@echo "make bench         throughput benchmark -> outputs/bench.json"
 	@echo "make bench-memory  peak worker memory on the bench corpus and on 10x it -> outputs/bench-memory.json"

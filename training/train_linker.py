@@ -51,6 +51,7 @@ class Example:
     speakers: list[set[int]]  # each candidate's gold tokens
     features: list[dict[str, float]]
     labels: list[float] | None  # None where the quotation has no gold speaker to learn from
+    rule: str  # the attribution rule that found the quotation
 
 
 @dataclass
@@ -76,7 +77,7 @@ def examples_of(g: GoldDoc, doc) -> list[Example]:
         speakers = [g.tokens_of(_char_spans(full_mention(c.tokens, quote))) for c in candidates]
         gold_speaker = g.items[gold_of[k]].parts["speaker"] if k in gold_of else set()
         labels = [float(bool(s & gold_speaker)) for s in speakers] if gold_speaker else None
-        examples.append(Example(item, candidates, speakers, features, labels))
+        examples.append(Example(item, candidates, speakers, features, labels, q.rule))
     return examples
 
 
@@ -134,6 +135,27 @@ def score_with(articles: list[Article], probs: list[list[np.ndarray]], margin: f
     return summarize(tally, len(articles))
 
 
+def accuracy_by_rule(articles: list[Article], probs: list[list[np.ndarray]], margin: float,
+                     min_probability: float) -> dict[str, dict]:
+    """Per attribution rule: quotations with a gold speaker, and how often the candidates cover
+    it, the rules' speaker hits it and the linked speaker hits it (in %)."""
+    counts: dict[str, Counter] = {}
+    for a, article_probs in zip(articles, probs):
+        for e, p in zip(a.examples, article_probs):
+            if not e.labels:
+                continue
+            rules_hit = any(label and c.chosen for label, c in zip(e.labels, e.candidates))
+            choice = choose(e.candidates, list(p), margin, min_probability)
+            c = counts.setdefault(e.rule, Counter())
+            c["quotations"] += 1
+            c["covered"] += any(e.labels)
+            c["rules"] += rules_hit
+            c["linked"] += bool(e.labels[e.candidates.index(choice)]) if choice is not None else rules_hit
+    return {rule: {"quotations": c["quotations"],
+                   **{k: round(100 * c[k] / c["quotations"], 1) for k in ("covered", "rules", "linked")}}
+            for rule, c in sorted(counts.items(), key=lambda kv: -kv[1]["quotations"])}
+
+
 def _row(name: str, r: dict) -> str:
     return (f"| {name} | {r['speaker_accuracy']} % | {r['per_role']['speaker']['P']} / {r['per_role']['speaker']['R']} / "
             f"{r['per_role']['speaker']['F1']} | {r['roles']['F1']} | {r['joint']['F1']} |")
@@ -165,8 +187,9 @@ best candidate when that candidate's probability is higher by {scores['margin']}
   after; pronoun form; subject of the cue or of another speech verb; distance to the cue;
   commas between it and the cue, right after the cue; inside the frame or inside another
   quotation; rank among the candidates of its kind on its side of the quotation; whether the
-  rules chose it; whether it names the previous quotation's speaker; how often its head word
-  appeared before; head noun lemma (lemmas seen in at least {MIN_NOUN_COUNT} articles).
+  rules chose it; whether it names the previous quotation's speaker or any earlier one; how
+  often its head word appeared before; head noun lemma (lemmas seen in at least
+  {MIN_NOUN_COUNT} articles) and its last three letters.
 - **Training**: L2-regularised (C = 1/{L2}) conditional logit with scipy's L-BFGS; margin and minimum
   probability chosen on {scores['folds']}-fold cross-validation by article (the most
   conservative setting within {TOLERANCE} points of the best speaker accuracy + Joint F1).
@@ -178,11 +201,20 @@ best candidate when that candidate's probability is higher by {scores['margin']}
 {_row("rules' speakers", scores["train_cv_rules"])}
 {_row("linked speakers", scores["train_cv_linked"])}
 
+Speaker accuracy per attribution rule (train, cross-validated; "covered": a candidate
+overlaps the gold speaker):
+
+| rule | quotations | covered | rules' speaker | linked speaker |
+|---|---|---|---|---|
+""" + "\n".join(f"| {rule} | {r['quotations']} | {r['covered']} % | {r['rules']} % | {r['linked']} % |"
+            for rule, r in scores["train_cv_by_rule"].items() if r["quotations"] >= 10) + f"""
+
 The whole pipeline's dev scores are in `models/claim_scorer/README.md` and the README.
 
 ## Retrain
 
-`make -j2 train-quotes` (about 15 minutes on 2 cores) retrains the quote taggers, then this
+`make -j2 train-quotes` (about 25 minutes on 2 cores from a clean clone, a few minutes when
+the taggers are already built) retrains the quote taggers, then this
 linker, then the scorer. The linker's step:
 
     python training/train_linker.py ../shared/data/wikinews-quotes/train models/speaker_linker \\
@@ -235,7 +267,8 @@ def main() -> None:
         encoding="utf-8")
     scores = {"quotations": sum(1 for a in articles for e in a.examples if e.labels), "candidates": int(len(y)),
               "positive_share": round(float(y.mean()), 3), "folds": args.folds, "margin": best[0],
-              "min_probability": best[1], "train_cv_rules": rules_only, "train_cv_linked": results[best]}
+              "min_probability": best[1], "train_cv_rules": rules_only, "train_cv_linked": results[best],
+              "train_cv_by_rule": accuracy_by_rule(articles, probs, *best)}
     (args.out_dir / "scores.json").write_text(json.dumps(scores, indent=1) + "\n", encoding="utf-8")
     (args.out_dir / "README.md").write_text(model_card(scores, len(weights)), encoding="utf-8")
     print(f"rules' speakers: accuracy {rules_only['speaker_accuracy']}; linked: {results[best]['speaker_accuracy']} "

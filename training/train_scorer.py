@@ -153,7 +153,8 @@ organisation with one of the speech-act verbs the claims schema names, are alway
 
 ## Retrain
 
-`make -j2 train-quotes` (about 10 minutes on 2 cores) retrains the quote tagger and two
+`make -j2 train-quotes` (about 25 minutes on 2 cores from a clean clone, a few minutes when
+the taggers are already built) retrains the quote tagger and two
 half-data taggers, re-mines the cue lexicon, retrains these weights from
 `../shared/data/wikinews-quotes/train` on out-of-fold tagger spans, and scores dev. The last step:
 
