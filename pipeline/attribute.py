@@ -857,6 +857,7 @@ def _with_entities(tokens: list[Token]) -> list[Token]:
 MAX_SPEAKER_TOKENS = 20
 MAX_TITLE_GAP = 3  # a title noun this close to a name heads the same phrase ("Präsident … Chirac")
 SPEAKER_LEADERS = {"ADP", "ADV", "CCONJ", "PART", "PUNCT", "SPACE"}  # "nach Angaben …", "Einzig Sony"
+SOURCE_WORDS = {"laut", "nach", "gemäß", "zufolge", "wie", "so"}
 NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "X", "PUNCT", "ADP"}  # what may precede the head
 APPOSITION_DEPS = {"appos", "app", "flat", "flat:name", "pnc"}
 
@@ -899,8 +900,18 @@ def full_mention(tokens: list[Token], outside: set[int] = frozenset()) -> list[T
     nominal = [k for k in range(start, end + 1) if doc[k].pos_ in {"NOUN", "PROPN"}]
     if not nominal:
         return tokens
-    while start < nominal[0] and doc[start].pos_ in SPEAKER_LEADERS | {"VERB", "AUX", "SCONJ"}:
+    while start < nominal[-1] and (doc[start].pos_ in SPEAKER_LEADERS | {"VERB", "AUX", "SCONJ"}
+                                   or doc[start].lower_ in SOURCE_WORDS):  # "Laut" tagged as a noun
         start += 1
+    # after a person's name only an apposition (comma, bracket) or an attachment ("von der
+    # SPD") continues the phrase; "Präsident Putin Gerüchte", "Kim Russland seiner
+    # Unterstützung" are misparses that glue on the clause's next phrase
+    names = [k for k in range(start, end + 1) if doc[k].ent_type_ == "PER"]
+    if names and names[-1] < end:
+        after = doc[names[-1] + 1]
+        if not (after.is_punct or after.pos_ == "ADP" or after.ent_iob_ == "I"
+                or (after.pos_ == "PROPN" and after.ent_iob_ != "B")):
+            end = names[-1]
     while end > nominal[-1] and (doc[end].pos_ in {"ADV", "VERB", "AUX", "SCONJ", "CCONJ", "SPACE"}
                                  or doc[end].is_punct and doc[end].text not in {")", "“", "”", "»", "«"}):
         end -= 1
