@@ -865,19 +865,34 @@ APPOSITION_DEPS = {"appos", "app", "flat", "flat:name", "pnc"}
 def full_mention(tokens: list[Token], outside: set[int] = frozenset()) -> list[Token]:
     """The whole noun phrase a speaker mention belongs to, as the WikiNews annotators mark it:
     'Jacques Chirac' -> 'Frankreichs Präsident Jacques Chirac', 'Günther Platter' ->
-    'Günther Platter, der Verteidigungsminister Österreichs'. Climbs from the mention's head
-    through nearby nominal attachments, adds what stands before each noun on the way
-    (articles, adjectives, titles) and the apposition after the last one, never the tokens in
-    `outside` (the quotation). Pronouns stay as they are."""
+    'Günther Platter, der Verteidigungsminister Österreichs'; never the tokens in `outside`
+    (the quotation). Pronouns stay as they are."""
     if not tokens:
         return tokens
     ids = {t.i for t in tokens}
     top = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])
     if top.pos_ not in {"NOUN", "PROPN"}:
         return tokens
+    phrase = _phrase_around(top, ids, outside)
+    doc = tokens[0].doc
+    start, end = min(ids), max(ids)
+    while start - 1 in phrase and doc[start - 1].pos_ in NOUN_PHRASE_POS:
+        start -= 1
+    while end + 1 in phrase and doc[end + 1].pos_ not in {"VERB", "AUX"}:
+        end += 1
+    trimmed = _trim_speaker(doc, start, end)
+    if trimmed is None or trimmed[1] - trimmed[0] + 1 > MAX_SPEAKER_TOKENS:
+        return tokens
+    return _with_entities(list(doc[trimmed[0]:trimmed[1] + 1]))
+
+
+def _phrase_around(top: Token, ids: set[int], outside: set[int]) -> set[int]:
+    """Token ids of the phrase: climb from the mention's head through nominal attachments to
+    nouns on its left (a noun on the right that claims it is mostly a misparse: "Angaben der
+    Junta zehn Personen"), add what stands before each noun on the way (articles, adjectives,
+    titles) and a comma or bracket apposition after the last one."""
     path = [top]
-    # only leftwards: a noun after the mention that claims it is mostly a misparse ("Angaben der
-    # Junta zehn Personen"); a title after the name is its apposition, added below
+    # the head may sit further left when the noun has its own premodifiers in between
     while (top.head.i < top.i and top.head.pos_ in {"NOUN", "PROPN"} and dep(top) in NOMINAL_ATTACHMENT_DEPS
            and top.head.i not in outside and top.i - top.head.i <= MAX_TITLE_GAP + len(list(top.lefts))):
         top = top.head
@@ -889,23 +904,19 @@ def full_mention(tokens: list[Token], outside: set[int] = frozenset()) -> list[T
         opener = child.left_edge.i if child.left_edge.is_punct else child.left_edge.i - 1
         if dep(child) in APPOSITION_DEPS and opener >= 0 and child.doc[opener].text in {",", "("}:
             phrase |= {t.i for t in _noun_phrase(child)} | set(range(opener, child.i))
-    phrase -= set(outside)
-    start, end = min(ids), max(ids)
-    doc = tokens[0].doc
-    while start - 1 in phrase and doc[start - 1].pos_ in NOUN_PHRASE_POS:
-        start -= 1
-    while end + 1 in phrase and doc[end + 1].pos_ not in {"VERB", "AUX"}:
-        end += 1
-    # no leading "nach", "Wie", "betonte", no trailing "weiter", ":" (also where the rules put them)
+    return phrase - set(outside)
+
+
+def _trim_speaker(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """No leading "nach", "Wie", "betonte", no trailing "weiter" or ":", and nothing glued to a
+    person's name but an apposition or an attachment ("Präsident Putin Gerüchte" and "Kim
+    Russland seiner Unterstützung" are misparses). None when no noun is left."""
     nominal = [k for k in range(start, end + 1) if doc[k].pos_ in {"NOUN", "PROPN"}]
     if not nominal:
-        return tokens
+        return None
     while start < nominal[-1] and (doc[start].pos_ in SPEAKER_LEADERS | {"VERB", "AUX", "SCONJ"}
                                    or doc[start].lower_ in SOURCE_WORDS):  # "Laut" tagged as a noun
         start += 1
-    # after a person's name only an apposition (comma, bracket) or an attachment ("von der
-    # SPD") continues the phrase; "Präsident Putin Gerüchte", "Kim Russland seiner
-    # Unterstützung" are misparses that glue on the clause's next phrase
     names = [k for k in range(start, end + 1) if doc[k].ent_type_ == "PER"]
     if names and names[-1] < end:
         after = doc[names[-1] + 1]
@@ -915,9 +926,7 @@ def full_mention(tokens: list[Token], outside: set[int] = frozenset()) -> list[T
     while end > nominal[-1] and (doc[end].pos_ in {"ADV", "VERB", "AUX", "SCONJ", "CCONJ", "SPACE"}
                                  or doc[end].is_punct and doc[end].text not in {")", "“", "”", "»", "«"}):
         end -= 1
-    if end - start + 1 > MAX_SPEAKER_TOKENS:
-        return tokens
-    return _with_entities(list(doc[start:end + 1]))
+    return start, end
 
 
 def _verb_heads(verb: Token):

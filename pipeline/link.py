@@ -24,8 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
 from .attribute import (CONTINUATION_RULES, Quotation, _char_spans, _is_dateline, _noun_phrase, _with_entities, doc_text,
-                        full_mention,
-                        get_quotations, lexicon_cue, set_quotations, tokens_at)
+                        full_mention, get_quotations, lexicon_cue, set_quotations, tokens_at)
 from .backbone import ACCUSATIVE_DEPS, DATIVE_DEPS, dep, is_subject
 from .guard import guarded
 
