@@ -149,7 +149,8 @@ class QuotationAttributor:
         share_speaker_with_container(quotations)
         fill_continuations(doc, quotations)
         for q in quotations:
-            q.speaker = _char_spans(full_mention(tokens_at(doc, q.speaker), {t.i for t in tokens_at(doc, q.quote)}))
+            speaker = full_mention(tokens_at(doc, q.speaker), {t.i for t in tokens_at(doc, q.quote)})
+            q.speaker = [] if _names_nobody(speaker) else _char_spans(speaker)
         quotations = merge_konjunktiv_runs(doc, quotations)
         for q in quotations:
             include_final_punctuation(doc, q)
@@ -157,6 +158,7 @@ class QuotationAttributor:
         return doc
 
 
+NESTED_RULE = "direct+nested"  # a direct quote inside another quotation, sharing its speaker
 CONTINUATION_RULES = {"direct+continuation", "konjunktiv", "hearsay", "tagger"}
 TAGGER_TYPES = {"INDIRECT": "indirect", "REPORTED": "reported", "FREE_INDIRECT": "free_indirect",
                 "INDIRECT_FREE_INDIRECT": "indirect_free_indirect"}
@@ -279,7 +281,7 @@ def share_speaker_with_container(quotations: list[Quotation]) -> None:
         if outer is not None:
             q.speaker, q.cue, q.cue_lemma = outer.speaker, outer.cue, outer.cue_lemma
             q.addressee, q.via = outer.addressee or q.addressee, outer.via or q.via
-            q.rule = "direct+nested"
+            q.rule = NESTED_RULE
 
 
 # --- direct quotes ----------------------------------------------------------------------
@@ -860,6 +862,11 @@ SPEAKER_LEADERS = {"ADP", "ADV", "CCONJ", "PART", "PUNCT", "SPACE"}  # "nach Ang
 SOURCE_WORDS = {"laut", "nach", "gemäß", "zufolge", "wie", "so"}
 NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "X", "PUNCT", "ADP"}  # what may precede the head
 APPOSITION_DEPS = {"appos", "app", "flat", "flat:name", "pnc"}
+
+
+def _names_nobody(tokens: list[Token]) -> bool:
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    return len(words) == 1 and words[0].lower_ in lexicon.GENERIC_PRONOUNS
 
 
 def full_mention(tokens: list[Token], outside: set[int] = frozenset()) -> list[Token]:

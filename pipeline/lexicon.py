@@ -143,7 +143,10 @@ VIA_VERBS = {"berichten", "melden", "schreiben", "zitieren", "sagen", "mitteilen
 MODAL_HEARSAY = {"soll", "sollen", "sollte", "sollten", "sollst"}
 HEARSAY_ADVERBS = {"angeblich", "mutmaßlich", "offenbar", "vermutlich", "reportedly"}
 
-PRONOUNS = {"er", "sie", "es", "ihm", "ihn", "ihr", "ihnen", "man", "dieser", "diese", "jener", "jene", "wir", "ich"}
+PRONOUNS = {"er", "sie", "ihm", "ihn", "ihr", "ihnen", "dieser", "diese", "jener", "jene", "wir", "ich"}
+# Subjects that name nobody: "Es heißt, …", "Man geht davon aus, …". A quotation with one of
+# them as its only speaker has no speaker.
+GENERIC_PRONOUNS = {"es", "man"}
 
 # Addressees. Verbs whose accusative object is the person spoken to or about ("forderte die SPD
 # auf", "kritisierte die Fans"), as the WikiNews annotators mark it.

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
 from .attribute import (CONTINUATION_RULES, Quotation, _char_spans, _is_dateline, _noun_phrase, _with_entities, doc_text,
-                        full_mention, get_quotations, lexicon_cue, set_quotations, tokens_at)
+                        NESTED_RULE, full_mention, get_quotations, lexicon_cue, set_quotations, tokens_at)
 from .backbone import ACCUSATIVE_DEPS, DATIVE_DEPS, dep, is_subject
 from .guard import guarded
 
@@ -76,11 +76,22 @@ class SpeakerLinker:
             return doc
         quotations = get_quotations(doc)
         for q, candidates, features in link_examples(doc, quotations, self.weights):
+            if q.rule == NESTED_RULE:  # its container, linked before it, speaks
+                container = _container(q, quotations)
+                if container is not None:
+                    q.speaker = container.speaker
+                    continue
             choice = choose(candidates, self.probabilities(features), self.margin, self.min_probability)
             if choice is not None:
                 q.speaker = _char_spans(full_mention(choice.tokens, {t.i for t in tokens_at(doc, q.quote)}))
         set_quotations(doc, quotations)
         return doc
+
+
+def _container(q: Quotation, quotations: list[Quotation]) -> Quotation | None:
+    """The quotation (not a direct one) whose span holds `q`."""
+    start, end = q.start, q.quote[-1][1]
+    return next((c for c in quotations if c.type != "direct" and c.start <= start and end <= c.quote[-1][1]), None)
 
 
 def choose(candidates: list[Candidate], probabilities: list[float], margin: float,

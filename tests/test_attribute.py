@@ -149,3 +149,9 @@ def test_apposition_after_a_source_phrase_belongs_to_the_speaker(rules_nlp):
     q, _ = _only(rules_nlp, text)
     assert _text(text, q.speaker) == "Angaben von Kristján Loftsson, einem Manager der Firma"
     assert _text(text, q.quote) == "wurde eine Schiffsbesatzung zusammengestellt"
+
+
+def test_generic_subjects_name_no_speaker(rules_nlp):
+    text = "Man geht davon aus, dass die Verhandlungen scheitern werden."
+    q, _ = _only(rules_nlp, text)
+    assert q.speaker == []

@@ -171,7 +171,8 @@ and the one after it) as the speaker of a quotation found by the attribution rul
 `pipeline/link.py` (spaCy factory `claims_speaker_linker`) replaces the rules' speaker by the
 best candidate when that candidate's probability is higher by {scores['margin']} or more
 (quotations without a speaker take the best candidate from probability
-{scores['min_probability']}).
+{scores['min_probability']}). A direct quote inside another quotation takes that quotation's
+speaker after linking instead of a choice of its own (the scores below count its own choice).
 
 - **Data**: the 700 training articles of the German WikiNews quotation dataset
   (`../shared/data/wikinews-quotes/train`, Petersen-Frey & Biemann, LREC-COLING 2024):
