@@ -276,12 +276,17 @@ def share_speaker_with_container(quotations: list[Quotation]) -> None:
     for q in quotations:
         if q.type != "direct":
             continue
-        start, end = q.quote[0]
-        outer = next((c for c in containers if c.start <= start and end <= max(e for _, e in c.quote)), None)
+        outer = container_of(q, containers)
         if outer is not None:
             q.speaker, q.cue, q.cue_lemma = outer.speaker, outer.cue, outer.cue_lemma
             q.addressee, q.via = outer.addressee or q.addressee, outer.via or q.via
             q.rule = NESTED_RULE
+
+
+def container_of(q: Quotation, quotations: list[Quotation]) -> Quotation | None:
+    """The first quotation in `quotations`, not a direct one, whose span holds `q`."""
+    start, end = q.start, q.quote[-1][1]
+    return next((c for c in quotations if c.type != "direct" and c.start <= start and end <= c.quote[-1][1]), None)
 
 
 # --- direct quotes ----------------------------------------------------------------------

@@ -115,8 +115,8 @@ class DateResolver:
         for q in quotations:
             where = [sentences[q.sentence_index].text] if q.sentence_index < len(sentences) else []
             where += [text[s:e] for s, e in q.frame]
-            for text in where:
-                found, expression, granularity = resolve_expression(text, published)
+            for passage in where:
+                found, expression, granularity = resolve_expression(passage, published)
                 if found:
                     q.claim_date, q.claim_date_text, q.claim_date_granularity = found.isoformat(), expression, granularity
                     break

@@ -8,9 +8,11 @@ sentence, the two sentences before it and the one after it) and scores each with
 conditional logit model (a softmax over one quotation's candidates) learned from WikiNews
 train (`training/train_linker.py`, weights in `models/speaker_linker/`): its position
 relative to the quotation and the cue, its grammatical role and case, entity type,
-preposition, whether the rules chose it, whether it names the previous quotation's speaker. The best candidate replaces the rules' choice
-when its probability is higher by the margin chosen on train. Without a weights file the
-component changes nothing.
+preposition, whether the rules chose it, whether it names the previous or an earlier
+quotation's speaker. The best candidate replaces the rules' choice when its probability is
+higher by the margin chosen on train, and the speaker becomes its whole noun phrase
+(`attribute.full_mention`). A direct quote nested in another quotation keeps that
+quotation's speaker. Without a weights file the component changes nothing.
 """
 from __future__ import annotations
 
@@ -23,8 +25,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .attribute import (CONTINUATION_RULES, Quotation, _char_spans, _is_dateline, _noun_phrase, _with_entities, doc_text,
-                        NESTED_RULE, full_mention, get_quotations, lexicon_cue, set_quotations, tokens_at)
+from .attribute import (CONTINUATION_RULES, NESTED_RULE, Quotation, _char_spans, _is_dateline, _noun_phrase,
+                        _with_entities, container_of, doc_text, full_mention, get_quotations, lexicon_cue,
+                        set_quotations, tokens_at)
 from .backbone import ACCUSATIVE_DEPS, DATIVE_DEPS, dep, is_subject
 from .guard import guarded
 
@@ -75,12 +78,11 @@ class SpeakerLinker:
         if self.weights is None:
             return doc
         quotations = get_quotations(doc)
-        for q, candidates, features in link_examples(doc, quotations, self.weights):
-            if q.rule == NESTED_RULE:  # its container, linked before it, speaks
-                container = _container(q, quotations)
-                if container is not None:
-                    q.speaker = container.speaker
-                    continue
+        for q, candidates, features in link_examples(doc, quotations, self.weights, own_choice_for_nested=False):
+            container = _speaking_container(q, quotations)
+            if container is not None:  # linked before it (document order)
+                q.speaker = container.speaker
+                continue
             choice = choose(candidates, self.probabilities(features), self.margin, self.min_probability)
             if choice is not None:
                 q.speaker = _char_spans(full_mention(choice.tokens, {t.i for t in tokens_at(doc, q.quote)}))
@@ -88,10 +90,9 @@ class SpeakerLinker:
         return doc
 
 
-def _container(q: Quotation, quotations: list[Quotation]) -> Quotation | None:
-    """The quotation (not a direct one) whose span holds `q`."""
-    start, end = q.start, q.quote[-1][1]
-    return next((c for c in quotations if c.type != "direct" and c.start <= start and end <= c.quote[-1][1]), None)
+def _speaking_container(q: Quotation, quotations: list[Quotation]) -> Quotation | None:
+    """For a direct quote nested in another quotation: that quotation, whose speaker it keeps."""
+    return container_of(q, quotations) if q.rule == NESTED_RULE else None
 
 
 def choose(candidates: list[Candidate], probabilities: list[float], margin: float,
@@ -126,20 +127,26 @@ class DocIndex:
         return self.sentences[self.sent_of[token.i]]
 
 
-def link_examples(doc: Doc, quotations: list[Quotation], known: dict | None = None):
+def link_examples(doc: Doc, quotations: list[Quotation], known: dict | None = None,
+                  own_choice_for_nested: bool = True):
     """(quotation, candidates, feature dicts) for every quotation, in document order.
-    `known` (the weights) leaves out noun-lemma features never seen in training."""
+    `known` (the weights) leaves out noun-lemma features never seen in training. Without
+    `own_choice_for_nested`, a direct quote nested in another quotation gets no candidates
+    (the component gives it its container's speaker; training learns from its own choice)."""
     index = DocIndex(doc, quotations)
     previous: list[Token] = []  # the speaker mention of the previous quotation
     earlier: set[str] = set()
     for q in sorted(quotations, key=lambda q: q.start):
-        quote = tokens_at(doc, q.quote)
-        candidates = find_candidates(index, q, quote) if quote else []
-        context = QuoteContext(q, quote, tokens_at(doc, q.cue), {t.i for t in tokens_at(doc, q.frame)}, previous,
-                               set(earlier))
-        features = [candidate_features(index, context, c, known) for c in candidates]
-        add_rank_features(candidates, features, quote, index)
-        yield q, candidates, features
+        if not own_choice_for_nested and _speaking_container(q, quotations) is not None:
+            yield q, [], []
+        else:
+            quote = tokens_at(doc, q.quote)
+            candidates = find_candidates(index, q, quote) if quote else []
+            context = QuoteContext(q, quote, tokens_at(doc, q.cue), {t.i for t in tokens_at(doc, q.frame)},
+                                   previous, set(earlier))
+            features = [candidate_features(index, context, c, known) for c in candidates]
+            add_rank_features(candidates, features, quote, index)
+            yield q, candidates, features
         if q.speaker:
             previous = tokens_at(doc, q.speaker)
             earlier |= _name_words(previous)

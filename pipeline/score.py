@@ -9,8 +9,8 @@ whether the trained quote tagger (pipeline/tagger.py) also sees a quotation ther
 probability becomes the claim's `confidence`; quotations below the threshold chosen on
 train are dropped, except quoted statements and reported speech by a named person or
 organisation with one of the speech-act verbs the claims schema names
-(`lexicon.CORE_REPORTED_VERBS`), which users want whatever the benchmark says. Without a weights file the component keeps every quotation and the
-rules' own confidences.
+(`lexicon.CORE_REPORTED_VERBS`), which users want whatever the benchmark says. Without a
+weights file the component keeps every quotation and the rules' own confidences.
 """
 from __future__ import annotations
 

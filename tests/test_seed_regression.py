@@ -50,3 +50,8 @@ def test_claim_dates_and_published(seed_claims):
     taipei = seed_claims[seed_claims.doc_id.str.startswith("003")]
     assert {str(d) for d in taipei.published} == {"2025-04-28"}  # from "Aktualisiert 28. April 2025"
     assert seed_claims[seed_claims.doc_id.str.startswith("000")].published.isna().all()  # never invented
+    # dates in the frame after a quote ("…“, sagte Jeon …, am Montag"), for every claim of the article
+    for quote, day in (("Nordkoreas Beteiligung am Ukrainekrieg", "2025-04-28"),
+                       ("Der Einsatz nordkoreanischer Soldaten in Russland muss enden", "2025-04-27")):
+        rows = taipei[taipei["quote"].str.contains(quote, regex=False)]
+        assert {str(d) for d in rows.claim_date} == {day}, rows[["quote", "claim_date"]].values.tolist()
