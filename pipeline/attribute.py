@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
 from .guard import guarded
+from .verbforms import lemma_of
 from .tagger import SPANS_KEY as TAGGER_KEY
 from .backbone import ACCUSATIVE_DEPS, KONJUNKTIV_FORMS, DATIVE_DEPS, NOMINAL_ATTACHMENT_DEPS, dep, is_finite_verb, is_infinitive, is_konjunktiv, is_subject, verb_lemma
 
@@ -568,6 +569,8 @@ def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None
         cue_tokens, speaker = None, None
         if word in {"laut", "gemäß"} or (word == "nach" and _source_noun_follows(tokens, k)):
             cue_tokens, speaker = [tokens[k]], _with_apposition(tokens, _np_after(tokens, k + 1))
+            if word == "laut" and not speaker:  # "rief laut „Lasst mich raus!“": loudly
+                continue
         elif (word == "nach" and 0 < k <= 5 and any(lowered[k - 1].endswith(n) for n in lexicon.SOURCE_NOUNS)
               and _np_before(tokens, k) and _np_before(tokens, k)[0].i == tokens[0].i):
             # postposition opening the sentence: "Seiner Meinung nach …", "Angaben der Polizei nach"
@@ -650,7 +653,7 @@ def reported_speech(sent: Span, tokens: list[Token], previous) -> Quotation | No
     """'Kim kritisierte die Kooperation …': a speech-act verb with a subject and an object."""
     for cue in tokens:
         lemma = lexicon_cue(cue)
-        if lemma not in lexicon.REPORTED_VERBS or cue.pos_ not in {"VERB", "AUX"}:
+        if lemma not in lexicon.REPORTED_VERBS or (cue.pos_ not in {"VERB", "AUX"} and not _mistagged_verb(cue)):
             continue
         speaker = _passive_agent(cue, tokens) or _with_entities(_subject_of(cue))
         if _is_demonstrative(speaker) or not speaker:  # "Zusätzlich kritisierte Kim …" (a misparse)
@@ -718,17 +721,24 @@ def hearsay(sent: Span, tokens: list[Token], previous) -> Quotation | None:
 
 def lexicon_cue(token: Token) -> str | None:
     """The lexicon lemma of a cue verb (with its separated particle), else None."""
-    if token.pos_ not in {"VERB", "AUX"} and token.lower_ not in lexicon.SURFACE_CUES:
+    if token.pos_ not in {"VERB", "AUX"} and token.lower_ not in lexicon.SURFACE_CUES and not _mistagged_verb(token):
         return None
-    lemma = token.lemma_.lower()
+    lemmas = [lemma for lemma in (lemma_of(token.lower_), token.lemma_.lower()) if lemma]
     particle = next((c.lower_ for c in token.children if c.lower_ in lexicon.PARTICLES and dep(c) in {"svp", "compound:prt"}), None)
     particle = particle or _clause_final_particle(token)
-    candidates = [particle + lemma] if particle else []
-    candidates += [lemma, _crude_lemma(token.lower_)]
+    candidates = [particle + lemma for lemma in lemmas] if particle else []
+    candidates += lemmas + [_crude_lemma(token.lower_)]
     for cand in candidates:
         if cand in lexicon.SPEECH_VERBS or cand in lexicon.REPORTED_VERBS:
             return cand
     return None
+
+
+def _mistagged_verb(token: Token) -> bool:
+    """The root of its sentence, a lowercase form of a cue verb that the tagger took for an
+    adverb or adjective ('Im September leugnete/ADV der russische Präsident …')."""
+    return (token.is_lower and token.pos_ in {"ADV", "ADJ"} and token.dep_ == "ROOT"
+            and token.lower_ not in lexicon.NOT_VERB_FORMS and lemma_of(token.lower_) is not None)
 
 
 def _is_particle_of(token: Token, verb: Token) -> bool:

@@ -14,6 +14,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Token
 
+from .verbforms import lemma_of
+
 log = logging.getLogger(__name__)
 
 PREFERRED = "de_core_news_lg"
@@ -75,9 +77,10 @@ def is_subject(token: Token) -> bool:
 
 
 def verb_lemma(verb: Token) -> str:
-    """The lemma with its separated particle: 'gab … bekannt' -> 'bekanntgeben'."""
+    """The lemma with its separated particle: 'gab … bekannt' -> 'bekanntgeben'. Forms of the
+    cue verbs take their lemma from pipeline/verbforms.py, which the lemmatizer may mangle."""
     particle = next((c.lower_ for c in verb.children if dep(c) in {"svp", "compound:prt"}), "")
-    return particle + verb.lemma_.lower()
+    return particle + (lemma_of(verb.lower_) or verb.lemma_.lower())
 
 
 def is_konjunktiv(token: Token) -> bool:
