@@ -571,6 +571,8 @@ def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None
             cue_tokens, speaker = [tokens[k]], _with_apposition(tokens, _np_after(tokens, k + 1))
             if word == "laut" and not speaker:  # "rief laut „Lasst mich raus!“": loudly
                 continue
+            if k == 0:
+                speaker = _prefield_rest(tokens, speaker)
         elif (word == "nach" and 0 < k <= 5 and any(lowered[k - 1].endswith(n) for n in lexicon.SOURCE_NOUNS)
               and _np_before(tokens, k) and _np_before(tokens, k)[0].i == tokens[0].i):
             # postposition opening the sentence: "Seiner Meinung nach …", "Angaben der Polizei nach"
@@ -597,6 +599,8 @@ def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None
         if hi + 1 - tokens[0].i < len(tokens) and tokens[hi + 1 - tokens[0].i].text == "," and lo == tokens[0].i:
             end_of_frame = hi + 1
         content = [t for t in tokens if (t.i < lo or t.i > end_of_frame) and not _is_final_punct(t)]
+        clause_start = _clause_start(tokens, lo)
+        content = [t for t in content if t.i >= clause_start]
         content = _strip_edges(content)
         if len(content) < 3:
             continue
@@ -614,6 +618,40 @@ def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None
 
 
 MAX_APPOSITION_TOKENS = 10
+
+
+def _clause_start(tokens: list[Token], k: int) -> int:
+    """'Die Hunde trafen verspätet ein, da nach Angaben der Fluggesellschaft …': a source phrase
+    inside a subordinate clause speaks for that clause only."""
+    comma = next((t.i for t in reversed(tokens) if t.i < k and t.text == ","), None)
+    if comma is None or comma + 1 >= k:
+        return tokens[0].i
+    opener = tokens[0].doc[comma + 1]
+    return comma + 1 if opener.lower_ in CLAUSE_OPENERS or opener.pos_ == "SCONJ" else tokens[0].i
+
+
+CLAUSE_OPENERS = {"da", "weil", "dass", "wobei", "obwohl", "nachdem", "wenn", "als", "sodass", "die", "der", "das",
+                  "dem", "den", "denen", "dessen", "deren", "welche", "welcher", "wo"}
+MAX_PREFIELD_REST = 8
+
+
+def _prefield_rest(tokens: list[Token], phrase: list[Token]) -> list[Token]:
+    """'Nach Angaben der Gesellschaft für Menschenrechte kommt es …': a source phrase that opens
+    the sentence fills the whole prefield, so it runs up to the finite verb (German verb-second
+    order), through attributes the noun phrase rules stop at ('für …', 'ohne Grenzen')."""
+    if not phrase:
+        return phrase
+    k = phrase[-1].i - tokens[0].i + 1
+    rest = []
+    for t in tokens[k:k + MAX_PREFIELD_REST + 1]:
+        if is_finite_verb(t):
+            return phrase + rest
+        if t.is_punct or t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ", "PRON", "NUM"}:
+            return phrase
+        if _starts_next_phrase(t, phrase + rest) and t.pos_ != "ADJ":  # "laut Behördenangaben 7.000 Menschen"
+            return phrase
+        rest.append(t)
+    return phrase
 
 
 def _with_apposition(tokens: list[Token], phrase: list[Token]) -> list[Token]:

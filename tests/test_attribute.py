@@ -155,3 +155,41 @@ def test_generic_subjects_name_no_speaker(rules_nlp):
     text = "Man geht davon aus, dass die Verhandlungen scheitern werden."
     q, _ = _only(rules_nlp, text)
     assert q.speaker == []
+
+
+@pytest.mark.parametrize("form, lemma", [
+    ("vermutet", "vermuten"), ("rechnete", "rechnen"), ("forderte", "fordern"), ("kritisiert", "kritisieren"),
+    ("rief", "rufen"), ("empfiehlt", "empfehlen"), ("versprochen", "versprechen"), ("zugesichert", "zusichern"),
+    ("zurückgewiesen", "zurückweisen"), ("zurückzuweisen", "zurückweisen"), ("wies", "weisen"), ("meinte", "meinen"),
+])
+def test_cue_verb_forms_have_their_lemma(form, lemma):
+    from pipeline.verbforms import lemma_of
+
+    assert lemma_of(form) == lemma
+
+
+def test_verb_forms_know_only_cue_verbs():
+    from pipeline.verbforms import lemma_of
+
+    assert lemma_of("lief") is None and lemma_of("haus") is None
+
+
+def test_strong_cue_verb_with_separated_particle(rules_nlp):
+    text = "Der Minister wies die Vorwürfe der Opposition entschieden zurück."
+    q, _ = _only(rules_nlp, text)
+    assert q.type == "reported" and q.cue_lemma == "zurückweisen"
+    assert "Minister" in _text(text, q.speaker)
+
+
+def test_source_phrase_fills_the_prefield(rules_nlp):
+    """'Nach Angaben X für Y kommt …': the source runs up to the finite verb (verb-second)."""
+    text = "Nach Angaben der Internationalen Gesellschaft für Menschenrechte kommt es kaum zu Verhaftungen."
+    q, _ = _only(rules_nlp, text)
+    assert _text(text, q.speaker).endswith("für Menschenrechte")
+    assert _text(text, q.quote).startswith("kommt es kaum")
+
+
+def test_source_phrase_in_a_subordinate_clause_speaks_for_that_clause(rules_nlp):
+    text = "Die Hunde trafen mit Verspätung ein, da nach Angaben der Fluggesellschaft die Genehmigung fehlte."
+    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "source:nach")
+    assert "Hunde" not in _text(text, q.quote) and "Genehmigung fehlte" in _text(text, q.quote)
