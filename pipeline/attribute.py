@@ -133,9 +133,10 @@ class QuotationAttributor:
             claimed.update(range(sent_index[span[0].sent.start], sent_index[span[-1].sent.start] + 1))
         for i, sent in enumerate(sentences):
             covered = sum(1 for q in quotations if q.type == "direct" and _inside(sent, q.quote))
-            found = attribute_sentence(sent, i, quotations, direct, fragments, i in claimed, covered)
-            if not found and i > 0 and i - 1 not in claimed:
-                found = anaphoric_frame(sent, sentences[i - 1], i - 1, quotations)
+            # "… . Das berichtete Kyodo.": the frame of the sentence before comes first
+            found = anaphoric_frame(sent, sentences[i - 1], i - 1, quotations) if i > 0 and i - 1 not in claimed else []
+            if not found:
+                found = attribute_sentence(sent, i, quotations, direct, fragments, i in claimed, covered)
             quotations.extend(found)
         for span in fragments:  # short quoted words count where someone is being quoted
             if _looks_like_name(span):
@@ -436,7 +437,9 @@ def anaphoric_frame(sent: Span, before: Span, before_index: int, previous: list[
     if len(content) < 4 or any(t.text in QUOTE_PAIRS for t in content):
         return []
     frame = [t for t in tokens if not _is_final_punct(t)]
-    speaker = _entity_after(cue, frame) or _with_entities([t for t in _subject_of(cue) if t.lower_ not in ANAPHORS])
+    # "Das berichtet die Nachrichtenagentur Kyodo …": the noun phrase right after the verb speaks
+    speaker = (_np_after(tokens, 2) or _entity_after(cue, frame)
+               or _with_entities([t for t in _subject_of(cue) if t.lower_ not in ANAPHORS]))
     if not speaker:
         return []
     q = Quotation(type="indirect", quote=_char_spans(_strip_end(content, keep_final=True)), speaker=_char_spans(speaker),
@@ -673,8 +676,10 @@ def _with_apposition(tokens: list[Token], phrase: list[Token]) -> list[Token]:
 
 def _source_noun_follows(tokens: list[Token], k: int) -> bool:
     """'nach Angaben …', 'nach ersten Informationen', 'nach einer norwegischen Studie'."""
-    for t in tokens[k + 1:k + 5]:
+    for n, t in enumerate(tokens[k + 1:k + 5]):
         if t.pos_ in {"NOUN", "PROPN"} or t.is_title:
+            if n == 0 and t.lower_.endswith("s") and t.pos_ == "PROPN":  # "nach Grupps Meinung"
+                continue
             return any(t.lower_.endswith(noun) for noun in lexicon.SOURCE_NOUNS)
     return False
 
@@ -974,6 +979,10 @@ def _trim_speaker(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     nominal = [k for k in range(start, end + 1) if doc[k].pos_ in {"NOUN", "PROPN"}]
     if not nominal:
         return None
+    if doc[start].lower_ in ANAPHORS:  # "Das gab Minister Stolpe bekannt" parsed as one phrase
+        verbs = [k for k in range(start, nominal[-1]) if doc[k].pos_ in {"VERB", "AUX"}
+                 or (doc[k].is_lower and lemma_of(doc[k].lower_))]  # "gab/ADJ"
+        start = verbs[-1] + 1 if verbs else start
     while start < nominal[-1] and (doc[start].pos_ in SPEAKER_LEADERS | {"VERB", "AUX", "SCONJ"}
                                    or doc[start].lower_ in SOURCE_WORDS):  # "Laut" tagged as a noun
         start += 1

@@ -193,3 +193,18 @@ def test_source_phrase_in_a_subordinate_clause_speaks_for_that_clause(rules_nlp)
     text = "Die Hunde trafen mit Verspätung ein, da nach Angaben der Fluggesellschaft die Genehmigung fehlte."
     q = next(q for q in rules_nlp(text)._.quotations if q.rule == "source:nach")
     assert "Hunde" not in _text(text, q.quote) and "Genehmigung fehlte" in _text(text, q.quote)
+
+
+def test_anaphoric_frame_wins_over_reported_speech(rules_nlp):
+    """'… . Das berichtet die Agentur Kyodo.': the sentence before is what was reported."""
+    text = ("Im Trinkwasser der Hauptstadt wurden erstmals Spuren eines radioaktiven Isotops gefunden. "
+            "Das berichtet die japanische Nachrichtenagentur Kyodo unter Berufung auf einen Vertreter des Ministeriums.")
+    q, _ = _only(rules_nlp, text)
+    assert q.rule == "indirect+anaphor" and _text(text, q.quote).startswith("Im Trinkwasser")
+    assert _text(text, q.speaker) == "die japanische Nachrichtenagentur Kyodo"
+
+
+def test_source_noun_after_a_genitive_name(rules_nlp):
+    text = "Nach Grupps Meinung werden im Größenwahn Entscheidungen getroffen."
+    q, _ = _only(rules_nlp, text)
+    assert q.rule == "source:nach" and _text(text, q.speaker) == "Grupps Meinung"
