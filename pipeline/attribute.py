@@ -408,7 +408,9 @@ def attribute_sentence(sent: Span, index: int, previous: list[Quotation], direct
         return []
     in_direct = {t.i for span in direct for t in span}
     free = [t for t in tokens if t.i not in in_direct]
-    if claimed and not any(t.i not in in_direct and lexicon_cue(t) for t in free):
+    # a sentence whose direct quote has its frame is done, unless it has a cue of its own or the
+    # quote is a phrase inside a longer paraphrase ("…, sei „mit Vorsicht zu genießen“, da …, so die FIFA")
+    if claimed and not any(t.i not in in_direct and lexicon_cue(t) for t in free) and 2 * len(free) < len(tokens):
         return []
     for pattern in (indirect_with_cue, source_phrase, reported_speech, konjunktiv_continuation, hearsay):
         q = pattern(sent, tokens, previous)
@@ -425,10 +427,13 @@ def attribute_sentence(sent: Span, index: int, previous: list[Quotation], direct
 ANAPHORS = {"dies", "das", "dieses"}
 
 
+MAX_ANAPHORIC_FRAME = 24  # tokens
+
+
 def anaphoric_frame(sent: Span, before: Span, before_index: int, previous: list[Quotation]) -> list[Quotation]:
     """'… . Dies bestätigte Kim Jong Un.': a short frame whose content is the sentence before."""
     tokens = [t for t in sent if not t.is_space]
-    if len(tokens) < 3 or len(tokens) > 16 or tokens[0].lower_ not in ANAPHORS:
+    if len(tokens) < 3 or len(tokens) > MAX_ANAPHORIC_FRAME or tokens[0].lower_ not in ANAPHORS:
         return []
     cue = tokens[1] if lexicon_cue(tokens[1]) in lexicon.SPEECH_VERBS else None
     if cue is None or any(_inside(before, q.quote) for q in previous):
@@ -438,7 +443,9 @@ def anaphoric_frame(sent: Span, before: Span, before_index: int, previous: list[
         return []
     frame = [t for t in tokens if not _is_final_punct(t)]
     # "Das berichtet die Nachrichtenagentur Kyodo …": the noun phrase right after the verb speaks
-    speaker = (_np_after(tokens, 2) or _entity_after(cue, frame)
+    # ("Das erklärte gestern ein Sprecher", "Dies geht aus einer Pressemitteilung … hervor")
+    after = next((k for k in range(2, len(tokens)) if tokens[k].pos_ not in {"ADV", "ADP"}), len(tokens))
+    speaker = (_np_after(tokens, after) or _entity_after(cue, frame)
                or _with_entities([t for t in _subject_of(cue) if t.lower_ not in ANAPHORS]))
     if not speaker:
         return []

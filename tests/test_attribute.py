@@ -208,3 +208,13 @@ def test_source_noun_after_a_genitive_name(rules_nlp):
     text = "Nach Grupps Meinung werden im Größenwahn Entscheidungen getroffen."
     q, _ = _only(rules_nlp, text)
     assert q.rule == "source:nach" and _text(text, q.speaker) == "Grupps Meinung"
+
+
+def test_quoted_phrase_inside_a_paraphrase_keeps_the_paraphrase(rules_nlp):
+    """A quoted phrase does not make the sentence around it a framed direct quote."""
+    text = ("Die Kosten seien „mit Vorsicht zu genießen“, da ähnliche Arbeiten in Deutschland "
+            "das Doppelte gekostet hätten, so die FIFA.")
+    quotes = rules_nlp(text)._.quotations
+    paraphrase = next(q for q in quotes if q.type == "indirect")
+    assert _text(text, paraphrase.quote).startswith("Die Kosten seien") and _text(text, paraphrase.speaker) == "die FIFA"
+    assert any(q.type == "direct" for q in quotes)
