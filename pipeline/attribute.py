@@ -539,6 +539,8 @@ def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
         return None
     if content[0].lower_ == "wie" and any(lexicon_cue(t) for t in content[:8]):
         return None  # "…, wie die Tagesschau berichtet": a source clause, not what was said
+    if content[0].lower_ in ADVERBIAL_CONJUNCTIONS:
+        return None  # "rief er an, um sein Abo zu kündigen": purpose, not content
     # the clause right after the comma must carry the verb: "kritisierte die USA, Japan und
     # Südkorea, die … führe" is an enumeration followed by a relative clause, not content
     first_clause = content[:next((j for j, t in enumerate(content) if t.text == ","), len(content))]
@@ -566,9 +568,16 @@ def _complement_before(cue: Token, tokens: list[Token]) -> list[Token] | None:
     if k < 1 or tokens[k].text != ",":
         return None
     content = tokens[:k]
-    if len(content) < 3:
-        return None
+    if len(content) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in content):
+        return None  # "Der CSU-Vorsitzende, Edmund Stoiber, warf …": a subject, not content
+    if content[0].lower_ in ADVERBIAL_CONJUNCTIONS:
+        return None  # "Da Krebsbehandlungen … verlaufen, rechnet Dittrich mit …": a fronted adverbial clause
     return content
+
+
+# Conjunctions that open adverbial clauses (cause, time, concession, purpose): never what was said
+ADVERBIAL_CONJUNCTIONS = {"da", "während", "nachdem", "weil", "als", "wenn", "obwohl", "bevor", "seit", "seitdem",
+                          "sobald", "falls", "um", "indem", "damit"}
 
 
 def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None:

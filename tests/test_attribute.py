@@ -218,3 +218,12 @@ def test_quoted_phrase_inside_a_paraphrase_keeps_the_paraphrase(rules_nlp):
     paraphrase = next(q for q in quotes if q.type == "indirect")
     assert _text(text, paraphrase.quote).startswith("Die Kosten seien") and _text(text, paraphrase.speaker) == "die FIFA"
     assert any(q.type == "direct" for q in quotes)
+
+
+@pytest.mark.parametrize("text", [
+    "Der bayerische CSU-Vorsitzende, Edmund Stoiber, warf der SPD eine schreckliche Fehlentwicklung vor.",
+    "Da Krebsbehandlungen immer häufiger erfolgreich verlaufen, rechnet Dr. Dittrich mit einem zunehmenden Bedarf.",
+    "Persönlich rief er auch in Buenos Aires an, um sein Zeitungsabo zu kündigen.",
+])
+def test_subjects_and_adverbial_clauses_are_not_content(rules_nlp, text):
+    assert not any(q.rule == "indirect+cue" for q in rules_nlp(text)._.quotations)
