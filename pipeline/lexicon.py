@@ -2,8 +2,9 @@
 
 The lemmas were chosen from the cues that occur most often in the WikiNews training
 split (`make train-quotes` mines them into data/cue_lexicon.tsv) plus common news reporting verbs. Matching works on
-the backbone's lemma and, as a fallback, on a crude stem of the surface form, because a
-small parser's lemmatizer misses inflected forms of rarer verbs.
+the generated forms of the hand-written verbs (pipeline/verbforms.py), then on the backbone's
+lemma and, as a last resort, on a crude stem of the surface form, because a small parser's
+lemmatizer misses inflected forms of many verbs.
 """
 from __future__ import annotations
 
