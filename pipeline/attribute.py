@@ -796,8 +796,13 @@ def lexicon_cue(token: Token) -> str | None:
 def _mistagged_verb(token: Token) -> bool:
     """The root of its sentence, a lowercase form of a cue verb that the tagger took for an
     adverb or adjective ('Im September leugnete/ADV der russische Präsident …')."""
-    return (token.is_lower and token.pos_ in {"ADV", "ADJ"} and token.dep_ == "ROOT"
-            and token.lower_ not in lexicon.NOT_VERB_FORMS and lemma_of(token.lower_) is not None)
+    return (token.pos_ in {"ADV", "ADJ"} and token.dep_ == "ROOT" and _is_cue_verb_form(token)
+            and token.lower_ not in lexicon.NOT_VERB_FORMS)
+
+
+def _is_cue_verb_form(token: Token) -> bool:
+    """A lowercase form of a lexicon verb, whatever the tagger says it is."""
+    return token.is_lower and lemma_of(token.lower_) is not None
 
 
 def _is_particle_of(token: Token, verb: Token) -> bool:
@@ -996,8 +1001,8 @@ def _trim_speaker(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if not nominal:
         return None
     if doc[start].lower_ in ANAPHORS:  # "Das gab Minister Stolpe bekannt" parsed as one phrase
-        verbs = [k for k in range(start, nominal[-1]) if doc[k].pos_ in {"VERB", "AUX"}
-                 or (doc[k].is_lower and lemma_of(doc[k].lower_))]  # "gab/ADJ"
+        verbs = [k for k in range(start, nominal[-1])
+                 if doc[k].pos_ in {"VERB", "AUX"} or _is_cue_verb_form(doc[k])]  # "gab/ADJ"
         start = verbs[-1] + 1 if verbs else start
     while start < nominal[-1] and (doc[start].pos_ in SPEAKER_LEADERS | {"VERB", "AUX", "SCONJ"}
                                    or doc[start].lower_ in SOURCE_WORDS):  # "Laut" tagged as a noun

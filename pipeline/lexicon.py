@@ -105,7 +105,8 @@ REPORTED_VERBS = select_reported_verbs(HAND_REPORTED_VERBS, _MINED)
 EXTRA_CUE_VERBS = {"konstatieren", "vortragen", "aussagen", "skandieren", "plädieren", "erwägen", "vorhersagen",
                    "einschätzen", "zuweisen", "aufrufen", "hervorheben", "zurückweisen", "anbieten", "vermuten"}
 
-# Finite forms of the common ones, for when the lemmatizer fails.
+# Finite forms of the common ones that count as cues whatever the tagger says they are (their
+# lemmas come from pipeline/verbforms.py like every other form's).
 SURFACE_CUES = {
     "sagte", "sagten", "sagt", "sagen", "gesagt", "erklärte", "erklärten", "erklärt", "teilte",
     "teilten", "berichtete", "berichteten", "berichtet", "betonte", "betonten", "betont",

@@ -10,11 +10,10 @@ zu-infinitive of every lexicon verb, with separable particles ("wies … zurück
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from . import lexicon
 
-# Separable particles that cue verbs carry, longest first when splitting a lemma.
-SEPARABLE = ("heraus", "hervor", "zurück", "entgegen", "bekannt", "weiter", "hinzu", "nach", "fest", "klar",
-             "dar", "vor", "aus", "auf", "ein", "mit", "bei", "hin", "ab", "an", "zu")
+# Separable particles (the lexicon's), longest first when splitting a lemma
+SEPARABLE = tuple(sorted(lexicon.PARTICLES, key=len, reverse=True))
 INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "wider", "unter", "über")
 
 # Strong and mixed verbs: infinitive -> (present 2nd/3rd sg stems or forms, past forms, participle).
@@ -121,12 +120,12 @@ def forms_of(lemma: str) -> set[str]:
     return out - {""}
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, str]:
-    from .lexicon import CORE_REPORTED_VERBS, HAND_REPORTED_VERBS, HAND_SPEECH_VERBS, EXTRA_CUE_VERBS
-
+def _build_table() -> dict[str, str]:
+    """Form -> lemma for the hand-written lexicon verbs (the mined ones may be mangled lemmas)."""
     table: dict[str, str] = {}
-    for lemma in sorted(HAND_SPEECH_VERBS | HAND_REPORTED_VERBS | CORE_REPORTED_VERBS | EXTRA_CUE_VERBS):
+    lemmas = (lexicon.HAND_SPEECH_VERBS | lexicon.HAND_REPORTED_VERBS | lexicon.CORE_REPORTED_VERBS
+              | lexicon.EXTRA_CUE_VERBS)
+    for lemma in sorted(lemmas):
         particle, verb = _split_particle(lemma)
         for form in forms_of(lemma):
             table.setdefault(form, lemma)
@@ -136,6 +135,9 @@ def _table() -> dict[str, str]:
     return table
 
 
+_TABLE = _build_table()
+
+
 def lemma_of(word: str) -> str | None:
     """The lemma of a lowercased form of a cue verb ('zurückgewiesen' -> 'zurückweisen')."""
-    return _table().get(word)
+    return _TABLE.get(word)
