@@ -534,7 +534,7 @@ def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
     between = tokens[tokens.index(cue) + 1:k]
     if any(is_finite_verb(t) for t in between):
         return None
-    content = _strip_end(tokens[k + 1:])
+    content = _content_end(_strip_end(tokens[k + 1:]))
     if len(content) < 3:
         return None
     if content[0].lower_ == "wie" and any(lexicon_cue(t) for t in content[:8]):
@@ -553,10 +553,47 @@ def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
     return None
 
 
+COMMENT_RELATIVES = {"wobei", "worauf", "woraufhin", "wodurch", "weshalb", "weswegen"}
+OPENING_MARKS = set(QUOTE_PAIRS)
+
+
+def _content_end(content: list[Token]) -> list[Token]:
+    """Where a complement clause ends before the sentence does: before a clause commenting on the
+    whole ('…, wobei diese Aufgabe … angesiedelt wurde'), a second main clause of the speaker
+    ('… und kündigte an, …') or a direct quote ('…: „…“')."""
+    quoted = False
+    for j in range(1, len(content) - 2):
+        word, following, after = content[j], content[j + 1], content[j + 2]
+        quoted = _inside_quotation_marks(word, quoted)
+        if quoted:
+            continue
+        if word.text == ":" and following.text in OPENING_MARKS:
+            return _strip_end(content[:j])
+        if (word.text == "," and following.lower_ in COMMENT_RELATIVES
+                and not any(is_konjunktiv(t) and is_finite_verb(t) for t in content[j + 1:])):
+            return _strip_end(content[:j])
+        # "… und kündigte an": a finite verb right after "und", not an adjective before a noun
+        if (word.lower_ == "und" and following.is_lower and is_finite_verb(following) and not is_konjunktiv(following)
+                and after.pos_ not in {"NOUN", "PROPN", "ADJ"}):
+            return _strip_end(content[:j])
+    return content
+
+
+def _inside_quotation_marks(token: Token, inside: bool) -> bool:
+    """Whether the text after `token` is inside quotation marks, given whether it was before."""
+    if token.text in {"„", "«", "‚"}:
+        return True
+    if token.text in {"“", "”", "\"", "»", "‘"}:
+        return not inside  # closes „…“, or opens “…”
+    return inside
+
+
 def _zu_infinitive(content: list[Token]) -> bool:
     """'… bereit erklärt, auf das Amt zu verzichten': an infinitive clause with zu."""
+    first_clause = content[:next((j for j, t in enumerate(content) if t.text == "," and j > 1), len(content))]
     return any(t.lower_ == "zu" and k + 1 < len(content) and content[k + 1].pos_ in {"VERB", "AUX"}
-               for k, t in enumerate(content)) or any("zu" in t.lower_[2:-2] and is_infinitive(t) for t in content[-2:])
+               for k, t in enumerate(content)) or any("zu" in t.lower_[2:-2] and is_infinitive(t)
+                                                      for t in content[-2:] + first_clause[-3:])
 
 
 def _complement_before(cue: Token, tokens: list[Token]) -> list[Token] | None:
@@ -587,7 +624,7 @@ def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None
     for k, word in enumerate(lowered):
         cue_tokens, speaker = None, None
         if word in {"laut", "gemäß"} or (word == "nach" and _source_noun_follows(tokens, k)):
-            cue_tokens, speaker = [tokens[k]], _with_apposition(tokens, _np_after(tokens, k + 1))
+            cue_tokens, speaker = [tokens[k]], _with_apposition(tokens, _whole_names(tokens, _np_after(tokens, k + 1)))
             if word == "laut" and not speaker:  # "rief laut „Lasst mich raus!“": loudly
                 continue
             if k == 0:
@@ -613,13 +650,16 @@ def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None
         used = set(t.i for t in cue_tokens) | set(t.i for t in (speaker or []))
         lo = min(used)
         hi = max(used)
-        # the phrase's extent: up to the following comma when it opens the sentence
+        # the phrase's extent: up to the following comma when it opens the sentence, and over an
+        # insertion after it ("Nach Angaben eines Sprechers, der … angehört, wurde …")
         end_of_frame = hi
         if hi + 1 - tokens[0].i < len(tokens) and tokens[hi + 1 - tokens[0].i].text == "," and lo == tokens[0].i:
-            end_of_frame = hi + 1
+            end_of_frame = _insertion_end(tokens, hi + 1)
         content = [t for t in tokens if (t.i < lo or t.i > end_of_frame) and not _is_final_punct(t)]
         clause_start = _clause_start(tokens, lo)
-        content = [t for t in content if t.i >= clause_start]
+        if clause_start > tokens[0].i:  # the subordinate clause ends at its verb-final comma
+            clause_end = _clause_end(tokens, hi)
+            content = [t for t in content if clause_start <= t.i < clause_end]
         content = _strip_edges(content)
         if len(content) < 3:
             continue
@@ -645,19 +685,54 @@ def _clause_start(tokens: list[Token], k: int) -> int:
     comma = next((t.i for t in reversed(tokens) if t.i < k and t.text == ","), None)
     if comma is None or comma + 1 >= k:
         return tokens[0].i
-    opener = tokens[0].doc[comma + 1]
-    return comma + 1 if opener.lower_ in CLAUSE_OPENERS or opener.pos_ == "SCONJ" else tokens[0].i
+    doc = tokens[0].doc
+    opener = doc[comma + 1]
+    relative_after_preposition = opener.pos_ == "ADP" and comma + 2 < k and doc[comma + 2].lower_ in RELATIVE_PRONOUNS
+    if opener.lower_ in CLAUSE_OPENERS or opener.pos_ == "SCONJ" or relative_after_preposition:
+        return comma + 1
+    return tokens[0].i
+
+
+def _clause_end(tokens: list[Token], k: int) -> int:
+    """Token id where a subordinate clause around position k ends: at the first comma after k
+    that is followed by the main clause's finite verb ('…, auf dem sich … befunden haben sollen,
+    ist gekentert'), else at the sentence end."""
+    doc = tokens[0].doc
+    for t in tokens:
+        if t.i > k + 1 and t.text == "," and t.i < tokens[-1].i and is_finite_verb(doc[t.i + 1]):
+            return t.i
+    return tokens[-1].i + 1
+
+
+MAX_INSERTION_TOKENS = 20
+
+
+def _insertion_end(tokens: list[Token], comma: int) -> int:
+    """The comma after a sentence-opening source phrase, or, when a relative clause or an
+    apposition follows it ('…, der vom Sender befragt wurde, würde …'), the comma that closes
+    that insertion: the one right before the main clause's finite verb (verb-second)."""
+    doc = tokens[0].doc
+    last = tokens[-1].i
+    if comma + 1 <= last and is_finite_verb(doc[comma + 1]):
+        return comma
+    for j in range(comma + 2, min(last, comma + MAX_INSERTION_TOKENS + 1)):
+        if doc[j].text == "," and j + 1 <= last and is_finite_verb(doc[j + 1]):
+            return j
+    return comma
 
 
 CLAUSE_OPENERS = {"da", "weil", "dass", "wobei", "obwohl", "nachdem", "wenn", "als", "sodass", "die", "der", "das",
                   "dem", "den", "denen", "dessen", "deren", "welche", "welcher", "wo"}
-MAX_PREFIELD_REST = 8
+RELATIVE_PRONOUNS = {"dem", "der", "den", "denen", "dessen", "deren", "welchem", "welcher", "welchen"}  # "auf dem …"
+MAX_PREFIELD_REST = 12
+PREFIELD_LOWER_POS = {"DET", "ADJ", "ADP", "CCONJ", "NUM", "PRON", "PUNCT"}  # lowercase words a source phrase may hold
 
 
 def _prefield_rest(tokens: list[Token], phrase: list[Token]) -> list[Token]:
     """'Nach Angaben der Gesellschaft für Menschenrechte kommt es …': a source phrase that opens
     the sentence fills the whole prefield, so it runs up to the finite verb (German verb-second
-    order), through attributes the noun phrase rules stop at ('für …', 'ohne Grenzen')."""
+    order), through what the noun phrase rules stop at: attributes ('für …', 'aus dem Jahr
+    2005'), names in quotation marks, enumerations ('vieler Experten und Fans')."""
     if not phrase:
         return phrase
     k = phrase[-1].i - tokens[0].i + 1
@@ -665,9 +740,11 @@ def _prefield_rest(tokens: list[Token], phrase: list[Token]) -> list[Token]:
     for t in tokens[k:k + MAX_PREFIELD_REST + 1]:
         if is_finite_verb(t):
             return phrase + rest
-        if t.is_punct or t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ", "PRON", "NUM"}:
+        if t.text in {",", ":", ";"} or _is_final_punct(t) or t.pos_ in {"VERB", "AUX", "SCONJ"}:
             return phrase
-        if _starts_next_phrase(t, phrase + rest) and t.pos_ != "ADJ":  # "laut Behördenangaben 7.000 Menschen"
+        if t.is_lower and t.pos_ not in PREFIELD_LOWER_POS:  # "… Shops misst/NOUN das Gerät": a missed verb
+            return phrase
+        if t.pos_ == "NUM" and t.i < tokens[-1].i and t.nbor().pos_ in {"NOUN", "ADJ"}:  # "… 7.000 Menschen"
             return phrase
         rest.append(t)
     return phrase
@@ -688,6 +765,18 @@ def _with_apposition(tokens: list[Token], phrase: list[Token]) -> list[Token]:
             or not any(t.pos_ in {"NOUN", "PROPN"} for t in inner)):
         return phrase
     return phrase + [tokens[k]] + inner
+
+
+def _whole_names(tokens: list[Token], phrase: list[Token]) -> list[Token]:
+    """'nach Angaben der Gesellschaft für bedrohte Völker': the phrase runs to the end of a name
+    (a named entity) it stops inside, within the sentence."""
+    if not phrase:
+        return phrase
+    last = tokens[-1].i
+    end = phrase[-1].i
+    while end < last and phrase[-1].doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return phrase + [phrase[-1].doc[i] for i in range(phrase[-1].i + 1, end + 1)]
 
 
 def _source_noun_follows(tokens: list[Token], k: int) -> bool:
@@ -1240,7 +1329,7 @@ def _np_after(tokens: list[Token], k: int) -> list[Token]:
     """Noun phrase after 'laut'/'nach Angaben': determiners, adjectives, nouns and genitives."""
     out = []
     for t in tokens[k:]:
-        if t.pos_ not in NP_POS and t.lower_ not in NP_LINKS:
+        if t.pos_ not in NP_POS and t.lower_ not in NP_LINKS and not (not out and t.lower_ in {"dessen", "deren"}):
             break
         if out and _starts_next_phrase(t, out):  # "laut Polizei zwei Tote", "nach Angaben der UN ein Ergebnis"
             break
@@ -1261,7 +1350,9 @@ def _starts_next_phrase(token: Token, before: list[Token]) -> bool:
         return False
     if token.pos_ in {"DET", "PRON"}:
         return token.lower_ not in GENITIVE_DETERMINERS
-    return token.pos_ == "NUM" or (token.pos_ == "ADJ" and token.is_lower)
+    # "nach Angaben französischer Behörden": a genitive without article after a source noun
+    genitive_adjective = token.lower_.endswith("er") and before[-1].lower_.endswith(lexicon.SOURCE_NOUNS)
+    return token.pos_ == "NUM" or (token.pos_ == "ADJ" and token.is_lower and not genitive_adjective)
 
 
 def _np_before(tokens: list[Token], k: int) -> list[Token]:

@@ -227,3 +227,51 @@ def test_quoted_phrase_inside_a_paraphrase_keeps_the_paraphrase(rules_nlp):
 ])
 def test_subjects_and_adverbial_clauses_are_not_content(rules_nlp, text):
     assert not any(q.rule == "indirect+cue" for q in rules_nlp(text)._.quotations)
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Nach Angaben eines Experten, der vom Fernsehsender Rossija befragt wurde, würde dies für einen Anschlag sprechen.",
+     "würde dies für einen Anschlag sprechen"),
+    ("Nach Meinung vieler Experten und Fans werden sich im Osten Detroit und im Westen San Antonio durchsetzen.",
+     "werden sich im Osten Detroit und im Westen San Antonio durchsetzen"),
+    ("Nach einer Studie aus dem Jahr 2005 wird die Rückkehr zum Mond 78 Milliarden Euro kosten.",
+     "wird die Rückkehr zum Mond 78 Milliarden Euro kosten"),
+])
+def test_sentence_opening_source_phrase_runs_to_the_finite_verb(rules_nlp, text, content):
+    """Verb-second: everything before the main clause's finite verb is the source phrase,
+    including a relative clause after it, an enumeration and a year."""
+    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "source:nach")
+    assert _text(text, q.quote) == content
+
+
+def test_source_phrase_in_a_relative_clause_ends_with_it(rules_nlp):
+    text = "Ein Motorboot, auf dem sich nach Angaben der Polizei 300.000 US-Dollar befunden haben sollen, ist gekentert."
+    q, _ = _only(rules_nlp, text)
+    assert _text(text, q.quote) == "auf dem sich 300.000 US-Dollar befunden haben sollen"
+
+
+def test_source_phrase_with_a_genitive_without_article(rules_nlp):
+    text = "In dem Lager lebten nach Angaben französischer Behörden bis zu 1.000 Personen."
+    q, _ = _only(rules_nlp, text)
+    assert _text(text, q.speaker) == "Angaben französischer Behörden"
+    assert "Behörden" not in _text(text, q.quote)
+
+
+@pytest.mark.parametrize("text,content", [
+    ("Er sagte, Europa brauche die Engländer, und fügte hinzu: „Wer kann das glauben?“", "Europa brauche die Engländer"),
+    ("Der Minister betonte, die Kartoffel werde nicht in die Nahrung gelangen: „Das ist ausgeschlossen.“",
+     "die Kartoffel werde nicht in die Nahrung gelangen"),
+    ("Der Rat beschloss, genaue Informationen zu sammeln, wobei diese Aufgabe beim Generalsekretär liegt.",
+     "genaue Informationen zu sammeln"),
+])
+def test_complement_ends_before_what_follows_it(rules_nlp, text, content):
+    """A second main clause of the speaker, a direct quote after a colon and a clause commenting
+    on the whole are not part of the reported content."""
+    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+cue")
+    assert _text(text, q.quote) == content
+
+
+def test_zu_infinitive_before_a_further_clause(rules_nlp):
+    text = "Schwulenfeindliche Gruppen hatten angekündigt, die Parade gewaltsam anzugreifen, falls sie stattfinde."
+    q, _ = _only(rules_nlp, text)
+    assert q.rule == "indirect+cue" and _text(text, q.quote).startswith("die Parade gewaltsam anzugreifen")
