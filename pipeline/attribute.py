@@ -209,20 +209,31 @@ def merge_konjunktiv_runs(doc: Doc, quotations: list[Quotation]) -> list[Quotati
     """Konjunktiv sentences that follow one another in a paragraph, none with a frame of its own,
     are one paraphrase: the WikiNews annotators mark such a run as one indirect_free_indirect
     quotation (a one-off count on train: 48 of 48 such neighbours lay in one gold quotation)."""
+    sentences = list(doc.sents)
     merged: list[Quotation] = []
+    run: Quotation | None = None  # the run being extended
     run_end = -1  # sentence index of the last sentence in the current run
     text = doc_text(doc)
     for q in sorted(quotations, key=lambda q: q.start):
-        last = merged[-1] if merged else None
-        if (q.rule == "konjunktiv" and last is not None and last.rule == "konjunktiv"
-                and q.sentence_index == run_end + 1 and "\n" not in text[last.quote[-1][1]:q.start]):
-            last.quote = [[last.start, max(e for _, e in q.quote)]]
+        if (q.rule == "konjunktiv" and run is not None and "\n" not in text[run.quote[-1][1]:q.start]
+                and all(_in_mood(sentences[k]) for k in range(run_end + 1, q.sentence_index))):
+            run.quote = [[run.start, max(e for _, e in q.quote)]]
             run_end = q.sentence_index
             continue
         merged.append(q)
-        run_end = q.sentence_index
+        if q.rule == "konjunktiv":
+            run, run_end = q, q.sentence_index
+        elif q.type != "direct" or q.cue:  # a quoted phrase inside the run does not end it
+            run = None
     return merged
 
+
+
+
+def _in_mood(sent: Span) -> bool:
+    """A sentence in the middle of a Konjunktiv run that no rule made a quotation of its own
+    (typically one with a quoted phrase: 'Der Airbus sei erst „weit hinter …“ gebracht worden')."""
+    return any(is_konjunktiv(t) and is_finite_verb(t) and t.lower_ not in KONJUNKTIV_II for t in sent)
 
 WHOLE_SENTENCE_TYPES = {"reported", "free_indirect", "indirect_free_indirect"}
 
@@ -414,14 +425,48 @@ def attribute_sentence(sent: Span, index: int, previous: list[Quotation], direct
         return []
     for pattern in (indirect_with_cue, source_phrase, reported_speech, konjunktiv_continuation, hearsay):
         q = pattern(sent, tokens, previous)
+        if q is not None and not claimed and _konjunktiv_frame(q, tokens) and _follows_quotation(sent, previous):
+            # "Man gehe davon aus, dass …" after reported speech: the frame itself is reported, so
+            # the whole sentence continues the paraphrase before it
+            q = konjunktiv_continuation(sent, tokens, previous) or q
         if q is not None:
             if claimed and q.type in ("reported", "indirect_free_indirect", "free_indirect"):
                 return []
             q.sentence_index = index
             if covered and _same_as_direct(q, previous):
                 return []
-            return [q]
+            second = coordinated_statement(sent, tokens, q, previous) if q.rule == "indirect+cue" else None
+            return [q, second] if second is not None else [q]
     return []
+
+
+def coordinated_statement(sent: Span, tokens: list[Token], first: Quotation, previous) -> Quotation | None:
+    """'X hat anerkannt, dass …, und sagte, seine Soldaten hätten …': a second speech verb in a
+    coordinated clause after the first quotation introduces a second one, by the same speaker."""
+    end = first.quote[-1][1]
+    rest = [t for t in tokens if t.idx >= end]
+    start = next((k for k in range(len(rest) - 1) if rest[k].lower_ == "und" and lexicon_cue(rest[k + 1]) in
+                  lexicon.SPEECH_VERBS and is_finite_verb(rest[k + 1])), None)
+    if start is None:
+        return None
+    q = indirect_with_cue(sent, rest[start:], previous)
+    if q is None or q.rule != "indirect+cue":
+        return None
+    if not q.speaker:
+        q.speaker = first.speaker
+    q.sentence_index = first.sentence_index
+    return q
+
+
+def _konjunktiv_frame(q: Quotation, tokens: list[Token]) -> bool:
+    """An indirect quotation whose frame verb is in Konjunktiv I ('Man gehe davon aus, dass …')."""
+    if q.rule not in {"indirect+cue", "indirect+dass"}:
+        return False
+    frame_verbs = [t for t in tokens if t.idx < q.start and is_finite_verb(t)]
+    if not frame_verbs or not is_konjunktiv(frame_verbs[0]):
+        return False
+    verb = frame_verbs[0].lower_  # only unambiguous forms: "gestanden" may be tagged Konjunktiv
+    return verb in {"sei", "seien"} or (verb.endswith("e") and verb not in KONJUNKTIV_II)
 
 
 ANAPHORS = {"dies", "das", "dieses"}

@@ -275,3 +275,31 @@ def test_zu_infinitive_before_a_further_clause(rules_nlp):
     text = "Schwulenfeindliche Gruppen hatten angekündigt, die Parade gewaltsam anzugreifen, falls sie stattfinde."
     q, _ = _only(rules_nlp, text)
     assert q.rule == "indirect+cue" and _text(text, q.quote).startswith("die Parade gewaltsam anzugreifen")
+
+
+def test_konjunktiv_run_spans_a_sentence_with_a_quoted_phrase(rules_nlp):
+    text = ("Der Gutachter sagte, der Pilot sei zu schnell gewesen. Er habe den Jet zu spät aufgesetzt. "
+            "Der Airbus sei erst „weit hinter der normalen Aufsetzzone“ zu Boden gebracht worden. "
+            "Dadurch habe er die sichere Zone der Landebahn verfehlt.")
+    runs = [q for q in rules_nlp(text)._.quotations if q.rule == "konjunktiv"]
+    assert len(runs) == 1
+    assert _text(text, runs[0].quote).startswith("Er habe") and _text(text, runs[0].quote).endswith("verfehlt.")
+
+
+def test_konjunktiv_frame_continues_the_paraphrase(rules_nlp):
+    """'Man gehe davon aus, dass …' inside reported speech is reported too: the whole sentence
+    belongs to the run, as the WikiNews annotators mark it."""
+    text = ("Die Feuerwehr teilte mit, mehrere Körper seien in den Trümmern geortet worden. "
+            "Man gehe davon aus, dass sie ebenfalls tot sind.")
+    quotes = rules_nlp(text)._.quotations
+    assert any(_text(text, q.quote).startswith("Man gehe davon aus") for q in quotes)
+    assert not any(_text(text, q.quote).startswith("dass sie") for q in quotes)
+
+
+def test_coordinated_speech_verb_starts_a_second_quotation(rules_nlp):
+    text = ("Nordkorea hat am Montag anerkannt, dass es Truppen nach Russland einsetzte, "
+            "und sagte, seine Soldaten hätten die Region vollständig befreit.")
+    quotes = [q for q in rules_nlp(text)._.quotations if q.rule == "indirect+cue"]
+    assert [_text(text, q.quote) for q in quotes] == ["dass es Truppen nach Russland einsetzte",
+                                                      "seine Soldaten hätten die Region vollständig befreit"]
+    assert all(_text(text, q.speaker) == "Nordkorea" for q in quotes)

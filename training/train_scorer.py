@@ -9,7 +9,7 @@ Usage: python training/train_scorer.py TRAIN_DIR OUT_DIR [--dev DEV_DIR] [--tagg
 2. Fit an L2-regularised logistic regression (scipy L-BFGS) on sparse features; cue lemmas
    seen fewer than MIN_CUE_COUNT times share one feature.
 3. Choose the threshold on out-of-fold probabilities (folds by article) that maximises
-   Message F1 + Joint F1 on train, then the (lower) threshold for quoted phrases that keeps
+   Message F1 on train (Joint F1 breaks ties), then the (lower) threshold for quoted phrases that keeps
    direct-quote recall at MIN_DIRECT_RECALL; refit on all articles. Quotations the scorer always
    keeps (`pipeline.score.always_keep`) count as kept here too.
 Writes OUT_DIR/weights.json, OUT_DIR/scores.json (cross-validated train scores and, with
@@ -39,6 +39,8 @@ MIN_CUE_COUNT = 5
 L2 = 1.0
 MIN_DIRECT_RECALL = 95.5  # issue 4's bar is 95 on dev; quoted phrases are kept at this recall
 THRESHOLDS = np.round(np.arange(0.0, 0.61, 0.025), 3)
+# quoted phrases score low, so their threshold needs a finer grid near zero
+DIRECT_THRESHOLDS = np.round(np.concatenate([np.arange(0.0, 0.2, 0.005), np.arange(0.2, 0.61, 0.025)]), 3)
 
 
 class Article(NamedTuple):
@@ -140,7 +142,7 @@ organisation with one of the speech-act verbs the claims schema names, are alway
   speaker kind, via, addressee, frame length, nesting, other quotations in the sentence, and how much of it the
   quote tagger (`models/quote_tagger`) also marks (any type, same type).
 - **Training**: L2-regularised (C = 1/{L2}) logistic regression with scipy's L-BFGS; thresholds
-  chosen on {scores['folds']}-fold cross-validation by article (maximum Message F1 + Joint F1;
+  chosen on {scores['folds']}-fold cross-validation by article (maximum Message F1, ties broken by Joint F1;
   quoted phrases: keep direct-quote recall at {MIN_DIRECT_RECALL} %).
 
 ## Scores (dataset metric: `pipeline/evaluate.py`)
@@ -187,12 +189,13 @@ def main() -> None:
         for i in range(len(articles)):
             if fold[i] == k:
                 probs[i] = 1 / (1 + np.exp(-np.clip(xs[i] @ w, -30, 30)))
-    def objective(r: dict) -> float:
-        return r["message"]["F1"] + r["joint"]["F1"]
+    def objective(r: dict) -> tuple[float, float]:
+        # Message F1 is the headline measure (and issue 4's tightest bar); Joint F1 breaks ties
+        return r["message"]["F1"], r["joint"]["F1"]
 
     results = {float(t): score_at(articles, probs, t, 0.0) for t in THRESHOLDS}
     best = max(results, key=lambda t: objective(results[t]))
-    direct_results = {float(t): score_at(articles, probs, best, t) for t in THRESHOLDS}
+    direct_results = {float(t): score_at(articles, probs, best, t) for t in DIRECT_THRESHOLDS}
     kept_recall = [t for t in direct_results if direct_results[t]["direct_recall"] >= MIN_DIRECT_RECALL]
     best_direct = max(kept_recall, key=lambda t: objective(direct_results[t]))
     w = fit(np.vstack(xs), np.concatenate(ys), names["bias"])
