@@ -554,9 +554,18 @@ def noun_cue(tokens: list[Token]) -> Quotation | None:
         if noun.pos_ != "NOUN" or not any(noun.lower_.startswith(stem) for stem in lexicon.NOUN_CUES):
             continue
         comma = next((j for j in range(k + 1, min(k + 8, len(tokens))) if tokens[j].text == ","), None)
-        if comma is None or comma + 1 >= len(tokens) or tokens[comma + 1].lower_ not in {"dass", "daß", "ob"}:
+        if comma is None or comma + 1 >= len(tokens):
             continue
         content = _strip_end(tokens[comma + 1:])
+        first_clause = content[:next((j for j, t in enumerate(content) if t.text == ","), len(content))]
+        # "die These vertreten, die Partei stagniere …": a Konjunktiv clause, like a dass-clause,
+        # after a main clause ("sobald er sich der Meinung … anschließe, …" is no frame)
+        clause_opener = next((t for t in reversed(tokens[:k]) if t.text == "," or t.pos_ == "SCONJ"
+                              or t.lower_ in ADVERBIAL_CONJUNCTIONS), None)
+        if content[0].lower_ not in {"dass", "daß", "ob"} and (
+                not any(_konjunktiv_i(t) for t in first_clause) or any(_konjunktiv_i(t) for t in tokens[:comma])
+                or (clause_opener is not None and clause_opener.text != ",")):
+            continue
         if len(content) < 4:
             continue
         holder = [t for t in tokens[k + 1:comma] if not t.is_punct]
@@ -633,6 +642,11 @@ def _inside_quotation_marks(token: Token, inside: bool) -> bool:
     return inside
 
 
+def _konjunktiv_i(token: Token) -> bool:
+    """A finite verb in Konjunktiv I (the mood of reported speech), not Konjunktiv II."""
+    return is_konjunktiv(token) and is_finite_verb(token) and token.lower_ not in KONJUNKTIV_II
+
+
 def _zu_infinitive(content: list[Token]) -> bool:
     """'… bereit erklärt, auf das Amt zu verzichten': an infinitive clause with zu."""
     first_clause = content[:next((j for j, t in enumerate(content) if t.text == "," and j > 1), len(content))]
@@ -650,7 +664,8 @@ def _complement_before(cue: Token, tokens: list[Token]) -> list[Token] | None:
     if k < 1 or tokens[k].text != ",":
         return None
     content = tokens[:k]
-    if len(content) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in content):
+    # (a lowercase "noun" is a verb the tagger missed: "Die Strahlung betrage/NOUN …, erklärte TEPCO")
+    if len(content) < 3 or not any(t.pos_ in {"VERB", "AUX"} or (t.pos_ == "NOUN" and t.is_lower) for t in content):
         return None  # "Der CSU-Vorsitzende, Edmund Stoiber, warf …": a subject, not content
     if content[0].lower_ in ADVERBIAL_CONJUNCTIONS:
         return None  # "Da Krebsbehandlungen … verlaufen, rechnet Dittrich mit …": a fronted adverbial clause
@@ -767,7 +782,7 @@ def _insertion_end(tokens: list[Token], comma: int) -> int:
 
 
 CLAUSE_OPENERS = {"da", "weil", "dass", "wobei", "obwohl", "nachdem", "wenn", "als", "sodass", "die", "der", "das",
-                  "dem", "den", "denen", "dessen", "deren", "welche", "welcher", "wo"}
+                  "dem", "den", "denen", "dessen", "deren", "welche", "welcher", "wo", "worauf", "womit", "woraufhin"}
 RELATIVE_PRONOUNS = {"dem", "der", "den", "denen", "dessen", "deren", "welchem", "welcher", "welchen"}  # "auf dem …"
 MAX_PREFIELD_REST = 12
 PREFIELD_LOWER_POS = {"DET", "ADJ", "ADP", "CCONJ", "NUM", "PRON", "PUNCT"}  # lowercase words a source phrase may hold

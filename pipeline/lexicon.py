@@ -132,10 +132,12 @@ SOURCE_NOUNS = ("angaben", "informationen", "berichten", "bericht", "ansicht", "
                 "erkenntnis", "quellen", "angabe", "sicht", "schätzung", "prognose", "prognosen", "zählung",
                 "ermittlungen", "vorhersage", "berechnungen", "berechnung", "information", "gutachten",
                 "einschätzungen", "polizeiangaben", "auswertung", "zeugenaussagen", "gerüchten", "darstellungen",
-                "vermutungen", "vermutung", "befragung", "urteil", "überlegungen", "vorüberlegungen", "plan")
+                "vermutungen", "vermutung", "befragung", "urteil", "überlegungen", "vorüberlegungen", "plan",
+                "gesetz", "artikel", "gerüchten")
 # Speech-act nouns whose dass-clause is reported content ("die Forderung, dass …"); prefixes
 NOUN_CUES = ("forderung", "behauptung", "vorwurf", "befürchtung", "warnung", "ankündigung", "aussage",
-             "erklärung", "hinweis", "mitteilung", "versicherung", "zusicherung", "einschätzung", "vermutung")
+             "erklärung", "hinweis", "mitteilung", "versicherung", "zusicherung", "einschätzung", "vermutung",
+             "these", "ansicht", "auffassung", "meinung", "überzeugung", "standpunkt")
 # Verbs that plainly report what was said: their complement is content even without Konjunktiv
 SAYING_VERBS = {"sagen", "erklären", "mitteilen", "betonen", "schreiben", "behaupten", "berichten",
                 "bestätigen", "melden", "versichern", "bekräftigen", "unterstreichen", "ausführen", "meinen"}

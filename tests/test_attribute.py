@@ -303,3 +303,20 @@ def test_coordinated_speech_verb_starts_a_second_quotation(rules_nlp):
     assert [_text(text, q.quote) for q in quotes] == ["dass es Truppen nach Russland einsetzte",
                                                       "seine Soldaten hätten die Region vollständig befreit"]
     assert all(_text(text, q.speaker) == "Nordkorea" for q in quotes)
+
+
+def test_speech_noun_with_a_konjunktiv_clause(rules_nlp):
+    text = "Gysi hatte in einem Interview die These vertreten, die Partei sei in Selbstbeschäftigung erstarrt."
+    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+noun")
+    assert _text(text, q.quote) == "die Partei sei in Selbstbeschäftigung erstarrt"
+
+
+def test_speech_noun_inside_a_subordinate_clause_is_no_frame(rules_nlp):
+    text = "Bush befürchtet, sobald er sich der Meinung el-Baradeis anschließe, werde der Druck zunehmen."
+    assert not any(q.rule == "indirect+noun" for q in rules_nlp(text)._.quotations)
+
+
+def test_a_law_is_a_source(rules_nlp):
+    text = "Nach dem Grundgesetz ist der Bundeskanzler mit den umfangreichsten Vollmachten ausgestattet."
+    q, _ = _only(rules_nlp, text)
+    assert q.rule == "source:nach" and _text(text, q.quote).startswith("ist der Bundeskanzler")
