@@ -562,18 +562,31 @@ def noun_cue(tokens: list[Token]) -> Quotation | None:
         # after a main clause ("sobald er sich der Meinung … anschließe, …" is no frame)
         clause_opener = next((t for t in reversed(tokens[:k]) if t.text == "," or t.pos_ == "SCONJ"
                               or t.lower_ in ADVERBIAL_CONJUNCTIONS), None)
-        if content[0].lower_ not in {"dass", "daß", "ob"} and (
+        if content[0].lower_ not in {"dass", "daß", "ob"} and not _zu_infinitive(content) and (
                 not any(_konjunktiv_i(t) for t in first_clause) or any(_konjunktiv_i(t) for t in tokens[:comma])
                 or (clause_opener is not None and clause_opener.text != ",")):
             continue
         if len(content) < 4:
             continue
         holder = [t for t in tokens[k + 1:comma] if not t.is_punct]
+        if not holder or not (holder[0].lower_ in GENITIVE_DETERMINERS | {"von", "vom"} or holder[0].pos_ == "PROPN"):
+            # "hatte das Gericht eine Mahnung an die Politik ausgesprochen, …": the frame's subject holds it
+            holder = _clause_subject(tokens[:comma], exclude=noun)
         q = Quotation(type="indirect", quote=_char_spans(content), cue=_char_spans([noun]), cue_lemma=noun.lemma_.lower(),
                       speaker=_char_spans(holder) if any(t.pos_ in {"NOUN", "PROPN"} for t in holder) else [],
                       frame=_char_spans(tokens[max(0, k - 1):comma + 1]), rule="indirect+noun", confidence=0.5)
         return q
     return None
+
+
+def _clause_subject(clause: list[Token], exclude: Token) -> list[Token]:
+    """The subject of a clause's main verb or of its finite auxiliary (parsers attach it to either)."""
+    verbs = [_governing_verb(clause)] + [t for t in clause if is_finite_verb(t)]
+    for verb in verbs:
+        subject = [t for t in _subject_of(verb) if t.i != exclude.i] if verb is not None else []
+        if subject:
+            return subject
+    return []
 
 
 def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
@@ -600,7 +613,8 @@ def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
     first_clause = content[:next((j for j, t in enumerate(content) if t.text == ","), len(content))]
     if (content[0].lower_ in {"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wo"}
             or tokens[k].text == ":"
-            or any(is_konjunktiv(t) for t in first_clause if t.pos_ in {"AUX", "VERB"} or t.lower_ in KONJUNKTIV_FORMS)
+            or any(is_konjunktiv(t) or _third_person_in_e(t, first_clause) for t in first_clause
+                   if t.pos_ in {"AUX", "VERB"} or t.lower_ in KONJUNKTIV_FORMS)
             or _zu_infinitive(content)
             or (lexicon_cue(cue) in lexicon.SAYING_VERBS and any(is_finite_verb(t) for t in first_clause[:8]))):
         return content
@@ -640,6 +654,14 @@ def _inside_quotation_marks(token: Token, inside: bool) -> bool:
     if token.text in {"“", "”", "\"", "»", "‘"}:
         return not inside  # closes „…“, or opens “…”
     return inside
+
+
+def _third_person_in_e(token: Token, clause: list[Token]) -> bool:
+    """'…, diese Sorte erspare …': a finite verb ending in -e (not the past '-te') with no 'ich' in
+    its clause is Konjunktiv I, whatever the morphologizer says (indicative third person ends in -t)."""
+    past_form = token.lower_.endswith("te") and "Pres" not in token.morph.get("Tense")  # "sagte"
+    return (is_finite_verb(token) and token.lower_.endswith("e") and token.lower_ not in KONJUNKTIV_II
+            and not past_form and not any(t.lower_ == "ich" for t in clause))
 
 
 def _konjunktiv_i(token: Token) -> bool:

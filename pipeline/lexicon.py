@@ -137,7 +137,8 @@ SOURCE_NOUNS = ("angaben", "informationen", "berichten", "bericht", "ansicht", "
 # Speech-act nouns whose dass-clause is reported content ("die Forderung, dass …"); prefixes
 NOUN_CUES = ("forderung", "behauptung", "vorwurf", "befürchtung", "warnung", "ankündigung", "aussage",
              "erklärung", "hinweis", "mitteilung", "versicherung", "zusicherung", "einschätzung", "vermutung",
-             "these", "ansicht", "auffassung", "meinung", "überzeugung", "standpunkt")
+             "these", "ansicht", "auffassung", "meinung", "überzeugung", "standpunkt", "aufforderung", "mahnung",
+             "appell", "empfehlung")
 # Verbs that plainly report what was said: their complement is content even without Konjunktiv
 SAYING_VERBS = {"sagen", "erklären", "mitteilen", "betonen", "schreiben", "behaupten", "berichten",
                 "bestätigen", "melden", "versichern", "bekräftigen", "unterstreichen", "ausführen", "meinen"}

@@ -320,3 +320,11 @@ def test_a_law_is_a_source(rules_nlp):
     text = "Nach dem Grundgesetz ist der Bundeskanzler mit den umfangreichsten Vollmachten ausgestattet."
     q, _ = _only(rules_nlp, text)
     assert q.rule == "source:nach" and _text(text, q.quote).startswith("ist der Bundeskanzler")
+
+
+def test_speech_noun_with_a_zu_infinitive_and_the_frame_subject(rules_nlp):
+    text = ("Damals hatte das Bundesverfassungsgericht eine deutliche Mahnung an die Politik ausgesprochen, "
+            "dieses Instrument nicht zu missbrauchen.")
+    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+noun")
+    assert _text(text, q.quote) == "dieses Instrument nicht zu missbrauchen"
+    assert _text(text, q.speaker) == "das Bundesverfassungsgericht"
