@@ -430,7 +430,8 @@ def attribute_sentence(sent: Span, index: int, previous: list[Quotation], direct
             # the whole sentence continues the paraphrase before it
             q = konjunktiv_continuation(sent, tokens, previous) or q
         if q is not None:
-            if claimed and q.type in ("reported", "indirect_free_indirect", "free_indirect"):
+            # a claimed sentence keeps its Konjunktiv: "Der Airbus sei erst „weit hinter …“ gelandet"
+            if claimed and q.type in ("reported", "indirect_free_indirect", "free_indirect") and q.rule != "konjunktiv":
                 return []
             q.sentence_index = index
             if covered and _same_as_direct(q, previous):

@@ -328,3 +328,11 @@ def test_speech_noun_with_a_zu_infinitive_and_the_frame_subject(rules_nlp):
     q = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+noun")
     assert _text(text, q.quote) == "dieses Instrument nicht zu missbrauchen"
     assert _text(text, q.speaker) == "das Bundesverfassungsgericht"
+
+
+def test_konjunktiv_sentence_with_a_quoted_phrase_is_reported_speech(rules_nlp):
+    text = ("Die Fraktion teilte mit, man werde zustimmen. "
+            "Außerdem halte die Fraktion den Schritt für „überfällig und dringend geboten“.")
+    quotes = rules_nlp(text)._.quotations
+    assert any(q.rule == "konjunktiv" and _text(text, q.quote).startswith("Außerdem halte") for q in quotes)
+    assert any(q.type == "direct" and _text(text, q.quote) == "„überfällig und dringend geboten“" for q in quotes)
