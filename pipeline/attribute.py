@@ -602,7 +602,7 @@ def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
     between = tokens[tokens.index(cue) + 1:k]
     if any(is_finite_verb(t) for t in between):
         return None
-    content = _content_end(_strip_end(tokens[k + 1:]))
+    content = _without_relative_source(_content_end(_strip_end(tokens[k + 1:])))
     if len(content) < 3:
         return None
     if content[0].lower_ == "wie" and any(lexicon_cue(t) for t in content[:8]):
@@ -620,6 +620,19 @@ def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
             or (lexicon_cue(cue) in lexicon.SAYING_VERBS and any(is_finite_verb(t) for t in first_clause[:8]))):
         return content
     return None
+
+
+RELATIVE_SOURCES = [("wonach",), ("nach", "denen"), ("denen", "zufolge"), ("dem", "zufolge"), ("laut", "denen")]
+
+
+def _without_relative_source(content: list[Token]) -> list[Token]:
+    """'Berichte, wonach Zeugen …', 'Studien, nach denen …': the relative source words belong to
+    the frame, the clause after them is the content."""
+    words = tuple(t.lower_ for t in content[:2])
+    for opener in RELATIVE_SOURCES:
+        if words[:len(opener)] == opener:
+            return content[len(opener):]
+    return content
 
 
 COMMENT_RELATIVES = {"wobei", "worauf", "woraufhin", "wodurch", "weshalb", "weswegen"}

@@ -336,3 +336,9 @@ def test_konjunktiv_sentence_with_a_quoted_phrase_is_reported_speech(rules_nlp):
     quotes = rules_nlp(text)._.quotations
     assert any(q.rule == "konjunktiv" and _text(text, q.quote).startswith("Außerdem halte") for q in quotes)
     assert any(q.type == "direct" and _text(text, q.quote) == "„überfällig und dringend geboten“" for q in quotes)
+
+
+def test_relative_source_words_are_not_content(rules_nlp):
+    text = "Die Polizei bestätigte Berichte, wonach Zeugen eine Explosion gehört haben wollen."
+    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+cue")
+    assert _text(text, q.quote) == "Zeugen eine Explosion gehört haben wollen"
