@@ -599,6 +599,8 @@ def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
     if not positions:
         return None
     k = positions[0]
+    if len(positions) > 1 and _apposition(tokens[k + 1:positions[1]]):
+        k = positions[1]  # "schrieb X in der „Correio da Manhã“, einem Boulevardblatt, die … sei …"
     between = tokens[tokens.index(cue) + 1:k]
     if any(is_finite_verb(t) for t in between):
         return None
@@ -670,6 +672,24 @@ def _inside_quotation_marks(token: Token, inside: bool) -> bool:
     return inside
 
 
+def _apposition(segment: list[Token]) -> bool:
+    """A short verbless noun phrase between commas that opens with an article ('einem
+    Boulevardblatt'); not an enumeration ('Japan und Südkorea')."""
+    return (0 < len(segment) <= MAX_APPOSITION_TOKENS and segment[0].pos_ == "DET"
+            and not any(t.pos_ in {"VERB", "AUX", "CCONJ"} or (t.pos_ == "NOUN" and t.is_lower) for t in segment))
+
+
+def _in_relative_clause(token: Token, tokens: list[Token]) -> bool:
+    """Whether the comma-delimited stretch of `tokens` around `token` opens with a relative
+    pronoun ('…, der seit Jahren im Exil lebt, …', '…, in denen …')."""
+    k = tokens.index(token)
+    start = next((j + 1 for j in range(k, -1, -1) if tokens[j].text == ","), 0)
+    if start == 0 or start >= len(tokens):
+        return False
+    first = tokens[start + 1] if tokens[start].pos_ == "ADP" and start + 1 < len(tokens) else tokens[start]
+    return first.pos_ == "PRON" and "Rel" in first.morph.get("PronType")
+
+
 def _third_person_in_e(token: Token, clause: list[Token]) -> bool:
     """'…, diese Sorte erspare …': a finite verb ending in -e (not the past '-te') with no 'ich' in
     its clause is Konjunktiv I, whatever the morphologizer says (indicative third person ends in -t)."""
@@ -700,8 +720,10 @@ def _complement_before(cue: Token, tokens: list[Token]) -> list[Token] | None:
     if k < 1 or tokens[k].text != ",":
         return None
     content = tokens[:k]
-    # (a lowercase "noun" is a verb the tagger missed: "Die Strahlung betrage/NOUN …, erklärte TEPCO")
-    if len(content) < 3 or not any(t.pos_ in {"VERB", "AUX"} or (t.pos_ == "NOUN" and t.is_lower) for t in content):
+    # (a lowercase "noun" is a verb the tagger missed: "Die Strahlung betrage/NOUN …, erklärte TEPCO";
+    # a verb only in a relative clause leaves a subject: "Thaksin Shinawatra, der … lebt, wandte sich …")
+    main_parts = [t for t in content if not _in_relative_clause(t, content)]
+    if len(content) < 3 or not any(t.pos_ in {"VERB", "AUX"} or (t.pos_ == "NOUN" and t.is_lower) for t in main_parts):
         return None  # "Der CSU-Vorsitzende, Edmund Stoiber, warf …": a subject, not content
     if content[0].lower_ in ADVERBIAL_CONJUNCTIONS:
         return None  # "Da Krebsbehandlungen … verlaufen, rechnet Dittrich mit …": a fronted adverbial clause

@@ -81,6 +81,8 @@ HAND_SPEECH_VERBS = {
     "unterstellen", "beschuldigen", "anklagen", "ankündigen", "verdeutlichen", "präzisieren",
     "wissen", "bilanzieren", "resümieren", "begründen", "lauten", "heißen", "urteilen",
     "prognostizieren", "schätzen", "erwarten", "rechnen", "zweifeln", "beschwören",
+    "ergänzen", "einwenden", "bemerken", "anmerken", "klarstellen", "festhalten", "erinnern",
+    "prophezeien", "verlautbaren", "fürchten", "schildern", "andeuten", "monieren", "leugnen",
 }
 
 _MINED = _mined_rows()

@@ -342,3 +342,20 @@ def test_relative_source_words_are_not_content(rules_nlp):
     text = "Die Polizei bestätigte Berichte, wonach Zeugen eine Explosion gehört haben wollen."
     q = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+cue")
     assert _text(text, q.quote) == "Zeugen eine Explosion gehört haben wollen"
+
+
+def test_more_speech_verbs_and_an_apposition_before_the_content(rules_nlp):
+    text = "Er dankte den Menschen für ihre Unterstützung und ergänzte, der Staatsstreich sei im Interesse des Landes."
+    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+cue")
+    assert _text(text, q.quote) == "der Staatsstreich sei im Interesse des Landes"
+    text = ("Hierzu schrieb der Journalist Eduardo Dâmaso in der „Correio da Manhã“, einem Boulevardblatt, "
+            "die spanische Gesellschaft sei derzeit gespalten.")
+    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+cue")
+    assert _text(text, q.quote) == "die spanische Gesellschaft sei derzeit gespalten"
+
+
+def test_a_subject_with_a_relative_clause_is_not_content(rules_nlp):
+    text = ("Der ehemalige Ministerpräsident Thaksin Shinawatra, der seit Jahren im Exil lebt, wandte sich "
+            "an seine Anhänger mit der Aufforderung, ihre Macht zu demonstrieren.")
+    quotes = rules_nlp(text)._.quotations
+    assert not any(_text(text, q.quote).startswith("Der ehemalige") for q in quotes)
