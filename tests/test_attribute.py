@@ -13,6 +13,11 @@ def _text(text, spans):
     return " ".join(text[s:e] for s, e in spans)
 
 
+def _by_rule(rules_nlp, text, rule):
+    """The first quotation that `rule` found in `text`."""
+    return next(q for q in rules_nlp(text)._.quotations if q.rule == rule)
+
+
 @pytest.mark.parametrize("opening,closing", [("„", "“"), ("“", "”"), ("”", "”"), ("«", "»"), ("»", "«"), ('"', '"')])
 def test_every_german_quote_style(rules_nlp, opening, closing):
     text = f"{opening}Wir werden die Verhandlungen fortsetzen{closing}, sagte Olaf Scholz."
@@ -191,7 +196,7 @@ def test_source_phrase_fills_the_prefield(rules_nlp):
 
 def test_source_phrase_in_a_subordinate_clause_speaks_for_that_clause(rules_nlp):
     text = "Die Hunde trafen mit Verspätung ein, da nach Angaben der Fluggesellschaft die Genehmigung fehlte."
-    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "source:nach")
+    q = _by_rule(rules_nlp, text, "source:nach")
     assert "Hunde" not in _text(text, q.quote) and "Genehmigung fehlte" in _text(text, q.quote)
 
 
@@ -240,7 +245,7 @@ def test_subjects_and_adverbial_clauses_are_not_content(rules_nlp, text):
 def test_sentence_opening_source_phrase_runs_to_the_finite_verb(rules_nlp, text, content):
     """Verb-second: everything before the main clause's finite verb is the source phrase,
     including a relative clause after it, an enumeration and a year."""
-    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "source:nach")
+    q = _by_rule(rules_nlp, text, "source:nach")
     assert _text(text, q.quote) == content
 
 
@@ -267,7 +272,7 @@ def test_source_phrase_with_a_genitive_without_article(rules_nlp):
 def test_complement_ends_before_what_follows_it(rules_nlp, text, content):
     """A second main clause of the speaker, a direct quote after a colon and a clause commenting
     on the whole are not part of the reported content."""
-    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+cue")
+    q = _by_rule(rules_nlp, text, "indirect+cue")
     assert _text(text, q.quote) == content
 
 
@@ -307,7 +312,7 @@ def test_coordinated_speech_verb_starts_a_second_quotation(rules_nlp):
 
 def test_speech_noun_with_a_konjunktiv_clause(rules_nlp):
     text = "Gysi hatte in einem Interview die These vertreten, die Partei sei in Selbstbeschäftigung erstarrt."
-    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+noun")
+    q = _by_rule(rules_nlp, text, "indirect+noun")
     assert _text(text, q.quote) == "die Partei sei in Selbstbeschäftigung erstarrt"
 
 
@@ -325,7 +330,7 @@ def test_a_law_is_a_source(rules_nlp):
 def test_speech_noun_with_a_zu_infinitive_and_the_frame_subject(rules_nlp):
     text = ("Damals hatte das Bundesverfassungsgericht eine deutliche Mahnung an die Politik ausgesprochen, "
             "dieses Instrument nicht zu missbrauchen.")
-    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+noun")
+    q = _by_rule(rules_nlp, text, "indirect+noun")
     assert _text(text, q.quote) == "dieses Instrument nicht zu missbrauchen"
     assert _text(text, q.speaker) == "das Bundesverfassungsgericht"
 
@@ -340,17 +345,17 @@ def test_konjunktiv_sentence_with_a_quoted_phrase_is_reported_speech(rules_nlp):
 
 def test_relative_source_words_are_not_content(rules_nlp):
     text = "Die Polizei bestätigte Berichte, wonach Zeugen eine Explosion gehört haben wollen."
-    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+cue")
+    q = _by_rule(rules_nlp, text, "indirect+cue")
     assert _text(text, q.quote) == "Zeugen eine Explosion gehört haben wollen"
 
 
 def test_more_speech_verbs_and_an_apposition_before_the_content(rules_nlp):
     text = "Er dankte den Menschen für ihre Unterstützung und ergänzte, der Staatsstreich sei im Interesse des Landes."
-    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+cue")
+    q = _by_rule(rules_nlp, text, "indirect+cue")
     assert _text(text, q.quote) == "der Staatsstreich sei im Interesse des Landes"
     text = ("Hierzu schrieb der Journalist Eduardo Dâmaso in der „Correio da Manhã“, einem Boulevardblatt, "
             "die spanische Gesellschaft sei derzeit gespalten.")
-    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+cue")
+    q = _by_rule(rules_nlp, text, "indirect+cue")
     assert _text(text, q.quote) == "die spanische Gesellschaft sei derzeit gespalten"
 
 
