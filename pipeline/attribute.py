@@ -599,7 +599,7 @@ def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
     if not positions:
         return None
     k = positions[0]
-    if len(positions) > 1 and _apposition(tokens[k + 1:positions[1]]):
+    if len(positions) > 1 and _follows_noun(tokens[k - 1]) and _apposition(tokens[k + 1:positions[1]]):
         k = positions[1]  # "schrieb X in der „Correio da Manhã“, einem Boulevardblatt, die … sei …"
     between = tokens[tokens.index(cue) + 1:k]
     if any(is_finite_verb(t) for t in between):
@@ -637,6 +637,7 @@ def _without_relative_source(content: list[Token]) -> list[Token]:
     return content
 
 
+ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"}
 COMMENT_RELATIVES = {"wobei", "worauf", "woraufhin", "wodurch", "weshalb", "weswegen"}
 OPENING_MARKS = set(QUOTE_PAIRS)
 
@@ -672,11 +673,18 @@ def _inside_quotation_marks(token: Token, inside: bool) -> bool:
     return inside
 
 
+def _follows_noun(token: Token) -> bool:
+    """An apposition needs a noun (or a quoted name) before its comma."""
+    return token.pos_ in {"NOUN", "PROPN"} or token.text in {"“", "”", "\"", "»", "«"}
+
+
 def _apposition(segment: list[Token]) -> bool:
     """A short verbless noun phrase between commas that opens with an article ('einem
-    Boulevardblatt'); not an enumeration ('Japan und Südkorea')."""
-    return (0 < len(segment) <= MAX_APPOSITION_TOKENS and segment[0].pos_ == "DET"
-            and not any(t.pos_ in {"VERB", "AUX", "CCONJ"} or (t.pos_ == "NOUN" and t.is_lower) for t in segment))
+    Boulevardblatt'); not an enumeration ('Japan und Südkorea') nor a clause whose verb the
+    tagger missed ('dies geschehe/DET in dem Versuch')."""
+    return (0 < len(segment) <= MAX_APPOSITION_TOKENS and segment[0].lower_ in ARTICLES
+            and any(t.pos_ in {"NOUN", "PROPN"} for t in segment)
+            and all(t.pos_ in NP_POS or t.lower_ in NP_LINKS for t in segment))
 
 
 def _in_relative_clause(token: Token, tokens: list[Token]) -> bool:
