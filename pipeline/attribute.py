@@ -153,7 +153,7 @@ class QuotationAttributor:
         for q in quotations:
             speaker = full_mention(tokens_at(doc, q.speaker), {t.i for t in tokens_at(doc, q.quote)})
             q.speaker = [] if _names_nobody(speaker) else _char_spans(speaker)
-        quotations = merge_konjunktiv_runs(doc, quotations)
+        quotations = merge_konjunktiv_runs(doc, quotations, sentences)
         for q in quotations:
             include_final_punctuation(doc, q)
         set_quotations(doc, quotations)
@@ -205,11 +205,10 @@ def fill_continuations(doc: Doc, quotations: list[Quotation]) -> None:
             last_speaker = q.speaker
 
 
-def merge_konjunktiv_runs(doc: Doc, quotations: list[Quotation]) -> list[Quotation]:
+def merge_konjunktiv_runs(doc: Doc, quotations: list[Quotation], sentences: list[Span]) -> list[Quotation]:
     """Konjunktiv sentences that follow one another in a paragraph, none with a frame of its own,
     are one paraphrase: the WikiNews annotators mark such a run as one indirect_free_indirect
     quotation (a one-off count on train: 48 of 48 such neighbours lay in one gold quotation)."""
-    sentences = list(doc.sents)
     merged: list[Quotation] = []
     run: Quotation | None = None  # the run being extended
     run_end = -1  # sentence index of the last sentence in the current run
@@ -228,12 +227,11 @@ def merge_konjunktiv_runs(doc: Doc, quotations: list[Quotation]) -> list[Quotati
     return merged
 
 
-
-
 def _in_mood(sent: Span) -> bool:
     """A sentence in the middle of a Konjunktiv run that no rule made a quotation of its own
     (typically one with a quoted phrase: 'Der Airbus sei erst „weit hinter …“ gebracht worden')."""
-    return any(is_konjunktiv(t) and is_finite_verb(t) and t.lower_ not in KONJUNKTIV_II for t in sent)
+    return any(_konjunktiv_i(t) for t in sent)
+
 
 WHOLE_SENTENCE_TYPES = {"reported", "free_indirect", "indirect_free_indirect"}
 
@@ -463,11 +461,10 @@ def _konjunktiv_frame(q: Quotation, tokens: list[Token]) -> bool:
     """An indirect quotation whose frame verb is in Konjunktiv I ('Man gehe davon aus, dass …')."""
     if q.rule not in {"indirect+cue", "indirect+dass"}:
         return False
-    frame_verbs = [t for t in tokens if t.idx < q.start and is_finite_verb(t)]
-    if not frame_verbs or not is_konjunktiv(frame_verbs[0]):
-        return False
-    verb = frame_verbs[0].lower_  # only unambiguous forms: "gestanden" may be tagged Konjunktiv
-    return verb in {"sei", "seien"} or (verb.endswith("e") and verb not in KONJUNKTIV_II)
+    frame_verb = next((t for t in tokens if t.idx < q.start and is_finite_verb(t)), None)
+    # only unambiguous forms: "gestanden" may be tagged Konjunktiv
+    return (frame_verb is not None and _konjunktiv_i(frame_verb)
+            and (frame_verb.lower_ in {"sei", "seien"} or frame_verb.lower_.endswith("e")))
 
 
 ANAPHORS = {"dies", "das", "dieses"}
@@ -558,7 +555,7 @@ def noun_cue(tokens: list[Token]) -> Quotation | None:
         if comma is None or comma + 1 >= len(tokens):
             continue
         content = _strip_end(tokens[comma + 1:])
-        first_clause = content[:next((j for j, t in enumerate(content) if t.text == ","), len(content))]
+        first_clause = _first_clause(content)
         # "die These vertreten, die Partei stagniere …": a Konjunktiv clause, like a dass-clause,
         # after a main clause ("sobald er sich der Meinung … anschließe, …" is no frame)
         clause_opener = next((t for t in reversed(tokens[:k]) if t.text == "," or t.pos_ == "SCONJ"
@@ -578,6 +575,11 @@ def noun_cue(tokens: list[Token]) -> Quotation | None:
                       frame=_char_spans(tokens[max(0, k - 1):comma + 1]), rule="indirect+noun", confidence=0.5)
         return q
     return None
+
+
+def _first_clause(tokens: list[Token], min_length: int = 0) -> list[Token]:
+    """The tokens before the first comma that has at least `min_length` tokens before it."""
+    return tokens[:next((j for j, t in enumerate(tokens) if t.text == "," and j >= min_length), len(tokens))]
 
 
 def _clause_subject(clause: list[Token], exclude: Token) -> list[Token]:
@@ -613,10 +615,11 @@ def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
         return None  # "rief er an, um sein Abo zu kündigen": purpose, not content
     # the clause right after the comma must carry the verb: "kritisierte die USA, Japan und
     # Südkorea, die … führe" is an enumeration followed by a relative clause, not content
-    first_clause = content[:next((j for j, t in enumerate(content) if t.text == ","), len(content))]
+    first_clause = _first_clause(content)
+    first_person = any(t.lower_ == "ich" for t in first_clause)
     if (content[0].lower_ in {"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wo"}
             or tokens[k].text == ":"
-            or any(is_konjunktiv(t) or _third_person_in_e(t, first_clause) for t in first_clause
+            or any(is_konjunktiv(t) or _third_person_in_e(t, first_person) for t in first_clause
                    if t.pos_ in {"AUX", "VERB"} or t.lower_ in KONJUNKTIV_FORMS)
             or _zu_infinitive(content)
             or (lexicon_cue(cue) in lexicon.SAYING_VERBS and any(is_finite_verb(t) for t in first_clause[:8]))):
@@ -687,23 +690,27 @@ def _apposition(segment: list[Token]) -> bool:
             and all(t.pos_ in NP_POS or t.lower_ in NP_LINKS for t in segment))
 
 
-def _in_relative_clause(token: Token, tokens: list[Token]) -> bool:
-    """Whether the comma-delimited stretch of `tokens` around `token` opens with a relative
-    pronoun ('…, der seit Jahren im Exil lebt, …', '…, in denen …')."""
-    k = tokens.index(token)
-    start = next((j + 1 for j in range(k, -1, -1) if tokens[j].text == ","), 0)
-    if start == 0 or start >= len(tokens):
-        return False
-    first = tokens[start + 1] if tokens[start].pos_ == "ADP" and start + 1 < len(tokens) else tokens[start]
-    return first.pos_ == "PRON" and "Rel" in first.morph.get("PronType")
+def _outside_relative_clauses(tokens: list[Token]) -> list[Token]:
+    """The tokens outside comma-delimited stretches that open with a relative pronoun ('…, der
+    seit Jahren im Exil lebt, …', '…, in denen …'); a comma goes with the stretch after it."""
+    out: list[Token] = []
+    relative = False
+    for k, t in enumerate(tokens):
+        if t.text == ",":
+            rest = tokens[k + 1:k + 3]
+            first = rest[1] if len(rest) == 2 and rest[0].pos_ == "ADP" else rest[0] if rest else None
+            relative = first is not None and first.pos_ == "PRON" and "Rel" in first.morph.get("PronType")
+        if not relative:
+            out.append(t)
+    return out
 
 
-def _third_person_in_e(token: Token, clause: list[Token]) -> bool:
-    """'…, diese Sorte erspare …': a finite verb ending in -e (not the past '-te') with no 'ich' in
-    its clause is Konjunktiv I, whatever the morphologizer says (indicative third person ends in -t)."""
+def _third_person_in_e(token: Token, first_person: bool) -> bool:
+    """'…, diese Sorte erspare …': a finite verb ending in -e (not the past '-te') in a clause
+    without 'ich' is Konjunktiv I, whatever the morphologizer says (indicative third person ends in -t)."""
     past_form = token.lower_.endswith("te") and "Pres" not in token.morph.get("Tense")  # "sagte"
     return (is_finite_verb(token) and token.lower_.endswith("e") and token.lower_ not in KONJUNKTIV_II
-            and not past_form and not any(t.lower_ == "ich" for t in clause))
+            and not past_form and not first_person)
 
 
 def _konjunktiv_i(token: Token) -> bool:
@@ -713,7 +720,7 @@ def _konjunktiv_i(token: Token) -> bool:
 
 def _zu_infinitive(content: list[Token]) -> bool:
     """'… bereit erklärt, auf das Amt zu verzichten': an infinitive clause with zu."""
-    first_clause = content[:next((j for j, t in enumerate(content) if t.text == "," and j > 1), len(content))]
+    first_clause = _first_clause(content, min_length=2)
     return any(t.lower_ == "zu" and k + 1 < len(content) and content[k + 1].pos_ in {"VERB", "AUX"}
                for k, t in enumerate(content)) or any("zu" in t.lower_[2:-2] and is_infinitive(t)
                                                       for t in content[-2:] + first_clause[-3:])
@@ -730,7 +737,7 @@ def _complement_before(cue: Token, tokens: list[Token]) -> list[Token] | None:
     content = tokens[:k]
     # (a lowercase "noun" is a verb the tagger missed: "Die Strahlung betrage/NOUN …, erklärte TEPCO";
     # a verb only in a relative clause leaves a subject: "Thaksin Shinawatra, der … lebt, wandte sich …")
-    main_parts = [t for t in content if not _in_relative_clause(t, content)]
+    main_parts = _outside_relative_clauses(content)
     if len(content) < 3 or not any(t.pos_ in {"VERB", "AUX"} or (t.pos_ == "NOUN" and t.is_lower) for t in main_parts):
         return None  # "Der CSU-Vorsitzende, Edmund Stoiber, warf …": a subject, not content
     if content[0].lower_ in ADVERBIAL_CONJUNCTIONS:
@@ -750,7 +757,8 @@ def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None
     for k, word in enumerate(lowered):
         cue_tokens, speaker = None, None
         if word in {"laut", "gemäß"} or (word == "nach" and _source_noun_follows(tokens, k)):
-            cue_tokens, speaker = [tokens[k]], _with_apposition(tokens, _whole_names(tokens, _np_after(tokens, k + 1)))
+            # (a name the noun phrase stops inside runs to its end: "der Gesellschaft für bedrohte Völker")
+            cue_tokens, speaker = [tokens[k]], _with_apposition(tokens, _with_entities(_np_after(tokens, k + 1)))
             if word == "laut" and not speaker:  # "rief laut „Lasst mich raus!“": loudly
                 continue
             if k == 0:
@@ -893,18 +901,6 @@ def _with_apposition(tokens: list[Token], phrase: list[Token]) -> list[Token]:
     return phrase + [tokens[k]] + inner
 
 
-def _whole_names(tokens: list[Token], phrase: list[Token]) -> list[Token]:
-    """'nach Angaben der Gesellschaft für bedrohte Völker': the phrase runs to the end of a name
-    (a named entity) it stops inside, within the sentence."""
-    if not phrase:
-        return phrase
-    last = tokens[-1].i
-    end = phrase[-1].i
-    while end < last and phrase[-1].doc[end + 1].ent_iob_ == "I":
-        end += 1
-    return phrase + [phrase[-1].doc[i] for i in range(phrase[-1].i + 1, end + 1)]
-
-
 def _source_noun_follows(tokens: list[Token], k: int) -> bool:
     """'nach Angaben …', 'nach ersten Informationen', 'nach einer norwegischen Studie'."""
     for n, t in enumerate(tokens[k + 1:k + 5]):
@@ -948,7 +944,7 @@ def konjunktiv_continuation(sent: Span, tokens: list[Token], previous) -> Quotat
     if not previous or sent.start - _last_end_token(sent.doc, previous) > MAX_CONTINUATION_GAP:
         return None
     # the main clause's finite verb: the first finite verb before any subordinate-clause comma
-    main_clause = tokens[:next((k for k, t in enumerate(tokens) if t.text == "," and k > 2), len(tokens))]
+    main_clause = _first_clause(tokens, min_length=3)
     finite = [t for t in main_clause if is_finite_verb(t) or t.lower_ in KONJUNKTIV_FORMS]
     subjunctive = [t for t in finite[:2] if is_konjunktiv(t)]
     if not subjunctive:

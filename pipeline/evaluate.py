@@ -138,17 +138,32 @@ def _prf(p: float, r: float) -> dict:
     return {"P": round(p, 1), "R": round(r, 1), "F1": round(2 * p * r / (p + r), 1) if p + r else 0.0}
 
 
-def summarize(tally: Tally, n_docs: int) -> dict:
+def _mean_pr(tally: Tally) -> dict[str, tuple[float, float]]:
+    """Unrounded mean precision and recall of the message, the roles and both together."""
     v = tally.values
     role_p = [x for role in ROLES for x in v[f"{role}.P"]]
     role_r = [x for role in ROLES for x in v[f"{role}.R"]]
+    return {"message": (_mean(v["message.P"]), _mean(v["message.R"])),
+            "roles": (_mean(role_p), _mean(role_r)),
+            "joint": (_mean(v["message.P"] + role_p), _mean(v["message.R"] + role_r))}
+
+
+def unrounded_f1(tally: Tally, part: str) -> float:
+    """F1 of `part` ('message', 'roles' or 'joint') before `summarize` rounds it."""
+    p, r = _mean_pr(tally)[part]
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def summarize(tally: Tally, n_docs: int) -> dict:
+    v = tally.values
+    means = _mean_pr(tally)
     form_p = tally.form["TP"] / max(1, tally.form["TP"] + tally.form["FP"]) * 100
     form_r = tally.form["TP"] / max(1, tally.form["TP"] + tally.form["FN"]) * 100
     return {
         "documents": n_docs,
-        "message": _prf(_mean(v["message.P"]), _mean(v["message.R"])),
-        "roles": _prf(_mean(role_p), _mean(role_r)),
-        "joint": _prf(_mean(v["message.P"] + role_p), _mean(v["message.R"] + role_r)),
+        "message": _prf(*means["message"]),
+        "roles": _prf(*means["roles"]),
+        "joint": _prf(*means["joint"]),
         "form": _prf(form_p, form_r),
         "per_role": {role: _prf(_mean(v[f"{role}.P"]), _mean(v[f"{role}.R"])) for role in ROLES},
         "per_type_message": {t: _prf(_mean(tally.by_type[f"{t}.P"]), _mean(tally.by_type[f"{t}.R"]))

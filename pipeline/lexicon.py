@@ -135,7 +135,7 @@ SOURCE_NOUNS = ("angaben", "informationen", "berichten", "bericht", "ansicht", "
                 "ermittlungen", "vorhersage", "berechnungen", "berechnung", "information", "gutachten",
                 "einschätzungen", "polizeiangaben", "auswertung", "zeugenaussagen", "gerüchten", "darstellungen",
                 "vermutungen", "vermutung", "befragung", "urteil", "überlegungen", "vorüberlegungen", "plan",
-                "gesetz", "artikel", "gerüchten")
+                "gesetz", "artikel")
 # Speech-act nouns whose dass-clause is reported content ("die Forderung, dass …"); prefixes
 NOUN_CUES = ("forderung", "behauptung", "vorwurf", "befürchtung", "warnung", "ankündigung", "aussage",
              "erklärung", "hinweis", "mitteilung", "versicherung", "zusicherung", "einschätzung", "vermutung",

@@ -364,3 +364,4 @@ def test_a_subject_with_a_relative_clause_is_not_content(rules_nlp):
             "an seine Anhänger mit der Aufforderung, ihre Macht zu demonstrieren.")
     quotes = rules_nlp(text)._.quotations
     assert not any(_text(text, q.quote).startswith("Der ehemalige") for q in quotes)
+    assert _text(text, _by_rule(rules_nlp, text, "indirect+noun").quote) == "ihre Macht zu demonstrieren"

@@ -29,7 +29,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from pipeline.attribute import get_quotations
-from pipeline.evaluate import ROLES, Item, Tally, pair, score_document, summarize
+from pipeline.evaluate import ROLES, Item, Tally, pair, score_document, summarize, unrounded_f1
 from pipeline.nlp import load_nlp
 from pipeline.score import UNKNOWN_CUE, QuotationScorer, always_keep, featurize, threshold_for
 
@@ -111,22 +111,10 @@ def score_at(articles: list[Article], probs: list[np.ndarray], threshold: float,
                 if k or pi >= threshold_for(q, threshold, direct_threshold)]
         score_document(a.gold.items, kept, tally)
     scores = summarize(tally, len(articles))
-    scores["objective"] = _unrounded_message_and_joint_f1(tally)
+    # unrounded Message and Joint F1: the rounded values tie on neighbouring thresholds, and the
+    # tie would decide the threshold
+    scores["objective"] = [round(unrounded_f1(tally, "message"), 3), round(unrounded_f1(tally, "joint"), 3)]
     return scores
-
-
-def _unrounded_message_and_joint_f1(tally: Tally) -> list[float]:
-    """Message and Joint F1 as `summarize` computes them, before rounding: the rounded values tie
-    on neighbouring thresholds, and the tie would decide the threshold."""
-    v = tally.values
-    role_p = [x for role in ROLES for x in v[f"{role}.P"]]
-    role_r = [x for role in ROLES for x in v[f"{role}.R"]]
-
-    def f1(precisions: list[float], recalls: list[float]) -> float:
-        p, r = float(np.mean(precisions or [0.0])), float(np.mean(recalls or [0.0]))
-        return round(200 * p * r / (p + r), 3) if p + r else 0.0
-
-    return [f1(v["message.P"], v["message.R"]), f1(v["message.P"] + role_p, v["message.R"] + role_r)]
 
 
 def _row(name: str, r: dict | None) -> str:
