@@ -6,10 +6,14 @@
 """
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Iterable
 
-__version__ = "0.1.0"
+try:  # the one place of the version is pyproject.toml
+    __version__ = version("german-claims")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
 __all__ = ["extract_claims", "load_nlp", "__version__"]
 
 

@@ -47,7 +47,8 @@ def _progress(quiet: bool):
 
 
 def _metadata(nlp) -> dict[str, str]:
-    return run_metadata(nlp.meta["claims_backbone"], nlp.meta["claims_backbone_version"])
+    return run_metadata(nlp.meta["claims_backbone"], nlp.meta["claims_backbone_version"],
+                        nlp.meta.get("claims_models"), nlp.meta.get("claims_warnings"))
 
 
 def _summary(writer: OutputWriter, docs_status: dict[str, int], seconds: float, backbone: str, out: Path) -> None:
@@ -81,6 +82,8 @@ class _RunReport:
     def finish(self, nlp, out: Path, as_directories: bool) -> int:
         """Publish the tables, print the summary; returns the exit code."""
         self.writer.close(as_directories)
+        for warning in nlp.meta.get("claims_warnings", []):  # shown even with --quiet
+            console.print(f"[yellow]warning:[/yellow] {escape(warning)}")
         if not self.quiet:
             _summary(self.writer, self.status, time.perf_counter() - self.started, nlp.meta["claims_backbone"], out)
         return EXIT_DOC_ERRORS if self.status.get("error") else EXIT_OK

@@ -22,8 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .guard import guarded
-
-from .attribute import doc_text, get_quotations, set_quotations
+from .quotation import doc_text, get_quotations, set_quotations
 
 MONTHS = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,

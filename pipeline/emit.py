@@ -9,6 +9,7 @@ offsets inside the text, `text[start:end]` equal to the quoted span.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 from datetime import date
@@ -18,10 +19,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from spacy.tokens import Doc
 
-from .attribute import QUOTE_TYPES, doc_text, get_quotations
+from . import __version__ as PROJECT_VERSION
+from .quotation import QUOTE_TYPES, doc_text, get_quotations
 
 CLAIMS_SCHEMA_VERSION = "1.0"
-PROJECT_VERSION = "0.1.0"
 
 SPAN_LIST = pa.list_(pa.struct([("start", pa.int64()), ("end", pa.int64())]))
 CLAIMS_SCHEMA = pa.schema([
@@ -313,6 +314,9 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def run_metadata(backbone: str, backbone_version: str) -> dict[str, str]:
+def run_metadata(backbone: str, backbone_version: str, models: dict[str, str] | None = None,
+                 warnings: list[str] | None = None) -> dict[str, str]:
+    """Table metadata: which schema, backbone, project version and trained models made the rows."""
     return {"claims_schema_version": CLAIMS_SCHEMA_VERSION, "backbone": backbone,
-            "backbone_version": backbone_version, "project_version": PROJECT_VERSION}
+            "backbone_version": backbone_version, "project_version": PROJECT_VERSION,
+            "models": json.dumps(models or {}, ensure_ascii=False), "warnings": json.dumps(warnings or [], ensure_ascii=False)}

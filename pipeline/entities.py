@@ -7,9 +7,10 @@ not map are dropped rather than passed on under a wrong label.
 from __future__ import annotations
 
 from spacy.language import Language
-
-from .guard import guarded
 from spacy.tokens import Doc
+
+from .german.words import NAME_PARTICLES
+from .guard import guarded
 
 LABEL_MAP = {
     "PER": "PER", "PERSON": "PER", "PERS": "PER",
@@ -44,7 +45,6 @@ def _is_edge_noise(token) -> bool:
     return token.is_punct or token.is_space or (token.is_lower and token.pos_ in {"VERB", "AUX", "ADP", "DET", "CCONJ", "PRON"})
 
 
-NAME_PARTICLES = {"von", "van", "de", "der", "den", "al", "bin", "da", "di", "zu", "la", "le", "ibn"}
 
 
 def _strip_punct(span):

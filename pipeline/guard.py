@@ -27,6 +27,13 @@ class Guarded:
     def __init__(self, component):
         self.component = component
 
+    def __getattr__(self, name: str):
+        # the wrapped component's own API: to_disk/from_disk (so nlp.to_disk saves its model),
+        # model_status, thresholds; spaCy looks these up with hasattr
+        if name == "component":
+            raise AttributeError(name)
+        return getattr(self.component, name)
+
     def __call__(self, doc: Doc) -> Doc:
         if not is_ok(doc):
             return doc

@@ -136,6 +136,13 @@ SOURCE_NOUNS = ("angaben", "informationen", "berichten", "bericht", "ansicht", "
                 "einschätzungen", "polizeiangaben", "auswertung", "zeugenaussagen", "gerüchten", "darstellungen",
                 "vermutungen", "vermutung", "befragung", "urteil", "überlegungen", "vorüberlegungen", "plan",
                 "gesetz", "artikel")
+
+
+def is_source_noun(word: str) -> bool:
+    """'Angaben', 'Polizeiangaben', 'Medienberichten': the lowercased word ends in a source noun."""
+    return word.endswith(SOURCE_NOUNS)
+
+
 # Speech-act nouns whose dass-clause is reported content ("die Forderung, dass …"); prefixes
 NOUN_CUES = ("forderung", "behauptung", "vorwurf", "befürchtung", "warnung", "ankündigung", "aussage",
              "erklärung", "hinweis", "mitteilung", "versicherung", "zusicherung", "einschätzung", "vermutung",
@@ -159,10 +166,6 @@ VIA_VERBS = {"berichten", "melden", "schreiben", "zitieren", "sagen", "mitteilen
 MODAL_HEARSAY = {"soll", "sollen", "sollte", "sollten", "sollst"}
 HEARSAY_ADVERBS = {"angeblich", "mutmaßlich", "offenbar", "vermutlich", "reportedly"}
 
-PRONOUNS = {"er", "sie", "ihm", "ihn", "ihr", "ihnen", "dieser", "diese", "jener", "jene", "wir", "ich"}
-# Subjects that name nobody: "Es heißt, …", "Man geht davon aus, …". A quotation with one of
-# them as its only speaker has no speaker.
-GENERIC_PRONOUNS = {"es", "man"}
 
 # Addressees. Verbs whose accusative object is the person spoken to or about ("forderte die SPD
 # auf", "kritisierte die Fans"), as the WikiNews annotators mark it.

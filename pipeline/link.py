@@ -11,28 +11,38 @@ relative to the quotation and the cue, its grammatical role and case, entity typ
 preposition, whether the rules chose it, whether it names the previous or an earlier
 quotation's speaker. The best candidate replaces the rules' choice when its probability is
 higher by the margin chosen on train, and the speaker becomes its whole noun phrase
-(`attribute.full_mention`). A direct quote nested in another quotation keeps that
+(`german.phrases.full_mention`). A direct quote nested in another quotation keeps that
 quotation's speaker. Without a weights file the component changes nothing.
 """
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .attribute import (CONTINUATION_RULES, NESTED_RULE, Quotation, _char_spans, _is_dateline, _noun_phrase,
-                        _with_entities, container_of, doc_text, full_mention, get_quotations, lexicon_cue,
-                        set_quotations, tokens_at)
-from .backbone import ACCUSATIVE_DEPS, DATIVE_DEPS, dep, is_subject
+from .attribution.cues import lexicon_cue
+from .german.labels import is_subject
+from .german.labels import role as grammatical_role
+from .german.phrases import full_mention, is_dateline, noun_phrase, with_entities
+from .german.words import PRONOUNS
 from .guard import guarded
+from .model_files import JsonWeights
+from .quotation import (
+    CONTINUATION_RULES,
+    Quotation,
+    Rule,
+    char_spans,
+    container_of,
+    doc_text,
+    get_quotations,
+    set_quotations,
+    tokens_at,
+)
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_WEIGHTS = PACKAGE_ROOT / "models" / "speaker_linker" / "weights.json"
+DEFAULT_WEIGHTS = "models/speaker_linker/weights.json"  # relative to the project root
 SENTENCES_BEFORE = 2
 SENTENCES_AFTER = 1
 MAX_MENTION_TOKENS = 15
@@ -40,9 +50,9 @@ KNOWN_PREPOSITIONS = {"laut", "nach", "von", "vom", "gegenüber", "zufolge", "mi
                       "aus", "über", "durch", "gegen", "zu", "zur", "zum", "auf"}
 
 
-@Language.factory("claims_speaker_linker", default_config={"weights": str(DEFAULT_WEIGHTS)})
-def make_speaker_linker(nlp: Language, name: str, weights: str | None):
-    return guarded(SpeakerLinker.from_file(weights))
+@Language.factory("claims_speaker_linker", default_config={"weights": DEFAULT_WEIGHTS, "on_missing": "warn"})
+def make_speaker_linker(nlp: Language, name: str, weights: str | None, on_missing: str):
+    return guarded(SpeakerLinker.from_config(weights, on_missing, name))
 
 
 @dataclass
@@ -53,18 +63,23 @@ class Candidate:
     chosen: bool  # overlaps the speaker the rules chose
 
 
-class SpeakerLinker:
-    def __init__(self, weights: dict[str, float] | None, margin: float = 0.0, min_probability: float = 1.0):
+class SpeakerLinker(JsonWeights):
+    """Without weights (`weights = null`, or a missing file) the rules' speakers stay."""
+
+    FILE_NAME = "weights.json"
+
+    def __init__(self, weights: dict[str, float] | None, margin: float = 0.0, min_probability: float = 1.0,
+                 status: str = "off"):
         self.weights = weights
         self.margin = margin
         self.min_probability = min_probability
+        self.model_status = status
 
-    @classmethod
-    def from_file(cls, path: str | None) -> "SpeakerLinker":
-        if not path or not Path(path).exists():
-            return cls(None)
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(data["weights"], data["margin"], data["min_probability"])
+    def load(self, data: dict) -> None:
+        self.weights, self.margin, self.min_probability = data["weights"], data["margin"], data["min_probability"]
+
+    def dump(self) -> dict:
+        return {"weights": self.weights, "margin": self.margin, "min_probability": self.min_probability}
 
     def probabilities(self, features: list[dict[str, float]]) -> list[float]:
         """Softmax over one quotation's candidates (the model is a conditional logit)."""
@@ -85,14 +100,14 @@ class SpeakerLinker:
                 continue
             choice = choose(candidates, self.probabilities(features), self.margin, self.min_probability)
             if choice is not None:
-                q.speaker = _char_spans(full_mention(choice.tokens, {t.i for t in tokens_at(doc, q.quote)}))
+                q.speaker = char_spans(full_mention(choice.tokens, {t.i for t in tokens_at(doc, q.quote)}))
         set_quotations(doc, quotations)
         return doc
 
 
 def _speaking_container(q: Quotation, quotations: list[Quotation]) -> Quotation | None:
     """For a direct quote nested in another quotation: that quotation, whose speaker it keeps."""
-    return container_of(q, quotations) if q.rule == NESTED_RULE else None
+    return container_of(q, quotations) if q.rule == Rule.DIRECT_NESTED else None
 
 
 def choose(candidates: list[Candidate], probabilities: list[float], margin: float,
@@ -159,10 +174,10 @@ def find_candidates(index: DocIndex, q: Quotation, quote_tokens: list[Token]) ->
     window = [t for s in index.sentences[max(0, first - SENTENCES_BEFORE):last + 1 + SENTENCES_AFTER] for t in s]
     candidates = []
     for t in window:
-        if t.i in quote or not _is_mention_head(t) or _is_dateline(t, index.sentence(t)):
+        if t.i in quote or not _is_mention_head(t) or is_dateline(t, index.sentence(t)):
             continue
         if t.i not in index.phrases:  # (the mention of a head, where no quotation cuts into it)
-            index.phrases[t.i] = ({x.i for x in _noun_phrase(t)}, _mention(t, set(), index))
+            index.phrases[t.i] = ({x.i for x in noun_phrase(t)}, _mention(t, set(), index))
         subtree, tokens = index.phrases[t.i]
         if subtree & quote:
             tokens = _mention(t, quote, index)
@@ -177,7 +192,7 @@ def _is_mention_head(token: Token) -> bool:
     """A noun, name or personal pronoun that heads its mention (one candidate per named entity:
     its last token)."""
     if token.pos_ == "PRON":
-        return token.lower_ in lexicon.PRONOUNS
+        return token.lower_ in PRONOUNS
     if token.pos_ not in {"NOUN", "PROPN"} or not token.text[:1].isupper():
         return False
     following = token.nbor() if token.i + 1 < len(token.doc) else None
@@ -188,7 +203,7 @@ def _mention(head: Token, quote: set[int], index: DocIndex) -> list[Token]:
     """The noun phrase around a head, outside the quotation, at most MAX_MENTION_TOKENS long,
     extended to the named entities it touches."""
     sentence = index.sent_of[head.i]
-    phrase = [t for t in _noun_phrase(head) if t.i not in quote and index.sent_of[t.i] == sentence]
+    phrase = [t for t in noun_phrase(head) if t.i not in quote and index.sent_of[t.i] == sentence]
     if not phrase or len(phrase) > MAX_MENTION_TOKENS or head not in phrase:
         phrase = [head]
     ids = {t.i for t in phrase}
@@ -197,7 +212,7 @@ def _mention(head: Token, quote: set[int], index: DocIndex) -> list[Token]:
         run.pop(0)
     while run[-1].i != head.i and (run[-1].is_punct or run[-1].is_space) and run[-1].text not in {")", "“", "”", "»", "«"}:
         run.pop()
-    return _with_entities(run)
+    return with_entities(run)
 
 
 @dataclass
@@ -241,7 +256,7 @@ def _mention_facts(index: DocIndex, c: Candidate) -> Mention:
     doc, head = index.doc, c.head
     start, end = c.tokens[0].i, c.tokens[-1].i
     previous = doc[start - 1] if start > 0 else None
-    role, ent = _role(head), head.ent_type_ or "-"
+    role, ent = grammatical_role(head), head.ent_type_ or "-"
     static = {
         f"role={role}": 1.0,
         f"case={'/'.join(head.morph.get('Case')) or '-'}": 1.0,
@@ -259,7 +274,7 @@ def _mention_facts(index: DocIndex, c: Candidate) -> Mention:
     if preposition is not None:
         word = preposition.lower_ if preposition.lower_ in KNOWN_PREPOSITIONS else "?"
         # "nach Angaben der Polizei" names a source, "nach Russland" a direction
-        source = any(t.lower_.startswith(lexicon.SOURCE_NOUNS) for t in c.tokens)
+        source = any(lexicon.is_source_noun(t.lower_) for t in c.tokens)
         static[f"prep={word}{'+source' if source else ''}"] = 1.0
     if end + 1 < len(doc) and doc[end + 1].lower_ == "zufolge":
         static["prep=zufolge"] = 1.0
@@ -356,25 +371,6 @@ def _cue_features(cue: list[Token], c: Candidate, group: str, sent_of: list[int]
         "cue_other_sentence": float(not same_sentence),
         "subject_of_speech_verb": float(is_subject(head) and lexicon_cue(head.head) is not None),
     }
-
-
-def _role(token: Token) -> str:
-    label = dep(token)
-    if is_subject(token):
-        return "subject"
-    if label in ACCUSATIVE_DEPS:
-        return "object"
-    if label in DATIVE_DEPS:
-        return "dative"
-    if label in {"root"}:
-        return "root"
-    if label in {"nmod", "ag", "pg", "nmod:poss"}:
-        return "attribute"
-    if label in {"obl", "nk", "mo", "op"}:
-        return "oblique"
-    if label in {"appos", "app", "flat", "flat:name", "pnc", "compound"}:
-        return "apposition"
-    return "other"
 
 
 def _name_words(tokens: list[Token]) -> set[str]:

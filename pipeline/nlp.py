@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import attribute, dates, entities, link, resolve, score, segment, tagger  # noqa: F401  (registers the factories)
+from . import attribution, dates, entities, link, resolve, score, segment, tagger  # noqa: F401  (registers the factories)
 from .backbone import backbone_version, load_backbone
 from .guard import is_ok, mark_error  # noqa: F401  (is_ok is part of this module's API)
 from .inputs import Article
@@ -44,7 +44,17 @@ def load_nlp(model: str | None = None, scorer: bool = True, linker: bool = True)
         nlp.add_pipe(component, config={"weights": None} if switched_off.get(component) else {})
     nlp.meta["claims_backbone"] = name
     nlp.meta["claims_backbone_version"] = backbone_version(nlp)
+    record_model_status(nlp)
     return nlp
+
+
+def record_model_status(nlp: Language) -> None:
+    """`nlp.meta["claims_models"]`: what each trained component runs with; `claims_warnings`:
+    the components whose model is missing (the CLI prints them, every table's metadata keeps them)."""
+    statuses = {name: pipe.model_status for name, pipe in nlp.pipeline if hasattr(pipe, "model_status")}
+    nlp.meta["claims_models"] = statuses
+    nlp.meta["claims_warnings"] = [status.removeprefix("missing: ") for status in statuses.values()
+                                   if status.startswith("missing")]
 
 
 def stage_of(component: str) -> str:

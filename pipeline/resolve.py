@@ -17,9 +17,9 @@ import unicodedata
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .attribute import Quotation, get_quotations, set_quotations
+from .german.words import NAME_PARTICLES, PRONOUNS
 from .guard import guarded
-from .lexicon import PRONOUNS
+from .quotation import Quotation, get_quotations, set_quotations
 
 # Role nouns that all denote a head of state or government, so that a later mention with one
 # of them finds an entity introduced with another.
@@ -29,7 +29,6 @@ ROLE_SYNONYMS = [
     {"sprecher", "sprecherin", "regierungssprecher", "pressesprecher"},
 ]
 ROLE_WORDS = set().union(*ROLE_SYNONYMS)
-NAME_PARTICLES = {"von", "van", "de", "der", "al", "bin", "da", "di", "zu"}
 
 
 def normalize_name(name: str) -> str:

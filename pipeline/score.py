@@ -14,44 +14,50 @@ weights file the component keeps every quotation and the rules' own confidences.
 """
 from __future__ import annotations
 
-import json
 import math
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribute import Quotation, doc_text, get_quotations, set_quotations, tokens_at
-from .lexicon import CORE_REPORTED_VERBS
-from .tagger import SPANS_KEY as TAGGER_KEY
-from .backbone import is_finite_verb, is_konjunktiv
+from .german.mood import is_finite_verb, is_konjunktiv
+from .german.words import FIRST_PERSON
 from .guard import guarded
+from .lexicon import CORE_REPORTED_VERBS
+from .model_files import JsonWeights
+from .quotation import Quotation, doc_text, get_quotations, set_quotations, tokens_at
+from .tagger import SPANS_KEY as TAGGER_KEY
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_WEIGHTS = PACKAGE_ROOT / "models" / "claim_scorer" / "weights.json"
+DEFAULT_WEIGHTS = "models/claim_scorer/weights.json"  # relative to the project root
 UNKNOWN_CUE = "cue=?"
 DIRECT_STATEMENT_CHARS = 40  # a quoted statement, not a quoted phrase
 NAMED_SPEAKERS = {"PER", "ORG"}  # speaker labels set by pipeline/resolve.py
-FIRST_PERSON = {"ich", "wir", "mir", "mich", "uns", "unser", "unsere", "unserer", "mein", "meine", "meiner"}
 
 
-@Language.factory("claims_scorer", default_config={"weights": str(DEFAULT_WEIGHTS), "threshold": None})
-def make_scorer(nlp: Language, name: str, weights: str | None, threshold: float | None):
-    return guarded(QuotationScorer.from_file(weights, threshold))
+@Language.factory("claims_scorer", default_config={"weights": DEFAULT_WEIGHTS, "threshold": None, "on_missing": "warn"})
+def make_scorer(nlp: Language, name: str, weights: str | None, threshold: float | None, on_missing: str):
+    scorer = QuotationScorer.from_config(weights, on_missing, name)
+    if threshold is not None:
+        scorer.threshold = threshold
+    return guarded(scorer)
 
 
-class QuotationScorer:
-    def __init__(self, weights: dict[str, float] | None, threshold: float = 0.0, direct_threshold: float = 0.0):
+class QuotationScorer(JsonWeights):
+    """Without weights (`weights = null`, or a missing file) every quotation is kept."""
+
+    FILE_NAME = "weights.json"
+
+    def __init__(self, weights: dict[str, float] | None, threshold: float = 0.0, direct_threshold: float = 0.0,
+                 status: str = "off"):
         self.weights = weights
         self.threshold = threshold
         self.direct_threshold = direct_threshold
+        self.model_status = status
 
-    @classmethod
-    def from_file(cls, path: str | None, threshold: float | None = None) -> "QuotationScorer":
-        if not path or not Path(path).exists():
-            return cls(None, 0.0)
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(data["weights"], data["threshold"] if threshold is None else threshold, data["direct_threshold"])
+    def load(self, data: dict) -> None:
+        self.weights, self.threshold, self.direct_threshold = data["weights"], data["threshold"], data["direct_threshold"]
+
+    def dump(self) -> dict:
+        return {"weights": self.weights, "threshold": self.threshold, "direct_threshold": self.direct_threshold}
 
     def probability(self, features: dict[str, float]) -> float:
         z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())

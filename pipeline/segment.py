@@ -8,9 +8,9 @@ boundaries that are already set, so they only decide the remaining positions.
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .guard import guarded
-from spacy.tokens import Doc
 
 
 @Language.factory("claims_line_sentences")

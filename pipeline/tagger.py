@@ -6,7 +6,7 @@ quotation types (INDIRECT, REPORTED, …). Its predictions must not replace the 
 entities, so it runs on a copy of each document's tokens and its spans are stored as
 `doc.spans["quote_candidates"]`. The attribution component turns candidates that no rule
 found into quotations (rule "tagger"), and the scorer decides which to keep.
-Without the model directory the component only sets an empty span group.
+Without its model the component sets an empty span group and says so (pipeline/model_files.py).
 """
 from __future__ import annotations
 
@@ -17,25 +17,30 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .guard import guarded
+from .model_files import ModelStatus, missing_model, resolve_model_path
 
 SPANS_KEY = "quote_candidates"
-DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "quote_tagger"
+DEFAULT_MODEL = "models/quote_tagger"  # relative to the project root
 
 
-@Language.factory("claims_quote_tagger", default_config={"model": str(DEFAULT_MODEL)})
-def make_quote_tagger(nlp: Language, name: str, model: str | None):
-    return guarded(QuoteTagger.from_path(model))
+@Language.factory("claims_quote_tagger", default_config={"model": DEFAULT_MODEL, "on_missing": "warn"})
+def make_quote_tagger(nlp: Language, name: str, model: str | None, on_missing: str):
+    return guarded(QuoteTagger.from_config(model, on_missing, name))
 
 
-class QuoteTagger:
-    def __init__(self, tagger: Language | None):
+class QuoteTagger(ModelStatus):
+    def __init__(self, tagger: Language | None, status: str = "off"):
         self.tagger = tagger
+        self.model_status = status
 
     @classmethod
-    def from_path(cls, path: str | Path | None) -> "QuoteTagger":
-        if not path or not Path(path).exists():
-            return cls(None)
-        return cls(spacy.load(path))
+    def from_config(cls, model: str | None, on_missing: str = "warn", name: str = "claims_quote_tagger") -> "QuoteTagger":
+        path = resolve_model_path(model)
+        if path is None:
+            return cls(None, "off")
+        if not (path / "meta.json").exists():
+            return cls(None, missing_model(name, path, on_missing))
+        return cls(spacy.load(path), f"loaded {path}")
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[SPANS_KEY] = self.candidates(doc) if self.tagger is not None else []
@@ -46,3 +51,15 @@ class QuoteTagger:
         for _, component in self.tagger.pipeline:
             copy = component(copy)
         return [Span(doc, e.start, e.end, label=e.label_) for e in copy.ents]
+
+    def to_disk(self, path: str | Path, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self.tagger is not None:
+            self.tagger.to_disk(path / "model")
+
+    def from_disk(self, path: str | Path, exclude=tuple()) -> "QuoteTagger":
+        model = Path(path) / "model"
+        if (model / "meta.json").exists():
+            self.tagger, self.model_status = spacy.load(model), f"loaded {model}"
+        return self

@@ -10,7 +10,10 @@ zu-infinitive of every lexicon verb, with separable particles ("wies … zurück
 """
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from . import lexicon
+from .german.labels import is_separated_particle
 
 # Separable particles (the lexicon's), longest first when splitting a lemma
 SEPARABLE = tuple(sorted(lexicon.PARTICLES, key=len, reverse=True))
@@ -141,3 +144,15 @@ _TABLE = _build_table()
 def lemma_of(word: str) -> str | None:
     """The lemma of a lowercased form of a cue verb ('zurückgewiesen' -> 'zurückweisen')."""
     return _TABLE.get(word)
+
+
+def is_cue_verb_form(token: Token) -> bool:
+    """A lowercase form of a lexicon verb, whatever the tagger says it is."""
+    return token.is_lower and lemma_of(token.lower_) is not None
+
+
+def verb_lemma(verb: Token) -> str:
+    """The lemma with its separated particle: 'gab … bekannt' -> 'bekanntgeben'. Forms of the
+    cue verbs take their lemma from the generated table, which the lemmatizer may mangle."""
+    particle = next((c.lower_ for c in verb.children if is_separated_particle(c)), "")
+    return particle + (lemma_of(verb.lower_) or verb.lemma_.lower())

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.attribute import find_quote_spans
+from pipeline.attribution.direct import find_quote_spans
 
 
 def _only(rules_nlp, text):

@@ -1,7 +1,8 @@
 """The learned speaker linker: candidates, the replacement rule, the component."""
 import json
 
-from pipeline.attribute import get_quotations, tokens_at
+from pipeline.quotation import get_quotations, tokens_at
+from pipeline.model_files import resolve_model_path
 from pipeline.link import DEFAULT_WEIGHTS, Candidate, DocIndex, SpeakerLinker, choose, find_candidates, link_examples
 
 TEXT = ("Bundeskanzler Olaf Scholz traf am Montag den französischen Präsidenten. "
@@ -41,7 +42,7 @@ def test_weights_decide_the_speaker(rules_nlp):
     """A linker that prefers names replaces the rules' pronoun by a name; without weights nothing changes."""
     doc = rules_nlp(TEXT)
     before = [q.to_dict() for q in get_quotations(doc)]
-    assert [q.to_dict() for q in SpeakerLinker.from_file(None)(doc)._.quotations] == before
+    assert [q.to_dict() for q in SpeakerLinker.from_config(None)(doc)._.quotations] == before
     prefers_names = SpeakerLinker({"pos=PROPN": 5.0, "pos=PRON": -5.0}, margin=0.1, min_probability=0.5)
     linked = prefers_names(doc)._.quotations
     q = next(q for q in linked if "Lage" in doc.text[q.start:q.quote[-1][1]])
@@ -58,6 +59,6 @@ def test_features_are_finite_and_name_the_rules_choice(rules_nlp):
 
 
 def test_shipped_weights_are_complete():
-    data = json.loads(DEFAULT_WEIGHTS.read_text(encoding="utf-8"))
+    data = json.loads(resolve_model_path(DEFAULT_WEIGHTS).read_text(encoding="utf-8"))
     assert 0 <= data["margin"] < 1 and 0 < data["min_probability"] <= 1.01
     assert {"bias", "chosen", "role=subject", "position=before0"} <= set(data["weights"])

@@ -1,7 +1,8 @@
 """The learned quotation scorer: confidences, thresholds, what it never drops."""
 import json
 
-from pipeline.attribute import Quotation
+from pipeline.quotation import Quotation
+from pipeline.model_files import resolve_model_path
 from pipeline.score import DEFAULT_WEIGHTS, QuotationScorer, always_keep
 
 TEXT = ("Der Minister sagte, die Lage sei ernst. Man müsse jetzt schnell handeln. "
@@ -10,7 +11,7 @@ TEXT = ("Der Minister sagte, die Lage sei ernst. Man müsse jetzt schnell handel
 
 
 def test_shipped_weights_are_complete():
-    data = json.loads(DEFAULT_WEIGHTS.read_text(encoding="utf-8"))
+    data = json.loads(resolve_model_path(DEFAULT_WEIGHTS).read_text(encoding="utf-8"))
     assert 0 < data["threshold"] < 1 and 0 <= data["direct_threshold"] <= data["threshold"]
     assert {"bias", "rule=indirect+cue", "rule=konjunktiv", "type=direct", "cue=sagen"} <= set(data["weights"])
 
@@ -33,14 +34,14 @@ def test_always_keep_protects_statements_and_schema_verbs():
 
 
 def test_without_weights_nothing_changes(rules_nlp):
-    scorer = QuotationScorer.from_file(None)
+    scorer = QuotationScorer.from_config(None)
     doc = rules_nlp(TEXT)
     before = [q.to_dict() for q in doc._.quotations]
     assert [q.to_dict() for q in scorer(doc)._.quotations] == before
 
 
 def test_high_threshold_keeps_only_protected(rules_nlp):
-    strict = QuotationScorer.from_file(str(DEFAULT_WEIGHTS), threshold=1.01)
-    strict.direct_threshold = 1.01
+    strict = QuotationScorer.from_config(DEFAULT_WEIGHTS)
+    strict.threshold = strict.direct_threshold = 1.01
     kept = strict(rules_nlp(TEXT))._.quotations
     assert kept and all(always_keep(q) for q in kept)

@@ -1,6 +1,7 @@
 """The trained quote tagger: candidates in their own span group, backbone entities untouched."""
 import json
 
+from pipeline.model_files import resolve_model_path
 from pipeline.tagger import DEFAULT_MODEL, SPANS_KEY, QuoteTagger
 
 TAGGER_LABELS = {"DIRECT", "INDIRECT", "FREE_INDIRECT", "INDIRECT_FREE_INDIRECT", "REPORTED"}
@@ -17,11 +18,11 @@ def test_candidates_do_not_touch_named_entities(nlp):
 
 
 def test_without_model_the_group_is_empty(rules_nlp):
-    doc = QuoteTagger.from_path(None)(rules_nlp.make_doc(TEXT))
+    doc = QuoteTagger.from_config(None)(rules_nlp.make_doc(TEXT))
     assert len(doc.spans[SPANS_KEY]) == 0
 
 
 def test_shipped_model_has_card_and_licence():
-    meta = json.loads((DEFAULT_MODEL / "meta.json").read_text(encoding="utf-8"))
+    meta = json.loads((resolve_model_path(DEFAULT_MODEL) / "meta.json").read_text(encoding="utf-8"))
     assert meta["license"] == "CC BY-NC-SA 4.0" and set(meta["labels"]["quotes"]) == TAGGER_LABELS
-    assert "CC BY-NC-SA 4.0" in (DEFAULT_MODEL / "README.md").read_text(encoding="utf-8")
+    assert "CC BY-NC-SA 4.0" in (resolve_model_path(DEFAULT_MODEL) / "README.md").read_text(encoding="utf-8")

@@ -16,7 +16,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from pipeline.backbone import load_backbone, verb_lemma
+from pipeline.backbone import load_backbone
+from pipeline.verbforms import verb_lemma
 
 
 def mine(train_dir: Path, model: str = "auto") -> list[tuple]:

@@ -29,7 +29,7 @@ def gold_docs(gold_dir: Path, nlp: Language, tagger_folds: list[Path] | None = N
             groups["b" if split_of(path.stem) == "a" else "a"].append((doc_id, (path, g)))
     for fold, members in groups.items():
         if fold is not None:
-            nlp.get_pipe("claims_quote_tagger").component = QuoteTagger.from_path(tagger_folds["ab".index(fold)])
+            nlp.get_pipe("claims_quote_tagger").component = QuoteTagger.from_config(str(tagger_folds["ab".index(fold)]))
         texts = [g.text for _, (_, g) in members]
         for (doc_id, (_, g)), doc in zip(members, nlp.pipe(texts, batch_size=16)):
             yield doc_id, g, doc

@@ -28,7 +28,8 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import minimize
 
-from pipeline.attribute import _char_spans, full_mention, get_quotations, tokens_at
+from pipeline.german.phrases import full_mention
+from pipeline.quotation import char_spans, get_quotations, tokens_at
 from pipeline.evaluate import ROLES, GoldDoc, Item, Tally, pair, score_document, summarize
 from pipeline.link import choose, link_examples
 from pipeline.nlp import load_nlp
@@ -74,7 +75,7 @@ def examples_of(g: GoldDoc, doc) -> list[Example]:
     for k, ((q, candidates, features), item) in enumerate(zip(linked, items)):
         quote = {t.i for t in tokens_at(doc, q.quote)}
         # what the component writes when it picks a candidate: the candidate's whole noun phrase
-        speakers = [g.tokens_of(_char_spans(full_mention(c.tokens, quote))) for c in candidates]
+        speakers = [g.tokens_of(char_spans(full_mention(c.tokens, quote))) for c in candidates]
         gold_speaker = g.items[gold_of[k]].parts["speaker"] if k in gold_of else set()
         labels = [float(bool(s & gold_speaker)) for s in speakers] if gold_speaker else None
         examples.append(Example(item, candidates, speakers, features, labels, q.rule))
@@ -208,7 +209,7 @@ overlaps the gold speaker):
 | rule | quotations | covered | rules' speaker | linked speaker |
 |---|---|---|---|---|
 """ + "\n".join(f"| {rule} | {r['quotations']} | {r['covered']} % | {r['rules']} % | {r['linked']} % |"
-            for rule, r in scores["train_cv_by_rule"].items() if r["quotations"] >= 10) + f"""
+            for rule, r in scores["train_cv_by_rule"].items() if r["quotations"] >= 10) + """
 
 The whole pipeline's dev scores are in `models/claim_scorer/README.md` and the README.
 

@@ -28,7 +28,7 @@ from typing import NamedTuple
 import numpy as np
 from scipy.optimize import minimize
 
-from pipeline.attribute import get_quotations
+from pipeline.quotation import get_quotations
 from pipeline.evaluate import ROLES, Item, Tally, pair, score_document, summarize, unrounded_f1
 from pipeline.nlp import load_nlp
 from pipeline.score import UNKNOWN_CUE, QuotationScorer, always_keep, featurize, threshold_for
@@ -61,7 +61,7 @@ def collect(gold_dir: Path, model: str, weights: Path | None = None,
     not see it (training/convert_quotes.py assigns the folds)."""
     nlp = load_nlp(model, scorer=weights is not None)
     if weights is not None:
-        nlp.get_pipe("claims_scorer").component = QuotationScorer.from_file(str(weights))
+        nlp.get_pipe("claims_scorer").component = QuotationScorer.from_config(str(weights))
     articles = []
     for doc_id, g, doc in gold_docs(gold_dir, nlp, tagger_folds):
         quotations = get_quotations(doc)
@@ -128,7 +128,7 @@ def model_card(scores: dict, n_weights: int) -> str:
     return f"""# claim_scorer: which found quotations to keep
 
 A logistic regression over {n_weights} sparse features that gives every quotation found by the
-attribution rules (`pipeline/attribute.py`) the probability that WikiNews annotators would
+attribution rules (`pipeline/attribution/`) the probability that WikiNews annotators would
 mark it. `pipeline/score.py` (spaCy factory `claims_scorer`) writes that probability into the
 claims' `confidence` and drops quotations below {scores['threshold']} (quoted phrases below
 {scores['direct_threshold']}; quoted statements, and reported speech by a named person or

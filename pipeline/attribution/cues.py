@@ -1,0 +1,90 @@
+"""Cues: which word is the speech verb of a frame, its lemma, particle and auxiliaries.
+
+`lexicon_cue` recognises a cue verb by its generated forms (pipeline/verbforms.py) before the
+backbone's lemma, which the small lemmatizer often mangles ("vermutet" -> "vermuen").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .. import lexicon
+from ..german.labels import (
+    is_auxiliary_of_head,
+    is_below_auxiliary,
+    is_root,
+    is_separated_particle,
+)
+from ..verbforms import is_cue_verb_form, lemma_of
+
+
+def lexicon_cue(token: Token) -> str | None:
+    """The lexicon lemma of a cue verb (with its separated particle), else None."""
+    if token.pos_ not in {"VERB", "AUX"} and token.lower_ not in lexicon.SURFACE_CUES and not mistagged_verb(token):
+        return None
+    lemmas = [lemma for lemma in (lemma_of(token.lower_), token.lemma_.lower()) if lemma]
+    particle = next((c.lower_ for c in token.children if c.lower_ in lexicon.PARTICLES and is_separated_particle(c)), None)
+    particle = particle or _clause_final_particle(token)
+    candidates = [particle + lemma for lemma in lemmas] if particle else []
+    candidates += lemmas + [_crude_lemma(token.lower_)]
+    for cand in candidates:
+        if cand in lexicon.SPEECH_VERBS or cand in lexicon.REPORTED_VERBS:
+            return cand
+    return None
+
+
+def mistagged_verb(token: Token) -> bool:
+    """The root of its sentence, a lowercase form of a cue verb that the tagger took for an
+    adverb or adjective ('Im September leugnete/ADV der russische Präsident …')."""
+    return (token.pos_ in {"ADV", "ADJ"} and is_root(token) and is_cue_verb_form(token)
+            and token.lower_ not in lexicon.NOT_VERB_FORMS)
+
+
+def is_particle_of(token: Token, verb: Token) -> bool:
+    """Is the token the separated particle of this cue verb ('gab … bekannt')?"""
+    if token.lower_ not in lexicon.PARTICLES:
+        return False
+    if token.head.i == verb.i and is_separated_particle(token):
+        return True
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (following is None or following.is_punct) and lexicon_cue(verb) == token.lower_ + verb.lemma_.lower()
+
+
+def _clause_final_particle(verb: Token) -> str | None:
+    """'räumte zwar ein, …': a separated verb particle at the end of the verb's clause."""
+    for t in verb.doc[verb.i + 1:verb.sent.end]:
+        if t.is_punct or t.pos_ in {"VERB", "AUX"} or t.lower_ in {"dass", "und", "oder"}:
+            previous = t.doc[t.i - 1]
+            if previous.i > verb.i and previous.lower_ in lexicon.PARTICLES and previous.pos_ in {"ADP", "ADV", "PART", "ADJ"}:
+                return previous.lower_
+            return None
+    return None
+
+
+def _crude_lemma(word: str) -> str:
+    for suffix, repl in (("ten", "en"), ("te", "en"), ("t", "en"), ("en", "en")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def find_cue(tokens: list[Token], near: Span | None = None) -> Token | None:
+    """A cue among the tokens: speech verbs before other speech-act verbs, nearest to the quote."""
+    cues = [t for t in tokens if lexicon_cue(t)]
+    if not cues:
+        return None
+
+    def distance(t: Token) -> int:
+        return 0 if near is None else min(abs(t.i - near.start), abs(t.i - near.end))
+
+    # "…“, sagte Kim, berichtete KCNA": a reporting verb names the intermediary, not the speaker
+    return min(cues, key=lambda t: (lexicon_cue(t) not in lexicon.SPEECH_VERBS,
+                                    lexicon_cue(t) in lexicon.RELAY_VERBS, distance(t)))
+
+
+def cue_with_auxiliaries(cue: Token) -> list[Token]:
+    """The cue verb with its separated particle and auxiliaries ('hatte … erklärt', 'gab … bekannt')."""
+    particle = [c for c in cue.children if is_separated_particle(c)]
+    auxiliaries = [c for c in cue.children if is_auxiliary_of_head(c) and c.lemma_ in {"haben", "sein", "werden"}]
+    if is_below_auxiliary(cue) and cue.head.pos_ == "AUX":  # TIGER: the auxiliary heads the participle
+        auxiliaries.append(cue.head)
+    return sorted([cue] + particle + auxiliaries, key=lambda t: t.i)

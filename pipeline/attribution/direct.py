@@ -1,0 +1,109 @@
+"""Direct quotes: balanced quotation marks in every German style, and their frames.
+
+A quote may span several sentences; its frame is the rest of its sentence(s), a sentence
+before it ending in a colon, or a short following sentence ("Das sagte X am Montag.").
+Without any frame it continues the previous speaker (rule `direct+continuation`).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..german.punctuation import trim_frame
+from ..german.words import QUOTE_PAIRS
+from ..quotation import Quotation, Rule, char_spans, doc_text
+from .cues import find_cue
+from .roles import fill_from_cue, frame_subject, speaker_in_frame
+from .sources import source_phrase
+
+MIN_DIRECT_TOKENS = 4  # shorter quoted fragments are titles or scare quotes, not claims
+
+
+def find_quote_spans(doc: Doc) -> list[Span]:
+    """Token spans of balanced quotation marks (marks included), not crossing line breaks."""
+    text = doc_text(doc)
+    spans, i = [], 0
+    while i < len(text):
+        closers = QUOTE_PAIRS.get(text[i])
+        if closers is None:
+            i += 1
+            continue
+        end = _find_closer(text, i + 1, closers)
+        if end is None:
+            i += 1
+            continue
+        span = doc.char_span(i, end + 1, alignment_mode="expand")
+        if span is not None and len(span) > 2:
+            spans.append(span)
+        i = end + 1
+    return spans
+
+
+def _find_closer(text: str, start: int, closers: str) -> int | None:
+    for j in range(start, min(len(text), start + 4000)):
+        if text[j] == "\n":
+            return None
+        if text[j] in closers:
+            return j
+    return None
+
+
+def is_statement(span: Span, min_tokens: int) -> bool:
+    words = [t for t in span if not t.is_punct]
+    return len(words) >= min_tokens
+
+
+def looks_like_name(span: Span) -> bool:
+    """'„Süddeutsche Zeitung“', '„Eagle“': titles and names in quotation marks are no quotes."""
+    words = [t for t in span if t.is_alpha]
+    if not words or any(t.is_lower for t in words):
+        return False
+    return len(words) > 1 or words[0].pos_ == "PROPN" or words[0].ent_type_ != ""
+
+
+def attribute_direct(doc, span: Span, sentences, sent_index, previous: list[Quotation]) -> Quotation:
+    first = sent_index[span[0].sent.start]
+    last = sent_index[span[-1].sent.start]
+    frame_tokens = [t for k in range(first, last + 1) for t in sentences[k] if not (span.start <= t.i < span.end)]
+    cue = find_cue(frame_tokens, span)
+    rule = Rule.DIRECT_CUE
+    if cue is None and first > 0:  # "Er sagte: „…“" over a sentence break
+        prev = sentences[first - 1]
+        if prev[-1].text == ":" or (len(prev) > 1 and prev[-2].text == ":"):
+            frame_tokens = [t for t in prev if t.text != ":"]
+            cue = find_cue(frame_tokens)
+            rule = Rule.DIRECT_COLON
+    q = Quotation(type="direct", quote=[[span.start_char, span.end_char]], sentence_index=first, rule=rule)
+    if cue is not None:
+        fill_from_cue(q, cue, frame_tokens, exclude=range(span.start, span.end))
+        q.frame = char_spans(trim_frame(frame_tokens))
+        q.confidence = 0.9 if q.speaker else 0.7
+    elif (source := source_phrase(span.sent, [t for t in frame_tokens if not t.is_space], previous)) and source.speaker:
+        # "„…“, so die FIFA", "laut Polizei „…“": the source phrase names the speaker
+        q.speaker, q.cue, q.cue_lemma, q.via = source.speaker, source.cue, source.cue_lemma, source.via
+        q.frame, q.confidence, q.rule = char_spans(trim_frame(frame_tokens)), 0.8, Rule.DIRECT_SOURCE
+    else:
+        speaker = speaker_in_frame(frame_tokens) or frame_subject(frame_tokens)
+        if speaker:
+            q.speaker = char_spans(speaker)
+            q.frame = char_spans(trim_frame(frame_tokens))
+            q.confidence, q.rule = 0.7, Rule.DIRECT_FRAME
+        elif last + 1 < len(sentences) and (following := _frame_after(sentences[last + 1])):
+            # "„…“ Das sagte Steinbrück am Montag.": the frame follows in a sentence of its own
+            cue, frame_tokens = following
+            fill_from_cue(q, cue, frame_tokens, exclude=range(span.start, span.end))
+            q.frame = char_spans(trim_frame(frame_tokens))
+            q.confidence, q.rule = 0.7, Rule.DIRECT_NEXT_FRAME
+        else:  # the speaker is filled in by fill_continuations
+            q.confidence, q.rule = 0.55, Rule.DIRECT_CONTINUATION
+    return q
+
+
+def _frame_after(sent: Span) -> tuple[Token, list[Token]] | None:
+    """A short following sentence that only frames the quote: 'So äußerte sich X.', 'Das sagte X.'"""
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens or len(tokens) > 15 or any(t.text in QUOTE_PAIRS for t in tokens):
+        return None
+    cue = find_cue(tokens)
+    if cue is None or tokens[0].lower_ not in {"so", "das", "dies", "dieses", "diese", "damit", "mit", "dazu"}:
+        return None
+    return cue, tokens

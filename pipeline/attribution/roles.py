@@ -1,0 +1,233 @@
+"""Roles: the speaker, addressee and relay ("via") of a quotation, read from its frame.
+
+`fill_from_cue` tries, in order: a passive agent ("von X bezeichnet"), the cue's subject, a
+source after "heißt es in …", the subject of an earlier coordinated cue, an entity or pronoun in
+the frame, the nominative before the cue, the noun phrase right after it (verb-second inversion).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .. import lexicon
+from ..german.labels import is_accusative_object, is_dative_object, is_subject
+from ..german.mood import is_finite_verb
+from ..german.phrases import (
+    is_dateline,
+    is_demonstrative,
+    is_expletive,
+    nominative_noun,
+    not_oblique,
+    noun_phrase,
+    noun_phrase_at,
+    np_after,
+    subject_of,
+    with_entities,
+)
+from ..german.words import TIME_NOUNS
+from ..quotation import Quotation, char_spans
+from .cues import cue_with_auxiliaries, lexicon_cue
+
+
+def frame_subject(frame: list[Token]) -> list[Token]:
+    """'Der Randalierer rief „…“', 'Eine Organisation feierte die Absage als „…“': the subject of a
+    finite verb of the frame, for frames whose verb is not in the cue lexicon."""
+    inside = {t.i for t in frame}
+    subjects = [subject_of(verb) for verb in frame if is_finite_verb(verb)]
+    # a mis-tagged verb ("rief" as ADJ) still has its subject attached
+    subjects += [noun_phrase(t) for t in frame if is_subject(t) and t.pos_ in {"NOUN", "PROPN", "PRON"}]
+    for subject in subjects:
+        subject = [t for t in subject if t.i in inside]
+        if subject and not is_expletive(subject) and not is_demonstrative(subject) \
+                and any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in subject):
+            return subject
+    return []
+
+
+def fill_from_cue(q: Quotation, cue: Token, frame: list[Token], exclude) -> None:
+    q.cue = char_spans(cue_with_auxiliaries(cue))
+    q.cue_lemma = lexicon_cue(cue)
+    speaker = passive_agent(cue, frame) or with_entities([t for t in subject_of(cue) if t.i not in exclude])
+    if is_demonstrative(speaker):  # "Dies bekräftigte Kim": the parser took the object for the subject
+        speaker = entity_after(cue, frame) or speaker
+    if is_expletive(speaker):  # "heißt es in dem Bericht": the document is the source
+        speaker = _source_after_in(frame, exclude)
+    if not speaker:
+        speaker = _earlier_subject(cue, exclude)
+    if not speaker:
+        speaker = speaker_in_frame([t for t in frame if t.i not in exclude], cue)
+    if not speaker:
+        speaker = _nominal_before(cue, [t for t in frame if t.i not in exclude])
+    if not speaker:  # inverted order: "Weiterhin äußerte der nordkoreanische Staatschef, …"
+        speaker = _nominal_after(cue, [t for t in frame if t.i not in exclude])
+    q.speaker = char_spans(speaker)
+    fill_addressee(q, cue)
+    q.via = relay_of(frame, speaker)
+    if q.cue_lemma == "zitieren" and (roles := _quoted_and_relay(cue, frame, exclude)):
+        person, relay = roles
+        q.speaker, q.via, q.addressee = char_spans(person), _name_in(relay), []
+
+
+def _quoted_and_relay(cue: Token, frame: list[Token], exclude) -> tuple[list[Token], list[Token]] | None:
+    """'Die Rundschau zitiert einen Augenzeugen mit den Worten …' and 'Ratzmann wird von der
+    „Netzeitung“ mit den Worten zitiert': the one quoted said it, the one quoting passed it on."""
+    agent = passive_agent(cue, frame)
+    subject = [t for t in subject_of(cue) if t.i not in exclude]
+    if agent:
+        return (with_entities(subject), agent) if subject else None
+    quoted = next((c for c in cue.children if is_accusative_object(c) and c.pos_ in {"NOUN", "PROPN"}
+                   and c.i not in exclude), None)
+    if quoted is None or not subject:
+        return None
+    return with_entities(noun_phrase(quoted)), with_entities(subject)
+
+
+def _name_in(tokens: list[Token]) -> str:
+    """The organisation or person named in a phrase, else the phrase ('der „Netzeitung“')."""
+    ent = next((e for e in tokens[0].doc.ents if e.label_ in {"ORG", "PER"} and e.start >= tokens[0].i
+                and e.end <= tokens[-1].i + 1), None) if tokens else None
+    return ent.text if ent is not None else tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
+
+SPEAKER_ENTITY_TYPES = {"PER", "ORG", "LOC"}  # countries speak too ("Nordkorea sagte")
+
+
+def speaker_in_frame(frame: list[Token], cue: Token | None = None) -> list[Token]:
+    """Fallback: the entity or personal pronoun nearest before the cue, else the first after it."""
+    candidates = []
+    for t in frame:
+        if t.ent_type_ in SPEAKER_ENTITY_TYPES and t.ent_iob_ == "B" and not is_dateline(t):
+            candidates.append(list(next(e for e in t.doc.ents if e.start == t.i)))
+        elif t.lower_ in {"er", "sie"} and t.pos_ == "PRON":
+            candidates.append([t])
+    if not candidates:
+        return []
+    if cue is None:
+        return candidates[0]
+    before = [c for c in candidates if c[-1].i < cue.i]
+    return before[-1] if before else candidates[0]
+
+
+def _nominal_before(cue: Token, frame: list[Token]) -> list[Token]:
+    """Last resort: the first nominative noun phrase of the cue's clause ('Die Kanadier hingegen sagen')."""
+    clause = [t for t in frame if t.i < cue.i]
+    for k in range(len(clause) - 1, -1, -1):  # only the clause right before the cue
+        if clause[k].text in {",", ";", ":"}:
+            clause = clause[k + 1:]
+            break
+    for k, t in enumerate(clause):
+        if nominative_noun(t) and not any(x.pos_ == "ADP" for x in clause[max(0, k - 3):k]):
+            return noun_phrase_at(clause, k)  # (a noun after a preposition is inside a PP: skipped)
+    return []
+
+
+def _nominal_after(cue: Token, frame: list[Token]) -> list[Token]:
+    """A nominative noun phrase directly after the cue verb (German verb-second inversion)."""
+    following = [t for t in frame if cue.i < t.i <= cue.i + 6]
+    for k, t in enumerate(following):
+        if t.text in {",", ":"}:
+            return []
+        if t.pos_ in {"NOUN", "PROPN"} and t.is_title and t.lower_ not in TIME_NOUNS:
+            return noun_phrase_at(following, k) if nominative_noun(t) or not_oblique(following, k) else []
+    return []
+
+
+def passive_agent(cue: Token, frame: list[Token]) -> list[Token]:
+    """'wurden von Bundesverkehrsminister Stolpe als unrealistisch bezeichnet': the von-agent speaks."""
+    participle = "Part" in cue.morph.get("VerbForm") or not is_finite_verb(cue)
+    if not participle or not any(t.lemma_ == "werden" and t.i < cue.i for t in cue.sent):
+        return []
+    for k, t in enumerate(frame):
+        if t.lower_ in {"von", "vom"} and t.i < cue.i:
+            np = np_after(frame, k + 1)
+            if np and any(x.pos_ in {"NOUN", "PROPN"} for x in np):
+                return with_entities(np)
+    return []
+
+
+def _source_after_in(frame: list[Token], exclude) -> list[Token]:
+    """'In der Pressemitteilung des WWF heißt es, …' -> 'der Pressemitteilung des WWF'."""
+    for k, t in enumerate(frame):
+        if t.lower_ in {"in", "im", "auf"} and t.i not in exclude:
+            np = [x for x in np_after(frame, k + 1) if x.i not in exclude]
+            if np and any(x.pos_ in {"NOUN", "PROPN"} for x in np):
+                return np
+    return []
+
+
+def _earlier_subject(cue: Token, exclude) -> list[Token]:
+    """'X hat anerkannt, dass …, und sagte, …': a coordinated cue shares the sentence's first subject."""
+    previous = cue.doc[cue.i - 1] if cue.i > cue.sent.start else None
+    if previous is None or previous.lower_ not in {"und", "sowie", "aber"}:
+        return []
+    for t in cue.sent:
+        if t.i >= cue.i:
+            break
+        if is_subject(t) and t.i not in exclude and t.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return with_entities(noun_phrase(t))
+    return []
+
+
+def proper_noun_after(cue: Token, within: int) -> list[Token]:
+    """A name right after the verb that the NER missed: 'kritisierte Kim die …'."""
+    for t in cue.doc[cue.i + 1:min(cue.i + 1 + within, cue.sent.end)]:
+        if t.pos_ == "PROPN" and t.is_title:
+            return [t]
+    return []
+
+
+def entity_after(cue: Token, frame: list[Token], within: int = 100) -> list[Token]:
+    for t in frame:
+        if cue.i < t.i <= cue.i + within and t.ent_type_ in {"PER", "ORG"} and t.ent_iob_ == "B":
+            return list(next(e for e in t.doc.ents if e.start == t.i))
+    return []
+
+
+def fill_addressee(q: Quotation, cue: Token) -> None:
+    """Who was spoken to: 'gegenüber dem „Tagesspiegel“', 'vor Journalisten', 'sagte zur
+    Sportschau', 'appellierte an X', a dative object ('warf Ertel vor'), or the accusative
+    object of verbs such as 'auffordern' or 'kritisieren'."""
+    clause = list(cue.sent)
+    speaker = {i for s, e in q.speaker for i in range(s, e)}
+    lemma = q.cue_lemma or cue.lemma_.lower()
+    for k, t in enumerate(clause):
+        if abs(t.i - cue.i) > 12:
+            continue
+        np = []
+        if t.lower_ == "gegenüber":
+            np = np_after(clause, k + 1)
+        elif t.lower_ == "vor" and k + 1 < len(clause):
+            np = np_after(clause, k + 1)
+            np = np if any(w.lower_.startswith(lexicon.AUDIENCE_NOUNS) for w in np) else []
+        elif t.lower_ in lexicon.ADDRESSEE_PREPOSITIONS and lemma in lexicon.ADDRESSEE_PREPOSITIONS[t.lower_] and t.i > cue.i:
+            np = np_after(clause, k + 1)
+        if np and np[0].idx not in speaker:
+            q.addressee = char_spans(np)
+            return
+    for child in cue.children:
+        if child.idx in speaker or child.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            continue
+        dative = is_dative_object(child) and ("Dat" in child.morph.get("Case") or child.pos_ == "PROPN")
+        addressed = is_accusative_object(child) and lemma in lexicon.ADDRESSEE_OBJECT_VERBS
+        if dative or addressed:
+            q.addressee = char_spans(noun_phrase(child))
+            return
+
+
+def relay_of(frame: list[Token], speaker: list[Token]) -> str | None:
+    """'so berichtet Reuters', 'berichtete KCNA': an organisation that passed it on."""
+    speaker_ids = {t.i for t in speaker}
+    for t in frame:
+        if lexicon_cue(t) in lexicon.VIA_VERBS:
+            for other in frame:
+                if other.ent_type_ == "ORG" and other.i not in speaker_ids and other.ent_iob_ == "B":
+                    ent = next(e for e in other.doc.ents if e.start == other.i)
+                    return ent.text
+    return None
+
+
+def continue_previous(q: Quotation, previous: list[Quotation]) -> None:
+    """Give the quotation the speaker of the nearest earlier quotation that had one."""
+    for prior in reversed(previous):
+        if prior.speaker:
+            q.speaker = [list(s) for s in prior.speaker]
+            q.speaker_label = prior.speaker_label
+            return

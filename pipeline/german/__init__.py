@@ -1,0 +1,9 @@
+"""German grammar over a spaCy parse, in either label scheme (TIGER or UD).
+
+- `labels`: every dependency-label test (the only module that reads `Token.dep_`);
+- `mood`: finite verbs, infinitives, Konjunktiv I and II;
+- `words`: closed-class word lists (quotation marks, articles, pronouns, conjunctions);
+- `punctuation`: stripping token lists at their edges;
+- `phrases`: noun phrases and speaker mentions;
+- `clauses`: where clauses, complements and insertions end.
+"""

@@ -1,0 +1,65 @@
+"""German word lists, each defined once: quotation marks, articles, pronouns, conjunctions, name particles.
+
+The speech vocabulary (cue verbs, source nouns, speech-act nouns) is data learned from
+WikiNews train and lives in `pipeline/lexicon.py`; this module holds closed-class words.
+"""
+from __future__ import annotations
+
+# Opening mark -> the closing marks that can end it.
+QUOTE_PAIRS = {"„": "“”\"", "“": "”“", "”": "”", "«": "»", "»": "«", '"': '"', "‚": "‘’", "‹": "›", "›": "‹"}
+
+ANAPHORS = {"dies", "das", "dieses"}
+
+RELATIVE_SOURCES = [("wonach",), ("nach", "denen"), ("denen", "zufolge"), ("dem", "zufolge"), ("laut", "denen")]
+
+ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"}
+
+COMMENT_RELATIVES = {"wobei", "worauf", "woraufhin", "wodurch", "weshalb", "weswegen"}
+
+OPENING_MARKS = set(QUOTE_PAIRS)
+
+# Conjunctions that open adverbial clauses (cause, time, concession, purpose): never what was said
+ADVERBIAL_CONJUNCTIONS = {"da", "während", "nachdem", "weil", "als", "wenn", "obwohl", "bevor", "seit", "seitdem",
+                          "sobald", "falls", "um", "indem", "damit"}
+
+CLAUSE_OPENERS = {"da", "weil", "dass", "wobei", "obwohl", "nachdem", "wenn", "als", "sodass", "die", "der", "das",
+                  "dem", "den", "denen", "dessen", "deren", "welche", "welcher", "wo", "worauf", "womit", "woraufhin"}
+
+RELATIVE_PRONOUNS = {"dem", "der", "den", "denen", "dessen", "deren", "welchem", "welcher", "welchen"}  # "auf dem …"
+
+PREFIELD_LOWER_POS = {"DET", "ADJ", "ADP", "CCONJ", "NUM", "PRON", "PUNCT"}  # lowercase words a source phrase may hold
+
+SPEAKER_LEADERS = {"ADP", "ADV", "CCONJ", "PART", "PUNCT", "SPACE"}  # "nach Angaben …", "Einzig Sony"
+
+SOURCE_WORDS = {"laut", "nach", "gemäß", "zufolge", "wie", "so"}
+
+NOUN_PHRASE_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "X", "PUNCT", "ADP"}  # what may precede the head
+
+# Capitalised at the start of a sentence, a small parser may take these for subjects.
+SENTENCE_ADVERBS = {"weiterhin", "zudem", "außerdem", "zusätzlich", "dabei", "damit", "daher", "allerdings",
+                    "jedoch", "inzwischen", "bereits", "gestern", "heute", "zuletzt", "später", "zuvor", "demnach",
+                    "sinngemäß", "offiziell", "ebenso", "auch", "nun", "dennoch", "trotzdem", "schließlich"}
+
+TIME_NOUNS = {"uhr", "jahr", "jahren", "tag", "tagen", "woche", "wochen", "monat", "monaten", "montag", "dienstag",
+              "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "abend", "morgen", "mittag", "nacht"}
+
+NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"}
+
+NP_LINKS = {"von", "vom", "des", "der", "dem", "den", "und", "sowie", "(", ")", "„", "“", "«", "»", "\"", "-"}
+
+GENITIVE_DETERMINERS = {"des", "der", "eines", "einer", "dieses", "dieser", "jenes", "jener", "seines", "seiner",
+                        "ihres", "ihrer", "deren", "dessen", "unseres", "unserer", "eures", "eurer"}
+
+# Closing quotation marks (and the straight quote, which both opens and closes).
+CLOSING_MARKS = {"“", "”", "\"", "»", "«"}
+
+# Personal and demonstrative pronouns that can stand for a speaker ("sagte er").
+PRONOUNS = {"er", "sie", "ihm", "ihn", "ihr", "ihnen", "dieser", "diese", "jener", "jene", "wir", "ich"}
+# Pronouns that name nobody: "Es gebe noch Hohlräume", "Man gehe davon aus".
+GENERIC_PRONOUNS = {"es", "man"}
+FIRST_PERSON = {"ich", "wir", "mir", "mich", "uns", "unser", "unsere", "unserer", "mein", "meine", "meiner"}
+# A demonstrative subject is mostly a misparsed object: "Dies bekräftigte Kim".
+DEMONSTRATIVES = {"dies", "das", "dieses", "diese", "es"}
+
+# Lowercase words inside personal names ("Ursula von der Leyen", "Osama bin Laden").
+NAME_PARTICLES = {"von", "van", "de", "der", "den", "al", "bin", "da", "di", "zu", "la", "le", "ibn"}

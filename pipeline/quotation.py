@@ -1,0 +1,176 @@
+"""The data model of the attribution stage: one `Quotation` per statement found in a Doc.
+
+A quotation is a set of character spans (its pieces: a quotation interrupted by its frame,
+"Die Polizei hat laut Behördenangaben drei Menschen festgenommen", has two) for the quote
+and for each role (speaker, cue, frame, addressee), plus what the later stages add
+(canonical speaker, confidence, claim date).
+
+Storage, the spaCy way, so that `DocBin` and `nlp.pipe(n_process=…)` keep it:
+- `doc.user_data["claims:quotations"]`: one plain dict per quotation (the record);
+- `doc.spans["quotes"]`: every piece of every quotation as a `Span` labelled with its type and
+  whose `id` is the quotation's index in `doc._.quotations`, written by `set_quotations`;
+- `doc._.quotations`: a live view, read from the record on each access.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from spacy.tokens import Doc, Span, Token
+
+USER_DATA_KEY = "claims:quotations"
+SPANS_KEY = "quotes"
+QUOTE_TYPES = ("direct", "indirect", "free_indirect", "indirect_free_indirect", "reported")
+SPAN_FIELDS = ("quote", "speaker", "cue", "frame", "addressee")  # character spans [start, end)
+
+
+class Rule(StrEnum):
+    """Which pattern found a quotation. The values are the scorer's and the linker's feature
+    names (`rule=direct+cue`): renaming one needs retrained weights (tests/test_quotation.py
+    checks that every rule in the shipped weights is still a member)."""
+    DIRECT_CUE = "direct+cue"  # „…“, sagte X
+    DIRECT_COLON = "direct+colon"  # X sagte: „…“ over a sentence break
+    DIRECT_SOURCE = "direct+source"  # „…“, so die FIFA
+    DIRECT_FRAME = "direct+frame"  # a frame without a lexicon cue: its subject speaks
+    DIRECT_NEXT_FRAME = "direct+next-frame"  # „…“ Das sagte X am Montag.
+    DIRECT_CONTINUATION = "direct+continuation"  # no frame: the previous speaker
+    DIRECT_NESTED = "direct+nested"  # inside another quotation, sharing its speaker
+    INDIRECT_CUE = "indirect+cue"  # X sagte, (dass) …
+    INDIRECT_DASS = "indirect+dass"  # a dass-clause under a verb outside the lexicon
+    INDIRECT_NOUN = "indirect+noun"  # die Forderung, dass …
+    INDIRECT_ANAPHOR = "indirect+anaphor"  # … . Das berichtete Kyodo.
+    SOURCE_LAUT = "source:laut"
+    SOURCE_GEMAESS = "source:gemäß"
+    SOURCE_NACH = "source:nach"  # nach Angaben von X, Seiner Meinung nach
+    SOURCE_SO = "source:so"  # …, so der Sprecher
+    SOURCE_ZUFOLGE = "source:zufolge"
+    SOURCE_WIE = "source:wie"  # wie X berichtete, …
+    SOURCE_DEMNACH = "source:demnach"
+    SOURCE_WONACH = "source:wonach"
+    SOURCE_DANACH = "source:danach"
+    REPORTED = "reported"  # X kritisierte …
+    KONJUNKTIV = "konjunktiv"  # a Konjunktiv sentence continuing the previous speaker
+    HEARSAY = "hearsay"  # X soll … haben
+    TAGGER = "tagger"  # a span of the quote tagger, continuing the previous speaker
+    TAGGER_CUE = "tagger+cue"
+    TAGGER_FRAME = "tagger+frame"
+
+    @classmethod
+    def source(cls, word: str) -> "Rule":
+        return cls(f"source:{word}")
+
+
+# Quotations without a frame of their own: they continue the previous speaker.
+CONTINUATION_RULES = frozenset({Rule.DIRECT_CONTINUATION, Rule.KONJUNKTIV, Rule.HEARSAY, Rule.TAGGER})
+
+
+@dataclass
+class Quotation:
+    type: str
+    quote: list[list[int]]  # character spans [start, end)
+    speaker: list[list[int]] = field(default_factory=list)
+    cue: list[list[int]] = field(default_factory=list)
+    frame: list[list[int]] = field(default_factory=list)
+    addressee: list[list[int]] = field(default_factory=list)
+    cue_lemma: str | None = None
+    via: str | None = None
+    sentence_index: int = 0
+    confidence: float = 0.5
+    speaker_canonical: str | None = None
+    speaker_label: str | None = None
+    claim_date: str | None = None  # ISO date
+    claim_date_text: str | None = None
+    claim_date_granularity: str | None = None
+    rule: Rule | str = ""
+
+    def __post_init__(self):
+        if self.rule:
+            self.rule = Rule(self.rule)
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.quote)
+
+    @property
+    def end(self) -> int:
+        return max(e for _, e in self.quote)
+
+    def to_dict(self) -> dict:
+        # (dataclasses.asdict deep-copies recursively and is slow; spans are lists of pairs)
+        out = dict(self.__dict__)
+        for name in SPAN_FIELDS:
+            out[name] = [list(span) for span in out[name]]
+        out["rule"] = str(self.rule)
+        return out
+
+
+_last_text: tuple = (None, "")  # (doc, text) of the last document whose text was asked for
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per document: spaCy joins all tokens again on every access, and
+    the components and the row builder ask for the text of one document one after another.
+    (One immutable pair, replaced whole: safe where threads share the module.)"""
+    global _last_text
+    cached = _last_text
+    if cached[0] is doc:
+        return cached[1]
+    text = doc.text
+    _last_text = (doc, text)
+    return text
+
+
+def get_quotations(doc: Doc) -> list[Quotation]:
+    return [Quotation(**item) for item in doc.user_data.get(USER_DATA_KEY, [])]
+
+
+def set_quotations(doc: Doc, quotations: list[Quotation]) -> None:
+    """Store the quotations in document order, and every piece of each in `doc.spans["quotes"]`."""
+    quotations = sorted(quotations, key=lambda q: (q.start, -q.end))
+    doc.user_data[USER_DATA_KEY] = [q.to_dict() for q in quotations]
+    spans = []
+    for number, q in enumerate(quotations):
+        for start, end in q.quote:
+            span = doc.char_span(start, end, label=q.type, alignment_mode="expand")
+            if span is not None:
+                spans.append(Span(doc, span.start, span.end, label=q.type, span_id=number))
+    doc.spans[SPANS_KEY] = spans
+
+
+def register_extensions() -> None:
+    """`doc._.quotations`: the live view (called by the factories that write or read it)."""
+    if not Doc.has_extension("quotations"):
+        Doc.set_extension("quotations", getter=get_quotations)
+
+
+def container_of(q: Quotation, quotations: list[Quotation]) -> Quotation | None:
+    """The first quotation in `quotations`, not a direct one, whose span holds `q`."""
+    return next((c for c in quotations if c.type != "direct" and c.start <= q.start and q.end <= c.end), None)
+
+
+# --- character spans and tokens ------------------------------------------------------------
+
+def tokens_at(doc: Doc, spans: list[list[int]]) -> list[Token]:
+    """The tokens covering character spans (the inverse of `char_spans`)."""
+    tokens = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        tokens.extend(span if span is not None else ())
+    return tokens
+
+
+def char_spans(tokens) -> list[list[int]]:
+    """Contiguous runs of tokens as character spans."""
+    spans: list[list[int]] = []
+    previous = None
+    for t in sorted(tokens, key=lambda t: t.i):
+        if previous is not None and t.i == previous + 1:
+            spans[-1][1] = t.idx + len(t.text)
+        else:
+            spans.append([t.idx, t.idx + len(t.text)])
+        previous = t.i
+    return spans
+
+
+def overlaps_sentence(sent: Span, spans: list[list[int]]) -> bool:
+    return any(s < sent.end_char and e > sent.start_char for s, e in spans)
