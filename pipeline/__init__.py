@@ -32,21 +32,18 @@ def extract_claims(texts_or_paths: Iterable[str | Path], model: str | None = Non
     """Claims as a pandas DataFrame with the columns and types of outputs/claims.parquet.
 
     Items that are existing paths (files or folders) are read like `claims extract` inputs;
-    other strings are article texts (doc_id "text-0", "text-1", …).
+    other strings are article texts (doc_id "text-0", "text-1", …). `df.attrs` says which
+    backbone and models produced the claims, as the parquet metadata does.
     """
     import pyarrow as pa
 
-    from . import nlp as assembly
-    from .emit import CLAIMS_SCHEMA, claim_rows
-    from .inputs import Article, read_articles
+    from .emit import CLAIMS_SCHEMA, run_metadata
+    from .runner import articles_from, table_rows
 
     nlp = nlp or load_nlp(model)
-    articles = []
-    for i, item in enumerate(texts_or_paths):
-        if isinstance(item, Path) or (isinstance(item, str) and len(item) < 4096 and "\n" not in item and Path(item).exists()):
-            articles.extend(read_articles([item]))
-        else:
-            articles.append(Article(doc_id=f"text-{i}", text=str(item), source="<text>"))
-    docs = assembly.make_docs(nlp, articles)
-    rows = [row for doc in assembly.process(nlp, docs) if assembly.is_ok(doc) for row in claim_rows(doc)]
-    return pa.Table.from_pylist(rows, schema=CLAIMS_SCHEMA).to_pandas()
+    rows = [row for produced, _ in table_rows(nlp, articles_from(texts_or_paths), tables=("claims", "docs"))
+            for row in produced["claims"]]
+    df = pa.Table.from_pylist(rows, schema=CLAIMS_SCHEMA).to_pandas()
+    df.attrs.update(run_metadata(nlp.meta["claims_backbone"], nlp.meta["claims_backbone_version"],
+                                 nlp.meta.get("claims_models"), nlp.meta.get("claims_warnings")))
+    return df

@@ -23,6 +23,7 @@ from . import nlp as assembly
 from .backbone import BackboneError
 from .emit import OutputWriter, run_metadata
 from .inputs import read_articles
+from .runner import table_rows
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 console = Console(stderr=True)
@@ -78,6 +79,11 @@ class _RunReport:
             self.progress.console.print(f"{doc_id}: {state}, {n_claims} claims" + (f" ({escape(str(error))})" if error else ""))
         if not console.is_terminal and not self.quiet and sum(self.status.values()) % 100 == 0:
             console.print(f"{sum(self.status.values())} documents, {self.writer.counts['claims']} claims")
+
+    def rows(self, rows: dict[str, list[dict]]) -> None:
+        """Count the documents whose rows were written (one docs row per finished article)."""
+        for row in rows.get("docs", []):
+            self.document(row["doc_id"], row["status"], row["n_claims"], row["error"])
 
     def finish(self, nlp, out: Path, as_directories: bool) -> int:
         """Publish the tables, print the summary; returns the exit code."""
@@ -136,9 +142,19 @@ def extract(
     if engine == "dask" or workers > 1:
         raise typer.Exit(_run_partitioned(nlp, articles, writer, out, model, engine, scheduler, workers,
                                           partition_size, batch_size, quiet, verbose, parts))
-    docs = assembly.make_docs(nlp, articles)
-    code = _write_all(nlp, assembly.process(nlp, docs, batch_size), out, quiet, writer, verbose, parts)
-    raise typer.Exit(code)
+    raise typer.Exit(_extract_to(nlp, articles, out, writer, quiet, verbose, parts, batch_size))
+
+
+def _extract_to(nlp, articles, out: Path, writer: OutputWriter | None = None, quiet: bool = False,
+                verbose: bool = False, as_directories: bool = False, batch_size: int = 32) -> int:
+    """Process articles in this process and write all tables to OUT; returns the exit code."""
+    writer = writer or OutputWriter(out, _metadata(nlp))
+    with _progress(quiet) as progress:
+        report = _RunReport(progress, writer, quiet, verbose)
+        for rows, article_complete in table_rows(nlp, articles, batch_size):
+            writer.add_rows(rows, n_docs=1, article_complete=article_complete)
+            report.rows(rows)
+    return report.finish(nlp, out, as_directories)
 
 
 def _run_partitioned(nlp, articles, writer: OutputWriter, out: Path, model: str, engine: str, scheduler,
@@ -152,8 +168,7 @@ def _run_partitioned(nlp, articles, writer: OutputWriter, out: Path, model: str,
         report = _RunReport(progress, writer, quiet, verbose)
 
         def count(rows, n_docs):
-            for row in rows.get("docs", []):
-                report.document(row["doc_id"], row["status"], row["n_claims"], row["error"])
+            report.rows(rows)
 
         if engine == "dask":
             run_on_dask(articles, writer, model_name, scheduler, workers, partition_size, count)
@@ -264,8 +279,7 @@ def evaluate(
     if pred is None:
         nlp = _load(model)
         pred = out or Path(tempfile.mkdtemp(prefix="claims-eval-"))
-        docs = assembly.make_docs(nlp, read_articles([path for path, _ in gold.values()]))
-        _write_all(nlp, assembly.process(nlp, docs), pred, quiet=True)
+        _extract_to(nlp, read_articles([path for path, _ in gold.values()]), pred, quiet=True)
     claims = pd.read_parquet(pred / "claims.parquet")
     claims = claims[claims.confidence >= min_confidence]
     by_doc = {doc_id: group.to_dict("records") for doc_id, group in claims.groupby("doc_id")}

@@ -3,7 +3,7 @@
 Two engines share this code: a local process pool (`--workers N`) and a Dask cluster
 (`--engine dask [--scheduler ADDRESS]`). Each worker process loads the spaCy pipeline once, on
 its first task (`_worker_nlp`), and turns a partition of articles into rows of all four tables with the
-same code as a single-process run (`nlp.make_docs`, `nlp.process`, `emit.RowBuilder`).
+same code as a single-process run (`runner.table_rows`).
 Only plain dicts cross process boundaries, never Docs, so the parent does little besides
 reading inputs and writing parquet. The parent reads inputs lazily, keeps at most
 `2 x workers` partitions in flight (bounded memory) and writes the rows in input order
@@ -18,7 +18,6 @@ from dataclasses import asdict
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
-from .emit import RowBuilder
 from .inputs import Article
 
 _NLP_CACHE: dict[str, object] = {}
@@ -36,15 +35,14 @@ def _worker_nlp(model: str | None):
 
 def process_partition(records: list[dict], model: str | None, batch_size: int = 32) -> tuple[dict, int]:
     """Rows of all tables for a partition of articles (plain dicts in, plain dicts out)."""
-    from . import nlp as assembly
+    from .runner import table_rows
 
     nlp = _worker_nlp(model)
-    builder = RowBuilder()
     rows: dict[str, list[dict]] = {}
     articles = [Article(**record) for record in records]
-    for doc in assembly.process(nlp, assembly.make_docs(nlp, articles), batch_size):
-        for table, produced in builder.rows(doc).items():
-            rows.setdefault(table, []).extend(produced)
+    for produced, _ in table_rows(nlp, articles, batch_size):
+        for table, table_rows_ in produced.items():
+            rows.setdefault(table, []).extend(table_rows_)
     return rows, len(articles)
 
 

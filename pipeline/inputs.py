@@ -187,7 +187,7 @@ def read_articles(inputs: Iterable[str | Path]) -> Iterator[Article]:
             yield _error(path.stem, str(path), f"input not found: {path}")
             continue
         for article in read_file(path):
-            yield _check(_dedupe(article, seen))
+            yield check_article(_dedupe(article, seen))
 
 
 def _dedupe(article: Article, seen: dict[str, int]) -> Article:
@@ -204,6 +204,7 @@ def _dedupe(article: Article, seen: dict[str, int]) -> Article:
 
 GERMAN_WORDS = {"der", "die", "das", "und", "ist", "nicht", "mit", "den", "von", "zu", "sich", "des", "auf",
                 "für", "ein", "eine", "dem", "im", "auch", "es", "sie", "er", "wird", "wurde", "dass", "nach", "bei"}
+MIN_FOREIGN_WORDS = 4  # in a text under 20 words
 OTHER_LANGUAGES = {
     "English": {"the", "and", "of", "to", "is", "in", "that", "it", "was", "for", "on", "with", "as", "by", "he", "said"},
     "French": {"le", "la", "les", "et", "des", "est", "une", "dans", "que", "pour", "qui", "sur", "pas", "du"},
@@ -214,18 +215,20 @@ OTHER_LANGUAGES = {
 def detect_non_german(text: str) -> str | None:
     """The name of another language if the text's function words say so, else None.
 
-    Counts frequent function words in the first 3,000 characters; short texts (under 20
-    words) are always accepted, since they carry too little evidence."""
+    Counts frequent function words in the first 3,000 characters. A short text (under 20
+    words) carries little evidence: it counts as another language only with at least
+    MIN_FOREIGN_WORDS of that language's function words and none of German's."""
     words = re.findall(r"[a-zäöüß]+", text[:3000].lower())
-    if len(words) < 20:
-        return None
     german = sum(w in GERMAN_WORDS for w in words)
     best, best_count = max(((name, sum(w in vocab for w in words)) for name, vocab in OTHER_LANGUAGES.items()),
                            key=lambda item: item[1])
+    if len(words) < 20:
+        return best if best_count >= MIN_FOREIGN_WORDS and german == 0 else None
     return best if best_count > 2 * german and best_count >= 0.1 * len(words) else None
 
 
-def _check(article: Article) -> Article:
+def check_article(article: Article) -> Article:
+    """Skip empty and non-German texts (status "skipped" with the reason)."""
     if article.status != "ok":
         return article
     if len(article.text.strip()) < MIN_TEXT_CHARS:

@@ -23,7 +23,7 @@ from ..german.phrases import (
     subject_of,
     with_entities,
 )
-from ..german.punctuation import is_final_punct, strip_edges
+from ..german.punctuation import is_final_punct, position_after, strip_edges
 from ..german.words import NP_LINKS, NP_POS, PREFIELD_LOWER_POS
 from ..quotation import Quotation, Rule, char_spans
 from .cues import lexicon_cue
@@ -67,8 +67,9 @@ def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None
         # the phrase's extent: up to the following comma when it opens the sentence, and over an
         # insertion after it ("Nach Angaben eines Sprechers, der … angehört, wurde …")
         end_of_frame = hi
-        if hi + 1 - tokens[0].i < len(tokens) and tokens[hi + 1 - tokens[0].i].text == "," and lo == tokens[0].i:
-            end_of_frame = insertion_end(tokens, hi + 1)
+        after = position_after(tokens, hi)
+        if after < len(tokens) and tokens[after].text == "," and lo == tokens[0].i:
+            end_of_frame = insertion_end(tokens, tokens[after].i)
         content = [t for t in tokens if (t.i < lo or t.i > end_of_frame) and not is_final_punct(t)]
         clause_start = subordinate_clause_start(tokens, lo)
         if clause_start > tokens[0].i:  # the subordinate clause ends at its verb-final comma
@@ -99,7 +100,7 @@ def _prefield_rest(tokens: list[Token], phrase: list[Token]) -> list[Token]:
     2005'), names in quotation marks, enumerations ('vieler Experten und Fans')."""
     if not phrase:
         return phrase
-    k = phrase[-1].i - tokens[0].i + 1
+    k = position_after(tokens, phrase[-1].i)
     rest = []
     for t in tokens[k:k + MAX_PREFIELD_REST + 1]:
         if is_finite_verb(t):
@@ -119,7 +120,7 @@ def _with_apposition(tokens: list[Token], phrase: list[Token]) -> list[Token]:
     phrase between commas right after the source phrase belongs to it."""
     if not phrase:
         return phrase
-    k = phrase[-1].i - tokens[0].i + 1  # position after the phrase in `tokens`
+    k = position_after(tokens, phrase[-1].i)
     if k >= len(tokens) or tokens[k].text != ",":
         return phrase
     closing = next((j for j in range(k + 1, min(len(tokens), k + 2 + MAX_APPOSITION_TOKENS)) if tokens[j].text == ","), None)

@@ -1,6 +1,6 @@
 """German grammar over a spaCy parse, in either label scheme (TIGER or UD).
 
-- `labels`: every dependency-label test (the only module that reads `Token.dep_`);
+- `labels`: every dependency-label test (the only module that reads dependency labels);
 - `mood`: finite verbs, infinitives, Konjunktiv I and II;
 - `words`: closed-class word lists (quotation marks, articles, pronouns, conjunctions);
 - `punctuation`: stripping token lists at their edges;

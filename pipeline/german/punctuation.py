@@ -37,3 +37,9 @@ def strip_edges(tokens: list[Token]) -> list[Token]:
 
 def trim_frame(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if not t.is_space and not is_final_punct(t)]
+
+
+def position_after(tokens: list[Token], i: int) -> int:
+    """The position in `tokens` of the first token after document position `i`. (The lists are
+    filtered, without whitespace tokens, so `i - tokens[0].i + 1` is wrong after a double space.)"""
+    return next((k for k, t in enumerate(tokens) if t.i > i), len(tokens))

@@ -1,0 +1,109 @@
+"""The grammar layer on hand-built Docs in both label schemes.
+
+TIGER is what spaCy's de_core_news_lg writes (it cannot be installed here), UD what the
+project's own backbone writes. Each sentence is given twice, with the same words, parts of
+speech and morphology, and only the dependency labels (and TIGER's auxiliary-headed verb
+chains) differ; the attribution must read the same thing from both.
+"""
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from pipeline.attribution.component import QuotationAttributor
+from pipeline.attribution.cues import cue_with_auxiliaries, lexicon_cue
+from pipeline.german import labels
+from pipeline.german.mood import is_konjunktiv_i, is_konjunktiv_ii
+from pipeline.german.phrases import subject_of
+from pipeline.quotation import register_extensions
+from pipeline.verbforms import verb_lemma
+
+VOCAB = spacy.blank("de").vocab
+PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"
+
+# word, POS, morphology, (TIGER head, label), (UD head, label); heads are word positions
+MINISTER = [
+    ("Der", "DET", "Case=Nom", (1, "nk"), (1, "det")),
+    ("Minister", "NOUN", "Case=Nom|Number=Sing", (2, "sb"), (2, "nsubj")),
+    ("sagte", "VERB", "Mood=Ind|Tense=Past|VerbForm=Fin", (2, "ROOT"), (2, "ROOT")),
+    (",", "PUNCT", "", (2, "punct"), (6, "punct")),
+    ("die", "DET", "Case=Nom", (5, "nk"), (5, "det")),
+    ("Lage", "NOUN", "Case=Nom|Number=Sing", (6, "sb"), (6, "nsubj")),
+    ("sei", "AUX", "Mood=Sub|Tense=Pres|VerbForm=Fin", (2, "oc"), (2, "ccomp")),
+    ("ernst", "ADJ", "", (6, "pd"), (6, "xcomp")),
+    (".", "PUNCT", "", (2, "punct"), (2, "punct")),
+]
+# "Die Sprecherin hat bekannt gegeben , dass ..." -- TIGER hangs the participle below the auxiliary
+SPOKESWOMAN = [
+    ("Die", "DET", "Case=Nom", (1, "nk"), (1, "det")),
+    ("Sprecherin", "NOUN", "Case=Nom|Gender=Fem|Number=Sing", (2, "sb"), (4, "nsubj")),
+    ("hat", "AUX", "Mood=Ind|Tense=Pres|VerbForm=Fin", (2, "ROOT"), (4, "aux")),
+    ("bekannt", "ADJ", "", (4, "svp"), (4, "compound:prt")),
+    ("gegeben", "VERB", "VerbForm=Part", (2, "oc"), (4, "ROOT")),
+    (",", "PUNCT", "", (4, "punct"), (10, "punct")),
+    ("dass", "SCONJ", "", (10, "cp"), (10, "mark")),
+    ("die", "DET", "Case=Nom", (8, "nk"), (8, "det")),
+    ("Bahn", "NOUN", "Case=Nom|Number=Sing", (10, "sb"), (10, "nsubj")),
+    ("nicht", "PART", "", (10, "ng"), (10, "advmod")),
+    ("fahre", "VERB", "Mood=Sub|VerbForm=Fin", (4, "oc"), (4, "ccomp")),
+    (".", "PUNCT", "", (2, "punct"), (4, "punct")),
+]
+
+LEMMAS = {"hat": "haben", "sei": "sein", "sagte": "sagen", "gegeben": "geben", "fahre": "fahren"}
+
+
+def build(rows, scheme: str) -> Doc:
+    column = 3 if scheme == "tiger" else 4
+    words = [r[0] for r in rows]
+    spaces = [k + 1 < len(rows) and rows[k + 1][0] not in {",", "."} for k in range(len(rows))]
+    doc = Doc(VOCAB, words=words, spaces=spaces, pos=[r[1] for r in rows], morphs=[r[2] for r in rows],
+              heads=[r[column][0] for r in rows], deps=[r[column][1] for r in rows],
+              lemmas=[LEMMAS.get(r[0], r[0].lower()) for r in rows], sent_starts=[k == 0 for k in range(len(rows))])
+    return doc
+
+
+@pytest.mark.parametrize("scheme", ["tiger", "ud"])
+def test_label_tests_read_both_schemes(scheme):
+    doc = build(MINISTER, scheme)
+    assert labels.is_subject(doc[1]) and labels.is_subject(doc[5])
+    assert not labels.is_subject(doc[0]) and labels.is_root(doc[2])
+    assert labels.role(doc[1]) == "subject"
+    assert subject_of(doc[2]) == [doc[0], doc[1]]
+
+    doc = build(SPOKESWOMAN, scheme)
+    assert labels.is_separated_particle(doc[3])
+    assert verb_lemma(doc[4]) == "bekanntgeben"
+    # the cue with its auxiliary, whichever of the two heads the other
+    assert [t.text for t in cue_with_auxiliaries(doc[4])] == ["hat", "bekannt", "gegeben"]
+    assert lexicon_cue(doc[4]) == "bekanntgeben"
+
+
+@pytest.mark.parametrize("scheme", ["tiger", "ud"])
+def test_attribution_reads_both_schemes(scheme):
+    register_extensions()
+    for rows, speaker, quote in [(MINISTER, "Der Minister", "die Lage sei ernst"),
+                                 (SPOKESWOMAN, "Die Sprecherin", "dass die Bahn nicht fahre")]:
+        doc = QuotationAttributor()(build(rows, scheme))
+        found = [(doc.text[q.speaker[0][0]:q.speaker[-1][1]], doc.text[q.start:q.end], q.type)
+                 for q in doc._.quotations]
+        assert (speaker, quote, "indirect") in found, found
+
+
+def test_konjunktiv_ii_is_not_konjunktiv_i():
+    doc = Doc(VOCAB, words=["läge", "sei", "befänden", "habe", "hätte"], pos=["VERB", "AUX", "VERB", "AUX", "AUX"],
+              morphs=["Mood=Sub|VerbForm=Fin"] * 5)
+    assert [is_konjunktiv_i(t) for t in doc] == [False, True, False, True, False]
+    assert [is_konjunktiv_ii(t) for t in doc] == [True, False, True, False, True]
+
+
+def test_dependency_labels_are_read_only_in_the_labels_module():
+    readers = [path.relative_to(PACKAGE).as_posix() for path in PACKAGE.rglob("*.py")
+               if ".dep_" in path.read_text(encoding="utf-8")]
+    assert readers == ["german/labels.py"]
+
+
+def test_no_module_of_the_package_is_over_400_lines():
+    sizes = {path.relative_to(PACKAGE).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
+             for path in PACKAGE.rglob("*.py")}
+    assert {name: n for name, n in sizes.items() if n > 400} == {}
