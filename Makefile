@@ -10,7 +10,7 @@ BUILD := build
 CORPUS := $(BUILD)/corpus
 BACKBONE := models/de_open_news
 SPACY_TRAIN := $(PY) -m spacy train
-PKG_SRC := $(wildcard pipeline/*.py)
+PKG_SRC := $(wildcard pipeline/*.py pipeline/*/*.py)
 SEEDS := $(wildcard seeds/*.txt)
 
 .PHONY: all setup extract test models backbone train-quotes eval eval-train bench bench-memory clean help
@@ -20,7 +20,7 @@ help:
 	@echo "make test          run the test suite"
 	@echo "make -j2 models    retrain the open backbone ($(BACKBONE)) from $(DATA)"
 	@echo "make train-quotes  retrain quote tagger, cue lexicon, speaker linker and quotation scorer on WikiNews train (make -j2: ~25 min from scratch)"
-	@echo "make eval          score attribution on $(DATA)/wikinews-quotes/dev"
+	@echo "make eval          score on $(DATA)/wikinews-quotes/dev and $(DATA)/realnews-dev"
 	@echo "make bench         throughput benchmark -> outputs/bench.json"
 	@echo "make bench-memory  peak worker memory on the bench corpus and on 10x it -> outputs/bench-memory.json"
 
@@ -94,9 +94,14 @@ $(QUOTES)/%/model-best/meta.json: $(QUOTES)/train.spacy training/configs/quotes.
 	$(PY) -m spacy train training/configs/quotes.cfg --output $(QUOTES)/$* \
 		--paths.train $(QUOTES)/$*.spacy --paths.dev $(QUOTES)/dev.spacy > $(QUOTES)/$*.log 2>&1
 
+REALNEWS := $(DATA)/realnews-dev
+
+# WikiNews dev (quotation spans and roles) and realnews-dev (found, speaker right, precision) side by side
 eval: $(VENV)/.installed
 	$(VENV)/bin/claims evaluate $(WIKINEWS)/dev --out $(BUILD)/eval-dev
 	$(VENV)/bin/claims evaluate $(WIKINEWS)/dev --pred $(BUILD)/eval-dev --json > $(BUILD)/eval-dev.json
+	$(VENV)/bin/claims evaluate $(REALNEWS) --out $(BUILD)/eval-realnews
+	$(VENV)/bin/claims evaluate $(REALNEWS) --pred $(BUILD)/eval-realnews --json > $(BUILD)/eval-realnews.json
 
 eval-train: $(VENV)/.installed
 	$(VENV)/bin/claims evaluate $(WIKINEWS)/train --out $(BUILD)/eval-train

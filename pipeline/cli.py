@@ -257,7 +257,7 @@ def emit(
 
 @app.command()
 def evaluate(
-    gold_dir: Path = typer.Argument(..., help="Folder of WikiNews-format gold JSON files (e.g. ../shared/data/wikinews-quotes/dev)."),
+    gold_dir: Path = typer.Argument(..., help="WikiNews-format gold JSON files (../shared/data/wikinews-quotes/dev) or a claims-gold folder with gold.jsonl and articles/ (../shared/data/realnews-dev)."),
     pred: Optional[Path] = typer.Option(None, help="Folder with a claims.parquet made from these gold files; default: run the pipeline now."),
     model: str = typer.Option("auto", "--model", "-m", envvar="CLAIMS_MODEL", help=MODEL_HELP),
     limit: Optional[int] = typer.Option(None, help="Score only the first N gold files (quick checks)."),
@@ -265,13 +265,18 @@ def evaluate(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Also write the predictions' parquet files here."),
     min_confidence: float = typer.Option(0.0, help="Score only the claims with at least this confidence."),
 ):
-    """Score attribution against gold quotations (Message/Roles/Joint/Form P/R/F1, speaker accuracy)."""
+    """Score attribution against gold: WikiNews JSON files (Message/Roles/Joint/Form P/R/F1,
+    speaker accuracy) or a claims-gold folder with gold.jsonl and articles/ (found, speaker
+    right, precision; the realnews-dev format)."""
     import json
 
     import pandas as pd
 
     from .evaluate import evaluate_claims, format_table, load_gold
+    from .evaluate_claims import is_claims_gold
 
+    if is_claims_gold(gold_dir):
+        raise typer.Exit(_evaluate_claims_gold(gold_dir, pred, out, model, as_json, min_confidence))
     gold = load_gold(gold_dir, limit)
     if not gold:
         console.print(f"[red]error:[/red] no gold .json files in {gold_dir}")
@@ -285,6 +290,26 @@ def evaluate(
     by_doc = {doc_id: group.to_dict("records") for doc_id, group in claims.groupby("doc_id")}
     result = evaluate_claims(gold, by_doc)
     typer.echo(json.dumps(result, indent=2) if as_json else format_table(result))
+
+
+def _evaluate_claims_gold(gold_dir: Path, pred: Optional[Path], out: Optional[Path], model: str, as_json: bool,
+                         min_confidence: float) -> int:
+    import json
+
+    import pandas as pd
+
+    from .evaluate_claims import article_paths, format_claims_table, load_claims_gold, score_claims
+
+    gold = load_claims_gold(gold_dir)
+    if pred is None:
+        nlp = _load(model)
+        pred = out or Path(tempfile.mkdtemp(prefix="claims-eval-"))
+        _extract_to(nlp, read_articles(article_paths(gold_dir, gold)), pred, quiet=True)
+    claims = pd.read_parquet(pred / "claims.parquet")
+    claims = claims[claims.confidence >= min_confidence]
+    result = score_claims(gold, claims.to_dict("records"))
+    typer.echo(json.dumps(result, indent=2) if as_json else format_claims_table(result))
+    return EXIT_OK
 
 
 @app.command()

@@ -27,7 +27,7 @@ from .attribution.cues import lexicon_cue
 from .german.labels import is_subject
 from .german.labels import role as grammatical_role
 from .german.phrases import full_mention, is_dateline, noun_phrase, with_entities
-from .german.words import PRONOUNS
+from .german.words import PHRASE_FINAL_MARKS, PRONOUNS
 from .guard import guarded
 from .model_files import JsonWeights
 from .quotation import (
@@ -50,9 +50,15 @@ KNOWN_PREPOSITIONS = {"laut", "nach", "von", "vom", "gegenüber", "zufolge", "mi
                       "aus", "über", "durch", "gegen", "zu", "zur", "zum", "auf"}
 
 
-@Language.factory("claims_speaker_linker", default_config={"weights": DEFAULT_WEIGHTS, "on_missing": "warn"})
-def make_speaker_linker(nlp: Language, name: str, weights: str | None, on_missing: str):
-    return guarded(SpeakerLinker.from_config(weights, on_missing, name))
+@Language.factory("claims_speaker_linker",
+                  default_config={"weights": DEFAULT_WEIGHTS, "margin": None, "on_missing": "warn"})
+def make_speaker_linker(nlp: Language, name: str, weights: str | None, margin: float | None, on_missing: str):
+    """`margin`: how much more probable a candidate must be than the rules' speaker to replace
+    it (None: the margin chosen on train, stored with the weights)."""
+    linker = SpeakerLinker.from_config(weights, on_missing, name)
+    if margin is not None:
+        linker.margin = margin
+    return guarded(linker)
 
 
 @dataclass
@@ -210,7 +216,7 @@ def _mention(head: Token, quote: set[int], index: DocIndex) -> list[Token]:
     run = [t for t in phrase if all(i in ids for i in range(min(t.i, head.i), max(t.i, head.i) + 1))]
     while run[0].i != head.i and (run[0].is_punct or run[0].is_space):
         run.pop(0)
-    while run[-1].i != head.i and (run[-1].is_punct or run[-1].is_space) and run[-1].text not in {")", "“", "”", "»", "«"}:
+    while run[-1].i != head.i and (run[-1].is_punct or run[-1].is_space) and run[-1].text not in PHRASE_FINAL_MARKS:
         run.pop()
     return with_entities(run)
 

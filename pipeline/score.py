@@ -35,6 +35,8 @@ NAMED_SPEAKERS = {"PER", "ORG"}  # speaker labels set by pipeline/resolve.py
 
 @Language.factory("claims_scorer", default_config={"weights": DEFAULT_WEIGHTS, "threshold": None, "on_missing": "warn"})
 def make_scorer(nlp: Language, name: str, weights: str | None, threshold: float | None, on_missing: str):
+    """`threshold`: the probability below which a quotation is dropped (None: the threshold
+    chosen on train, stored with the weights)."""
     scorer = QuotationScorer.from_config(weights, on_missing, name)
     if threshold is not None:
         scorer.threshold = threshold

@@ -23,12 +23,14 @@ from .punctuation import strip_end
 from .words import (
     ANAPHORS,
     ARTICLES,
+    CLOSING_MARKS,
     DEMONSTRATIVES,
     GENERIC_PRONOUNS,
     GENITIVE_DETERMINERS,
     NOUN_PHRASE_POS,
     NP_LINKS,
     NP_POS,
+    PHRASE_FINAL_MARKS,
     SENTENCE_ADVERBS,
     SOURCE_WORDS,
     SPEAKER_LEADERS,
@@ -38,7 +40,7 @@ from .words import (
 
 def follows_noun(token: Token) -> bool:
     """An apposition needs a noun (or a quoted name) before its comma."""
-    return token.pos_ in {"NOUN", "PROPN"} or token.text in {"“", "”", "\"", "»", "«"}
+    return token.pos_ in {"NOUN", "PROPN"} or token.text in CLOSING_MARKS
 
 
 def is_apposition_phrase(segment: list[Token]) -> bool:
@@ -169,7 +171,7 @@ def _trim_speaker(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
                 or (after.pos_ == "PROPN" and after.ent_iob_ != "B")):
             end = names[-1]
     while end > nominal[-1] and (doc[end].pos_ in {"ADV", "VERB", "AUX", "SCONJ", "CCONJ", "SPACE"}
-                                 or doc[end].is_punct and doc[end].text not in {")", "“", "”", "»", "«"}):
+                                 or doc[end].is_punct and doc[end].text not in PHRASE_FINAL_MARKS):
         end -= 1
     return start, end
 
@@ -198,7 +200,7 @@ def noun_phrase(head: Token) -> list[Token]:
         if t.i > head.i and (t.pos_ in {"VERB", "AUX"} or t.lower_ in {"der", "die", "das", "welche"} and t.nbor(-1).text == ","):
             break
         tokens.append(t)
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in {")", "“", "”"}:
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in PHRASE_FINAL_MARKS:
         tokens.pop()
     return tokens
 
@@ -251,7 +253,7 @@ def np_after(tokens: list[Token], k: int) -> list[Token]:
         if out and _starts_next_phrase(t, out):  # "laut Polizei zwei Tote", "nach Angaben der UN ein Ergebnis"
             break
         out.append(t)
-    while out and out[-1].lower_ in NP_LINKS and out[-1].text not in {")", "“", "»", "«"}:
+    while out and out[-1].lower_ in NP_LINKS and out[-1].text not in PHRASE_FINAL_MARKS:
         out.pop()
     return out[:15]
 

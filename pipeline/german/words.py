@@ -52,6 +52,8 @@ GENITIVE_DETERMINERS = {"des", "der", "eines", "einer", "dieses", "dieser", "jen
 
 # Closing quotation marks (and the straight quote, which both opens and closes).
 CLOSING_MARKS = {"“", "”", "\"", "»", "«"}
+# What may end a noun phrase although it is punctuation: a closing bracket or quotation mark.
+PHRASE_FINAL_MARKS = {")", "“", "”", "»", "«"}
 
 # Personal and demonstrative pronouns that can stand for a speaker ("sagte er").
 PRONOUNS = {"er", "sie", "ihm", "ihn", "ihr", "ihnen", "dieser", "diese", "jener", "jene", "wir", "ich"}
