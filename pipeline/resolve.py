@@ -15,10 +15,11 @@ import re
 import unicodedata
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .german.words import NAME_PARTICLES, PRONOUNS
 from .guard import guarded
+from .names import first_name_gender, full_person_name, gender_of_name, person_name_in
 from .quotation import Quotation, get_quotations, set_quotations
 
 # Role nouns that all denote a head of state or government, so that a later mention with one
@@ -49,7 +50,7 @@ class SpeakerResolver:
         quotations = get_quotations(doc)
         if not quotations:
             return doc
-        clusters = NameClusters([e for e in doc.ents if e.label_ in {"PER", "ORG"}])
+        clusters = NameClusters(name_spans(doc))
         roles = find_roles(doc, clusters)
         resolved_so_far: list[tuple[int, str, str]] = []  # (char offset, canonical, label)
         for q in sorted(quotations, key=lambda q: _speaker_start(q)):
@@ -61,6 +62,27 @@ class SpeakerResolver:
         return doc
 
 
+def name_spans(doc: Doc) -> list[Span]:
+    """Persons and organisations of the article: PER entities grown to the whole name
+    ("Ursula" -> "Ursula von der Leyen"), names the NER missed ("Carsten Brzeski": a known
+    first name and a surname), and ORG entities."""
+    names, covered = [], set()
+    for ent in doc.ents:
+        if ent.label_ == "PER":
+            name = full_person_name(doc, ent.start, ent.end)
+            names.append(Span(doc, name.start, name.end, label="PER"))
+            covered.update(range(name.start, name.end))
+        elif ent.label_ == "ORG":
+            names.append(ent)
+    for token in doc:
+        if token.i not in covered and token.is_title and first_name_gender(token.text):
+            name = person_name_in([token])
+            if name is not None and not covered & set(range(name.start, name.end)):
+                names.append(Span(doc, name.start, name.end, label="PER"))
+                covered.update(range(name.start, name.end))
+    return sorted(names, key=lambda span: span.start)
+
+
 def _speaker_start(q: Quotation) -> int:
     return q.speaker[0][0] if q.speaker else q.start
 
@@ -69,6 +91,7 @@ class NameClusters:
     """Groups entity mentions whose normalized token sets are contained in each other."""
 
     def __init__(self, entities: list[Span]):
+        self.names = entities  # in document order
         self.clusters: list[dict] = []
         for ent in sorted(entities, key=lambda e: -len(normalize_name(e.text).split())):
             self._add(ent)
@@ -144,7 +167,9 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, resolved_s
         return None, None
     # 1. a named entity inside the mention: persons before organisations, then the longest
     #    ("Der Führer Nordkoreas, Kim Jong-un" -> "Kim Jong-un")
-    named = [e for e in mention.ents if e.label_ in {"PER", "ORG"}]
+    # (a person's name may run past a mention the parse cut short: "Der Betroffenenvertreter Detlev")
+    named = [e for e in clusters.names if (e.label_ == "PER" and e.start < mention.end and e.end > mention.start)
+             or (e.label_ == "ORG" and e.start >= mention.start and e.end <= mention.end)]
     if named:
         ent = max(named, key=lambda e: (e.label_ == "PER", len(e), e.start))
         cluster = clusters.lookup(ent.text, ent.label_)
@@ -153,10 +178,11 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, resolved_s
     earlier = [r for r in resolved_so_far if r[0] < start]
     # 2. a pronoun: the latest person speaker before it
     if len(words) == 1 and words[0].lower_ in PRONOUNS:
-        person = next((r for r in reversed(earlier) if r[2] == "PER"), None)
+        gender = pronoun_gender(words[0])
+        person = next((r for r in reversed(earlier) if r[2] == "PER" and agrees(r[1], gender)), None)
         if person:
             return person[1], "PER"
-        entity = _latest_entity_before(doc, start, "PER")
+        entity = _latest_name_before(clusters.names, start, "PER", gender)
         return (NameClusters.canonical(clusters.lookup(entity.text, "PER")) if entity else None), ("PER" if entity else None)
     # 3. a name the NER missed, matching a known cluster ("Kim")
     proper = [t for t in words if t.pos_ == "PROPN"]
@@ -175,6 +201,21 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, resolved_s
     return mention.text, None
 
 
-def _latest_entity_before(doc: Doc, char: int, label: str) -> Span | None:
-    candidates = [e for e in doc.ents if e.label_ == label and e.end_char <= char]
+def _latest_name_before(names: list[Span], char: int, label: str, gender: str | None = None) -> Span | None:
+    candidates = [e for e in names if e.label_ == label and e.end_char <= char and agrees(e.text, gender)]
     return candidates[-1] if candidates else None
+
+
+def pronoun_gender(token: Token) -> str | None:
+    """'m' for er/ihn/ihm, 'f' for a singular sie/ihr, None where the pronoun tells nothing."""
+    if token.lower_ in {"er", "ihn", "ihm"}:
+        return "m"
+    if token.lower_ in {"sie", "ihr"} and "Plur" not in token.morph.get("Number"):
+        return "f"
+    return None
+
+
+def agrees(name: str, gender: str | None) -> bool:
+    """A person's name agrees with a pronoun's gender unless its first name says otherwise."""
+    named = gender_of_name(name)
+    return gender is None or named is None or named == gender

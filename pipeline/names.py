@@ -1,0 +1,80 @@
+"""Person names: first names by gender, and a person's full name read off the text.
+
+The small backbone's NER cuts names short ("Ursula" for Ursula von der Leyen) or misses them
+("Carsten Brzeski" tagged NOUN PROPN, no entity). A known first name followed by capitalised
+words is a person's name whatever the tagger says; the first name also gives the person's
+gender, which pronouns must agree with. The first names come from `nomquamgender` (MIT),
+filtered by `training/make_first_names.py` into `pipeline/data/first_names.tsv`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from .german.words import NAME_PARTICLES
+
+FIRST_NAMES_FILE = Path(__file__).parent / "data" / "first_names.tsv"
+MAX_NAME_WORDS = 4  # after the first name: "Marjorie Taylor Greene", "Ursula von der Leyen"
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    table = {}
+    for line in FIRST_NAMES_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, gender = line.split("\t")
+            table[name] = gender
+    return table
+
+
+def first_name_gender(word: str) -> str | None:
+    """'f', 'm' or None for a first name ('Marie-Agnes' by its first part)."""
+    word = word.lower()
+    return _first_names().get(word) or (_first_names().get(word.split("-")[0]) if "-" in word else None)
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word that can be part of a name: no verb, no sentence-opening article."""
+    return (token.is_title or token.is_upper and len(token) > 1) and token.is_alpha and token.pos_ not in {"VERB", "AUX"}
+
+
+def full_person_name(doc: Doc, start: int, end: int) -> Span:
+    """The name span [start, end) grown to the whole name: a first name right before it
+    ("Taylor Greene" -> "Marjorie Taylor Greene"), a surname after a lone first name, whatever
+    its tag ("Jens" -> "Jens Aberle", "Ursula" -> "Ursula von der Leyen"), and further
+    capitalised words tagged as names. A common noun after the name ends it ("Olaf Scholz
+    Journalisten"), which is why only the surname may carry another tag."""
+    sentence_end = doc[start].sent.end
+    if start > 0 and not doc[start].is_sent_start and doc[start - 1].is_title and first_name_gender(doc[start - 1].text):
+        start -= 1
+    surname_missing = end - start == 1 and first_name_gender(doc[start].text) is not None
+    while end < sentence_end and end - start < MAX_NAME_WORDS:
+        k = end
+        while k < sentence_end and doc[k].is_lower and doc[k].lower_ in NAME_PARTICLES:
+            k += 1
+        if k >= sentence_end or doc[k].is_sent_start or not _name_word(doc[k]):
+            break
+        if doc[k].pos_ != "PROPN" and not surname_missing:
+            break
+        surname_missing = False
+        end = k + 1
+    return doc[start:end]
+
+
+def person_name_in(tokens: list[Token]) -> Span | None:
+    """The first run 'first name + capitalised words' among the tokens ('Carsten Brzeski von
+    der Direktbank ING' -> 'Carsten Brzeski'); a lone first name does not count."""
+    for t in tokens:
+        if t.is_title and first_name_gender(t.text) and t.i + 1 < len(t.doc) and _name_word(t.doc[t.i + 1]):
+            name = full_person_name(t.doc, t.i, t.i + 1)
+            if len(name) > 1:
+                return name
+    return None
+
+
+def gender_of_name(name: str) -> str | None:
+    """The gender of a person's name by its first word, if that is a known first name."""
+    words = name.split()
+    return first_name_gender(words[0]) if words else None
