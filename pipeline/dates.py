@@ -21,14 +21,10 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .german.words import MONTHS, WEEKDAYS
 from .guard import guarded
 from .quotation import doc_text, get_quotations, set_quotations
 
-MONTHS = {
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
-    "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
-}
-WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5, "sonntag": 6}
 RELATIVE_DAYS = {"heute": 0, "gestern": 1, "vorgestern": 2}
 
 _MONTH = "|".join(MONTHS)

@@ -29,10 +29,21 @@ def _first_names() -> dict[str, str]:
     return table
 
 
-def first_name_gender(word: str) -> str | None:
-    """'f', 'm' or None for a first name ('Marie-Agnes' by its first part)."""
+def _lookup(word: str) -> str | None:
     word = word.lower()
-    return _first_names().get(word) or (_first_names().get(word.split("-")[0]) if "-" in word else None)
+    first_part = word.split("-")[0]
+    return _first_names().get(word) or (_first_names().get(first_part) if "-" in word and len(first_part) > 2 else None)
+
+
+def is_first_name(word: str) -> bool:
+    """A known first name of either gender ('Marie-Agnes' by its first part)."""
+    return _lookup(word) is not None
+
+
+def first_name_gender(word: str) -> str | None:
+    """'f' or 'm' for a first name borne (nearly) only by women or by men, else None ('Kim')."""
+    gender = _lookup(word)
+    return gender if gender in {"f", "m"} else None
 
 
 def _name_word(token: Token) -> bool:
@@ -40,16 +51,29 @@ def _name_word(token: Token) -> bool:
     return (token.is_title or token.is_upper and len(token) > 1) and token.is_alpha and token.pos_ not in {"VERB", "AUX"}
 
 
+# Endings of person nouns that stand before names ("Synodenpräsidentin", "Verteidigungsminister")
+ROLE_ENDINGS = ("in", "er", "ent", "ist", "or", "eur", "ant", "chef", "ende", "te", "rat", "at")
+
+
+def _looks_like_role(token: Token) -> bool:
+    """A title before a name, not the family name of a name written family name first ("Jeon Ha-Gyu")."""
+    return len(token) >= 6 and token.lower_.endswith(ROLE_ENDINGS) and not is_first_name(token.text)
+
+
 def full_person_name(doc: Doc, start: int, end: int) -> Span:
-    """The name span [start, end) grown to the whole name: a first name right before it
+    """The name span [start, end) cut to start at a first name inside it and grown to the whole
+    name: a first name right before it
     ("Taylor Greene" -> "Marjorie Taylor Greene"), a surname after a lone first name, whatever
     its tag ("Jens" -> "Jens Aberle", "Ursula" -> "Ursula von der Leyen"), and further
     capitalised words tagged as names. A common noun after the name ends it ("Olaf Scholz
     Journalisten"), which is why only the surname may carry another tag."""
     sentence_end = doc[start].sent.end
-    if start > 0 and not doc[start].is_sent_start and doc[start - 1].is_title and first_name_gender(doc[start - 1].text):
+    first_name = next((k for k in range(start + 1, end) if doc[k].is_title and is_first_name(doc[k].text)), None)
+    if first_name is not None and _looks_like_role(doc[start]):
+        start = first_name  # "Synodenpräsidentin Annekathrin Preidel": the role is no part of the name
+    if start > 0 and not doc[start].is_sent_start and doc[start - 1].is_title and is_first_name(doc[start - 1].text):
         start -= 1
-    surname_missing = end - start == 1 and first_name_gender(doc[start].text) is not None
+    surname_missing = end - start == 1 and is_first_name(doc[start].text)
     while end < sentence_end and end - start < MAX_NAME_WORDS:
         k = end
         while k < sentence_end and doc[k].is_lower and doc[k].lower_ in NAME_PARTICLES:
@@ -67,7 +91,7 @@ def person_name_in(tokens: list[Token]) -> Span | None:
     """The first run 'first name + capitalised words' among the tokens ('Carsten Brzeski von
     der Direktbank ING' -> 'Carsten Brzeski'); a lone first name does not count."""
     for t in tokens:
-        if t.is_title and first_name_gender(t.text) and t.i + 1 < len(t.doc) and _name_word(t.doc[t.i + 1]):
+        if t.is_title and is_first_name(t.text) and t.i + 1 < len(t.doc) and _name_word(t.doc[t.i + 1]):
             name = full_person_name(t.doc, t.i, t.i + 1)
             if len(name) > 1:
                 return name

@@ -17,10 +17,11 @@ import unicodedata
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .german.words import NAME_PARTICLES, PRONOUNS
+from . import lexicon
+from .german.words import MONTHS, NAME_PARTICLES, PRONOUNS, RELATIVE_PRONOUNS, TIME_NOUNS, WEEKDAYS
 from .guard import guarded
-from .names import first_name_gender, full_person_name, gender_of_name, person_name_in
-from .quotation import Quotation, get_quotations, set_quotations
+from .names import full_person_name, gender_of_name, is_first_name, person_name_in
+from .quotation import Quotation, get_quotations, set_quotations, tokens_at
 
 # Role nouns that all denote a head of state or government, so that a later mention with one
 # of them finds an entity introduced with another.
@@ -52,9 +53,10 @@ class SpeakerResolver:
             return doc
         clusters = NameClusters(name_spans(doc))
         roles = find_roles(doc, clusters)
+        quoted = {t.i for q in quotations for t in tokens_at(doc, q.quote)}
         resolved_so_far: list[tuple[int, str, str]] = []  # (char offset, canonical, label)
         for q in sorted(quotations, key=lambda q: _speaker_start(q)):
-            canonical, label = resolve_mention(doc, q, clusters, roles, resolved_so_far)
+            canonical, label = resolve_mention(doc, q, clusters, roles, resolved_so_far, quoted)
             q.speaker_canonical, q.speaker_label = canonical, label or q.speaker_label
             if canonical and q.speaker:
                 resolved_so_far.append((q.speaker[0][0], canonical, label))
@@ -65,7 +67,7 @@ class SpeakerResolver:
 def name_spans(doc: Doc) -> list[Span]:
     """Persons and organisations of the article: PER entities grown to the whole name
     ("Ursula" -> "Ursula von der Leyen"), names the NER missed ("Carsten Brzeski": a known
-    first name and a surname), and ORG entities."""
+    first name and a surname; "Bönte" after "Bernd Bönte"), and ORG entities."""
     names, covered = [], set()
     for ent in doc.ents:
         if ent.label_ == "PER":
@@ -75,11 +77,17 @@ def name_spans(doc: Doc) -> list[Span]:
         elif ent.label_ == "ORG":
             names.append(ent)
     for token in doc:
-        if token.i not in covered and token.is_title and first_name_gender(token.text):
+        if token.i not in covered and token.is_title and is_first_name(token.text):
             name = person_name_in([token])
             if name is not None and not covered & set(range(name.start, name.end)):
                 names.append(Span(doc, name.start, name.end, label="PER"))
                 covered.update(range(name.start, name.end))
+    # a surname alone names the person the article introduced with it ("Bernd Bönte" ... "Bönte")
+    surnames = {n[-1].text for n in names if n.label_ == "PER" and len(n) > 1 and n[-1].is_title}
+    for token in doc:
+        if token.text in surnames and token.i not in covered and token.ent_type_ not in {"ORG", "LOC"}:
+            names.append(Span(doc, token.i, token.i + 1, label="PER"))
+            covered.add(token.i)
     return sorted(names, key=lambda span: span.start)
 
 
@@ -115,6 +123,11 @@ class NameClusters:
                 return cluster
         return None
 
+    def full_name(self, name: Span) -> str:
+        """The canonical form of a name's cluster ("Krause" -> "Thomas Krause")."""
+        cluster = self.lookup(name.text, name.label_)
+        return NameClusters.canonical(cluster) if cluster else name.text
+
     @staticmethod
     def canonical(cluster: dict) -> str:
         """The longest variant; among equally long ones, the one written with separate words."""
@@ -129,25 +142,60 @@ def display_name(name: str) -> str:
     return re.sub(r"(\w)-([a-z])", lambda m: f"{m.group(1)} {m.group(2).upper()}", " ".join(name.split()))
 
 
+MAX_APPOSITION_ROLE = 4  # "Yotam Ophir, Experte für …": role words this close after the comma
+
+
 def find_roles(doc: Doc, clusters: NameClusters) -> dict[str, dict]:
-    """Role word -> cluster, from 'Staatschef Kim Jong Un' and 'Der Führer Nordkoreas, Kim Jong-un'."""
+    """Role word -> person, from 'Staatschef Kim Jong Un', 'Der Führer Nordkoreas, Kim Jong-un'
+    and 'Yotam Ophir, Experte für …'."""
     roles: dict[str, dict] = {}
-    for ent in doc.ents:
+    for ent in clusters.names:
         if ent.label_ != "PER":
             continue
-        cluster = clusters.lookup(ent.text, "PER")
+        cluster = clusters.lookup(ent.text, ent.label_)
         if cluster is None or "Gen" in ent[-1].morph.get("Case"):
             continue  # "Der Führer Nordkoreas, Kim Jong-un": the genitive is not the role's holder
-        window = doc[max(ent.sent.start, ent.start - 5):ent.start]
+        sent = ent.sent
+        window = list(doc[max(sent.start, ent.start - 5):ent.start])
+        if ent.end < sent.end and doc[ent.end].text == ",":  # an apposition after the name
+            after = doc[ent.end + 1:min(sent.end, ent.end + 1 + MAX_APPOSITION_ROLE)]
+            window += [t for t in after if t.pos_ == "NOUN"][:1]
         for token in window:
+            if lexicon.is_source_noun(token.lower_):  # "Medienberichten zufolge … Tyson Fury"
+                continue
             known_role = _role_key(token.lower_) != token.lower_ or token.lower_ in ROLE_WORDS
-            if known_role or token.pos_ == "NOUN" or (token.is_title and token.pos_ != "PROPN" and not token.is_sent_start):
+            # (right before the name any capitalised word is a title: "Synodenpräsidentin Annekathrin Preidel")
+            right_before = token.i == ent.start - 1 and token.is_title and not is_first_name(token.text)
+            if (known_role or right_before or token.pos_ == "NOUN"
+                    or (token.is_title and token.pos_ != "PROPN" and not token.is_sent_start)):
                 key = _role_key(token.lower_)
                 # several names near one role word ("Der Führer Nordkoreas, Kim Jong-un"):
                 # the fullest personal name holds the role
                 if key not in roles or len(cluster["words"]) > len(roles[key]["words"]):
                     roles[key] = cluster
     return roles
+
+
+INDEFINITE_ARTICLES = {"ein", "eine", "einer", "eines", "einem", "einen"}
+MIN_SHARED_ROLE_SUFFIX = 8  # "Synodal|präsidentin" and "Synoden|präsidentin" share the role's head
+
+
+def role_holder(roles: dict[str, dict], word: str) -> dict | None:
+    """The cluster introduced with this role word, or with a compound of the same head noun."""
+    key = _role_key(word)
+    if key in roles:
+        return roles[key]
+    for role, cluster in roles.items():
+        if len(role) >= 5 and (word.endswith(role) or _shared_suffix(word, role) >= MIN_SHARED_ROLE_SUFFIX):
+            return cluster
+    return None
+
+
+def _shared_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def _role_key(word: str) -> str:
@@ -157,7 +205,7 @@ def _role_key(word: str) -> str:
     return word
 
 
-def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, resolved_so_far):
+def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, resolved_so_far, quoted: set[int] = frozenset()):
     """Return (canonical name, entity label) for the quotation's speaker mention."""
     if not q.speaker:
         return None, None
@@ -165,13 +213,14 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, resolved_s
     mention = doc.char_span(start, end, alignment_mode="expand")
     if mention is None:
         return None, None
-    # 1. a named entity inside the mention: persons before organisations, then the longest
-    #    ("Der Führer Nordkoreas, Kim Jong-un" -> "Kim Jong-un")
-    # (a person's name may run past a mention the parse cut short: "Der Betroffenenvertreter Detlev")
+    # 1. a named entity inside the mention: persons before organisations, names with a known
+    #    first name before other "persons" ("Luke Bartholomew vom Vermögensverwalter Aberdeen
+    #    Investments"), then the longest ("Der Führer Nordkoreas, Kim Jong-un" -> "Kim Jong-un");
+    #    a person's name may run past a mention the parse cut short ("Der Betroffenenvertreter Detlev")
     named = [e for e in clusters.names if (e.label_ == "PER" and e.start < mention.end and e.end > mention.start)
              or (e.label_ == "ORG" and e.start >= mention.start and e.end <= mention.end)]
     if named:
-        ent = max(named, key=lambda e: (e.label_ == "PER", len(e), e.start))
+        ent = max(named, key=lambda e: (e.label_ == "PER", gender_of_name(e.text) is not None, len(e), e.start))
         cluster = clusters.lookup(ent.text, ent.label_)
         return (NameClusters.canonical(cluster) if cluster else ent.text), ent.label_
     words = [t for t in mention if not t.is_punct]
@@ -179,31 +228,102 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, resolved_s
     # 2. a pronoun: the latest person speaker before it
     if len(words) == 1 and words[0].lower_ in PRONOUNS:
         gender = pronoun_gender(words[0])
+        recent = _recent_person(clusters, words[0], gender, quoted)
+        if recent is not None:
+            return recent, "PER"
         person = next((r for r in reversed(earlier) if r[2] == "PER" and agrees(r[1], gender)), None)
         if person:
             return person[1], "PER"
-        entity = _latest_name_before(clusters.names, start, "PER", gender)
-        return (NameClusters.canonical(clusters.lookup(entity.text, "PER")) if entity else None), ("PER" if entity else None)
+        name = _latest_name_before(clusters, start, gender)
+        return name, ("PER" if name else None)
     # 3. a name the NER missed, matching a known cluster ("Kim")
     proper = [t for t in words if t.pos_ == "PROPN"]
     for candidate in ([" ".join(t.text for t in proper)] if proper else []) + [t.text for t in words if t.is_title]:
         cluster = clusters.lookup(candidate)
         if cluster:
             return NameClusters.canonical(cluster), cluster["label"]
-    # 4. a role noun
-    for token in words:
-        if token.pos_ == "NOUN" or token.is_title:
-            cluster = roles.get(_role_key(token.lower_))
-            if cluster:
-                return NameClusters.canonical(cluster), cluster["label"]
+    # 4. a definite role noun: the person the article introduced with it ("die
+    #    Synodalpräsidentin" -> "Synodenpräsidentin Annekathrin Preidel"); "ein Polizeisprecher"
+    #    stays unnamed
+    if words and words[0].lower_ not in INDEFINITE_ARTICLES:
+        for token in words:
+            if token.pos_ == "NOUN" or token.is_title:
+                cluster = role_holder(roles, token.lower_)
+                if cluster:
+                    return NameClusters.canonical(cluster), cluster["label"]
     if proper:  # "Die USA und Südkorea" -> "USA und Südkorea"
         return mention.doc[proper[0].i:proper[-1].i + 1].text, None
-    return mention.text, None
+    return description(words), None
 
 
-def _latest_name_before(names: list[Span], char: int, label: str, gender: str | None = None) -> Span | None:
-    candidates = [e for e in names if e.label_ == label and e.end_char <= char and agrees(e.text, gender)]
+DATE_WORDS = TIME_NOUNS | set(MONTHS) | set(WEEKDAYS) | {"anfang", "mitte", "ende"}  # "Anfang November"
+
+
+def _is_date_word(token: Token) -> bool:
+    word = token.lower_
+    return token.like_num or word in DATE_WORDS or any(word.startswith(day) for day in WEEKDAYS)
+
+
+def _opens_relative_clause(words: list[Token], k: int) -> bool:
+    """", deren Ergebnisse …": a comma before a relative pronoun ends a description."""
+    token = words[k]
+    return token.lower_ in RELATIVE_PRONOUNS | {"die", "das"} and token.i > 0 and token.doc[token.i - 1].text == ","
+
+
+def _holder(after: list[Token]) -> list[Token]:
+    """The genitive or von-phrase after a source noun ("des Gesundheitsministeriums", "von der
+    Polizei"); nothing for a date ("von Montagabend") or a relative clause (", deren …")."""
+    linked = False
+    k = 0
+    while k < len(after) and (after[k].pos_ in {"DET", "ADP"} and not after[k].is_punct):
+        linked = linked or after[k].lower_ in {"von", "vom", "des", "der", "eines", "einer"}
+        k += 1
+    holder = after[k:]
+    cut = next((j for j, t in enumerate(holder) if t.is_punct), len(holder))
+    holder = holder[:cut]
+    if not linked or not holder or any(_is_date_word(t) for t in holder):
+        return []
+    return holder
+
+
+def description(words: list[Token]) -> str | None:
+    """An unnamed speaker as the words that describe it: a source phrase gives its holder
+    ("Angaben der Polizei" -> "Polizei"), and the description ends before a verb or a date
+    that a misparse glued on ("US-Behörden meldeten Anfang November" -> "US-Behörden")."""
+    source = next((k for k, t in enumerate(words) if lexicon.is_source_noun(t.lower_)), None)
+    if source is not None:
+        words = _holder(words[source + 1:]) or words
+    end = next((k for k, t in enumerate(words) if k > 0 and (t.pos_ in {"VERB", "AUX"} or _is_date_word(t)
+                                                           or _opens_relative_clause(words, k))), len(words))
+    words = words[:end]
+    while words and (words[-1].is_punct or words[-1].pos_ in {"ADP", "DET", "CCONJ"}):
+        words = words[:-1]
+    return words[0].doc[words[0].i:words[-1].i + 1].text if words else None
+
+
+def _latest_name_before(clusters: NameClusters, char: int, gender: str | None = None) -> str | None:
+    """The full name of the latest person named before `char` who agrees in gender."""
+    names = [clusters.full_name(e) for e in clusters.names if e.label_ == "PER" and e.end_char <= char]
+    candidates = [name for name in names if agrees(name, gender)]
     return candidates[-1] if candidates else None
+
+
+SALIENT_SENTENCES = 2  # a pronoun's antecedent: a person named in its sentence or the one before
+
+
+def _recent_person(clusters: NameClusters, pronoun: Token, gender: str | None, quoted: set[int]) -> str | None:
+    """The latest person named before the pronoun in its sentence or the sentence before,
+    outside quotations (the people a statement talks about are not its speaker), agreeing in gender."""
+    sent = pronoun.sent
+    first = sent.start
+    if first > 0:
+        first = pronoun.doc[first - 1].sent.start
+    names = [clusters.full_name(n) for n in clusters.names
+             if n.label_ == "PER" and first <= n.start and n.end <= pronoun.i and n.start not in quoted]
+    candidates = [name for name in names if agrees(name, gender)]
+    # a name with a known first name before other "persons" of the NER ("Aberdeen Investments")
+    known = [name for name in candidates if gender_of_name(name)]
+    return (known or candidates)[-1] if candidates else None
 
 
 def pronoun_gender(token: Token) -> str | None:

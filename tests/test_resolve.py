@@ -19,3 +19,62 @@ def test_pronoun_takes_previous_person(nlp):
     quotes = doc._.quotations
     assert [q.speaker_canonical for q in quotes[:2]] == ["Wladimir Putin", "Wladimir Putin"]
     assert doc.text[quotes[1].speaker[0][0]:quotes[1].speaker[0][1]] == "Er"
+
+
+def _speakers(nlp, text):
+    return [q.speaker_canonical for q in nlp(text)._.quotations]
+
+
+def test_names_cut_short_by_the_ner_get_their_surname(nlp):
+    text = ("Die Chefin der Kommission, Ursula von der Leyen, sprach in Brüssel. "
+            "EU-Kommissionspräsidentin Ursula von der Leyen sagte, die Union stehe zusammen.")
+    assert "Ursula von der Leyen" in _speakers(nlp, text)
+
+
+def test_first_name_and_surname_are_a_person_even_without_ner(nlp):
+    text = "Carsten Brzeski von der Direktbank ING sagte am Montag, die Zinsen blieben unverändert."
+    assert _speakers(nlp, text) == ["Carsten Brzeski"]
+
+
+def test_pronouns_agree_in_gender(nlp):
+    text = ("Die Ministerin Anna Berger traf den Bürgermeister Thomas Krause. "
+            "Krause sagte, die Brücke werde saniert. Sie erklärte, das Geld sei vorhanden.")
+    speakers = _speakers(nlp, text)
+    assert speakers[0] == "Thomas Krause" and speakers[-1] == "Anna Berger"
+
+
+def test_first_names_tell_gender():
+    from pipeline.names import first_name_gender, gender_of_name
+
+    assert first_name_gender("Olaf") == "m" and first_name_gender("Annalena") == "f"
+    assert first_name_gender("Marie-Agnes") == "f" and first_name_gender("Kim") is None
+    assert gender_of_name("Ricarda Lang") == "f" and gender_of_name("Nordkorea") is None
+
+
+def test_a_definite_role_noun_names_the_person_introduced_with_it(nlp):
+    text = ("Synodenpräsidentin Annekathrin Preidel eröffnete die Tagung. "
+            "„Gewalt hat in unserer Kirche keinen Platz“, sagte die Synodalpräsidentin.")
+    assert _speakers(nlp, text)[-1].endswith("Annekathrin Preidel")
+
+
+def test_an_indefinite_role_noun_stays_unnamed(nlp):
+    text = ("Bürgermeister Thomas Krause eröffnete die Brücke. "
+            "„Wir haben lange gewartet“, sagte ein Polizeisprecher.")
+    assert "Thomas Krause" not in _speakers(nlp, text)[-1:]
+
+
+def test_descriptions_name_the_holder_without_verbs_or_dates():
+    import spacy
+
+    from pipeline.resolve import description
+
+    nlp = spacy.blank("de")
+
+    def describe(text, pos):
+        doc = spacy.tokens.Doc(nlp.vocab, words=text.split(), pos=pos.split())
+        return description(list(doc))
+
+    assert describe("Angaben der Berliner Polizei", "NOUN DET ADJ NOUN") == "Berliner Polizei"
+    assert describe("palästinensischen Angaben von Montagabend", "ADJ NOUN ADP NOUN") == "palästinensischen Angaben"
+    assert describe("US-Behörden meldeten Anfang November", "NOUN VERB NOUN PROPN") == "US-Behörden"
+    assert describe("ein Polizeisprecher", "DET NOUN") == "ein Polizeisprecher"

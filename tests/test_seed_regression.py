@@ -20,7 +20,7 @@ KNOWN_CLAIMS = [
     ("002", "Kim Jong Un", "indirect", "dass Moskau das Recht habe, in Selbstverteidigung zu handeln", None),
     ("002", "Kim Jong Un", "indirect", "dass der Einsatz von Langstreckenwaffen durch die Ukraine", None),
     ("002", "Kim Jong Un", "direct", "„den feindlichen Kräften den Preis zahlen zu lassen“", None),
-    ("002", "Belousov", "indirect", "der von Kim und Putin unterzeichnete Partnerschaftspakt werde", None),
+    ("002", "Andrei Belousov", "indirect", "der von Kim und Putin unterzeichnete Partnerschaftspakt werde", None),
     ("003", "Nordkorea", "indirect", "seine Soldaten hätten „das besetzte Gebiet", None),
     ("003", "Wladimir Putin", "reported", "Putin dankte nordkoreanische Truppen", None),
     ("003", "Wladimir Putin", "direct", "„Heldentum, ein hohes Maß an besonderem Training", None),

@@ -43,6 +43,13 @@ SENTENCE_ADVERBS = {"weiterhin", "zudem", "außerdem", "zusätzlich", "dabei", "
 TIME_NOUNS = {"uhr", "jahr", "jahren", "tag", "tagen", "woche", "wochen", "monat", "monaten", "montag", "dienstag",
               "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "abend", "morgen", "mittag", "nacht"}
 
+MONTHS = {
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
+    "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+}
+WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
+            "sonntag": 6}
+
 NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"}
 
 NP_LINKS = {"von", "vom", "des", "der", "dem", "den", "und", "sowie", "(", ")", "„", "“", "«", "»", "\"", "-"}
