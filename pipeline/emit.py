@@ -36,6 +36,9 @@ CLAIMS_SCHEMA = pa.schema([
     ("confidence", pa.float32()),
     # additions (allowed by the schema: columns may be added)
     ("claim_date_text", pa.string()), ("claim_date_granularity", pa.string()), ("rule", pa.string()),
+    # schema 2.0 (../shared/claims-schema-v2.md): speaker_id is assigned over the whole run when the
+    # tables are published (pipeline/identity.py); cluster_id is not filled yet (statement clusters)
+    ("speaker_id", pa.string()), ("speaker_role", pa.string()), ("cluster_id", pa.string()),
 ])
 SENTENCES_SCHEMA = pa.schema([
     ("doc_id", pa.string()), ("sentence_index", pa.int32()), ("start", pa.int64()),
@@ -100,7 +103,7 @@ def claim_rows(doc: Doc) -> list[dict]:
             "addressee": _joined(text, q.addressee), "addressee_spans": _spans(q.addressee),
             "via": q.via, "sentence_index": q.sentence_index, "confidence": q.confidence,
             "claim_date_text": q.claim_date_text, "claim_date_granularity": q.claim_date_granularity,
-            "rule": q.rule,
+            "rule": str(q.rule), "speaker_id": None, "speaker_role": q.speaker_role, "cluster_id": None,
         })
     validate_claims(rows, text)
     return rows
@@ -290,6 +293,8 @@ class OutputWriter:
         which skips the final copy for very large runs; `pd.read_parquet` reads either."""
         if self.pending or self.next_part == 0:
             self._write_part()
+        if "claims" in self.tables:
+            self._assign_speakers()
         for table in self.tables:
             final = self.out_dir / f"{table}.parquet"
             tmp = self.out_dir / f".{table}.parquet.partial"
@@ -304,6 +309,24 @@ class OutputWriter:
             _remove(final)
             os.replace(tmp, final)
         shutil.rmtree(self.parts, ignore_errors=True)
+
+
+    def _assign_speakers(self) -> None:
+        """Speaker identities over the whole run (pipeline/identity.py): a first pass reads the
+        speaker columns of every claims part, a second adds `speaker_id` and the corpus-wide
+        name to each part; `speakers.parquet` is written beside the tables."""
+        from .identity import ROW_COLUMNS, SpeakerIndex
+
+        parts = [self._part("claims", number) for number in range(self.next_part)]
+        index = SpeakerIndex([row for part in parts for row in pq.read_table(part, columns=ROW_COLUMNS).to_pylist()])
+        for part in parts:
+            tmp = part.with_name(part.name + ".partial")
+            pq.write_table(index.apply(pq.read_table(part, schema=self.schemas["claims"])), tmp)
+            os.replace(tmp, part)
+        final, tmp = self.out_dir / "speakers.parquet", self.out_dir / ".speakers.parquet.partial"
+        pq.write_table(index.table().replace_schema_metadata(self.schemas["claims"].metadata), tmp)
+        _remove(final)
+        os.replace(tmp, final)
 
 
 def _remove(path: Path) -> None:

@@ -80,8 +80,8 @@ def full_person_name(doc: Doc, start: int, end: int) -> Span:
             k += 1
         if k >= sentence_end or doc[k].is_sent_start or not _name_word(doc[k]):
             break
-        if doc[k].pos_ != "PROPN" and not surname_missing:
-            break
+        if (doc[k].pos_ != "PROPN" or doc[k].ent_type_ in {"LOC", "ORG", "MISC"}) and not surname_missing:
+            break  # "Kim Jong Un Moskau": a place after a whole name is no part of it
         surname_missing = False
         end = k + 1
     return doc[start:end]

@@ -78,6 +78,7 @@ class Quotation:
     confidence: float = 0.5
     speaker_canonical: str | None = None
     speaker_label: str | None = None
+    speaker_role: str | None = None  # the role or title the article gives the speaker
     claim_date: str | None = None  # ISO date
     claim_date_text: str | None = None
     claim_date_granularity: str | None = None

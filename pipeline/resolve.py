@@ -22,6 +22,7 @@ from .german.words import MONTHS, NAME_PARTICLES, PRONOUNS, RELATIVE_PRONOUNS, T
 from .guard import guarded
 from .names import full_person_name, gender_of_name, is_first_name, person_name_in
 from .quotation import Quotation, get_quotations, set_quotations, tokens_at
+from .verbforms import is_cue_verb_form
 
 # Role nouns that all denote a head of state or government, so that a later mention with one
 # of them finds an entity introduced with another.
@@ -58,10 +59,29 @@ class SpeakerResolver:
         for q in sorted(quotations, key=lambda q: _speaker_start(q)):
             canonical, label = resolve_mention(doc, q, clusters, roles, resolved_so_far, quoted)
             q.speaker_canonical, q.speaker_label = canonical, label or q.speaker_label
+            q.speaker_role = speaker_role(doc, q, canonical, q.speaker_label)
             if canonical and q.speaker:
                 resolved_so_far.append((q.speaker[0][0], canonical, label))
         set_quotations(doc, quotations)
         return doc
+
+
+def speaker_role(doc: Doc, q: Quotation, canonical: str | None, label: str | None) -> str | None:
+    """The role or title the mention gives a named speaker, without the name:
+    "EU-Kommissionspräsidentin Ursula von der Leyen" -> "EU-Kommissionspräsidentin",
+    "Luke Bartholomew vom Vermögensverwalter Aberdeen Investments" -> "Vermögensverwalter Aberdeen Investments"."""
+    if not q.speaker or not canonical or label not in {"PER", "ORG"}:
+        return None
+    mention = doc.char_span(q.speaker[0][0], q.speaker[-1][1], alignment_mode="expand")
+    name_words = set(normalize_name(canonical).split())
+    rest = [t for t in mention if not t.is_punct and not set(normalize_name(t.text).split()) <= name_words]
+    while rest and rest[0].pos_ in {"DET", "ADP", "PRON", "CCONJ"}:
+        rest = rest[1:]
+    while rest and rest[-1].pos_ in {"DET", "ADP", "CCONJ"}:
+        rest = rest[:-1]
+    if not rest or not any(t.is_title and t.pos_ in {"NOUN", "PROPN", "X"} for t in rest):
+        return None
+    return " ".join(t.text for t in rest)
 
 
 def name_spans(doc: Doc) -> list[Span]:
@@ -293,7 +313,8 @@ def description(words: list[Token]) -> str | None:
     source = next((k for k, t in enumerate(words) if lexicon.is_source_noun(t.lower_)), None)
     if source is not None:
         words = _holder(words[source + 1:]) or words
-    end = next((k for k, t in enumerate(words) if k > 0 and (t.pos_ in {"VERB", "AUX"} or _is_date_word(t)
+    end = next((k for k, t in enumerate(words) if k > 0 and (t.pos_ in {"VERB", "AUX"} or is_cue_verb_form(t)
+                                                           or _is_date_word(t)
                                                            or _opens_relative_clause(words, k))), len(words))
     words = words[:end]
     while words and (words[-1].is_punct or words[-1].pos_ in {"ADP", "DET", "CCONJ"}):

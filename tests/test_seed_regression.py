@@ -20,7 +20,7 @@ KNOWN_CLAIMS = [
     ("002", "Kim Jong Un", "indirect", "dass Moskau das Recht habe, in Selbstverteidigung zu handeln", None),
     ("002", "Kim Jong Un", "indirect", "dass der Einsatz von Langstreckenwaffen durch die Ukraine", None),
     ("002", "Kim Jong Un", "direct", "„den feindlichen Kräften den Preis zahlen zu lassen“", None),
-    ("002", "Andrei Belousov", "indirect", "der von Kim und Putin unterzeichnete Partnerschaftspakt werde", None),
+    ("002", "Andrej Beloussow", "indirect", "der von Kim und Putin unterzeichnete Partnerschaftspakt werde", None),
     ("003", "Nordkorea", "indirect", "seine Soldaten hätten „das besetzte Gebiet", None),
     ("003", "Wladimir Putin", "reported", "Putin dankte nordkoreanische Truppen", None),
     ("003", "Wladimir Putin", "direct", "„Heldentum, ein hohes Maß an besonderem Training", None),
@@ -55,3 +55,19 @@ def test_claim_dates_and_published(seed_claims):
                        ("Der Einsatz nordkoreanischer Soldaten in Russland muss enden", "2025-04-27")):
         rows = taipei[taipei["quote"].str.contains(quote, regex=False)]
         assert {str(d) for d in rows.claim_date} == {day}, rows[["quote", "claim_date"]].values.tolist()
+
+
+def test_one_identity_per_speaker_across_the_seeds(seed_run, seed_claims):
+    """"Belousov" (seed 002) and "Andrej Beloussow" (seed 004) are one person; Kim Jong Un has one
+    id in every seed that quotes him; speakers.parquet lists each identity once."""
+    import pandas as pd
+
+    belousov = seed_claims[seed_claims.speaker_mention.fillna("").str.contains("Belo")]
+    assert belousov.doc_id.str[:3].nunique() >= 2 and belousov.speaker_id.nunique() == 1
+    kim = seed_claims[seed_claims.speaker == "Kim Jong Un"]
+    assert kim.doc_id.nunique() >= 3 and kim.speaker_id.nunique() == 1
+    speakers = pd.read_parquet(seed_run[0] / "speakers.parquet").set_index("speaker_id")
+    assert speakers.index.is_unique and set(seed_claims.speaker_id.dropna()) == set(speakers.index)
+    row = speakers.loc[kim.speaker_id.iloc[0]]
+    assert row["name"] == "Kim Jong Un" and row["type"] == "PER" and row["n_docs"] == kim.doc_id.nunique()
+    assert "Er" not in row["aliases"] and "Kim" in row["aliases"]

@@ -1,0 +1,161 @@
+"""Speaker identities across the corpus: one `speaker_id` per person or organisation.
+
+`pipeline/resolve.py` names each claim's speaker within its article ("Er" -> "Ulf Kämpfer").
+This pass runs once over all claims of a run, when the tables are published, so that every
+engine (one process, a local pool, Dask, a resumed run) gives the same ids:
+
+- named speakers (PER, ORG, or a name without a type) are one identity when their names
+  agree after spelling normalisation (case, accents, hyphens and common transliteration
+  variants: "Kim Jong-un" = "Kim Jong Un", "Belousov" = "Beloussow", "Andrei" = "Andrej");
+  a surname alone joins the one full name of the corpus that ends in it ("Kämpfer" ->
+  "Ulf Kämpfer"), and stays apart where two do;
+- unnamed speakers ("ein Polizeisprecher") are one identity per article and description:
+  two articles' police spokesmen are not known to be one person;
+- the identity's name, written into the `speaker` column, is its fullest variant.
+
+`speaker_id` is a hash of the identity's key: the same inputs give the same ids.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+
+import pyarrow as pa
+
+from .resolve import normalize_name
+
+SPEAKERS_SCHEMA = pa.schema([
+    ("speaker_id", pa.string()), ("name", pa.string()), ("type", pa.string()),
+    ("aliases", pa.list_(pa.string())), ("roles", pa.list_(pa.string())),
+    ("n_claims", pa.int64()), ("n_docs", pa.int64()), ("first_published", pa.date32()),
+])
+NAMED_TYPES = ("PER", "ORG")
+INDEFINITE = ("ein ", "eine ", "einer ", "eines ", "einem ", "einen ")
+# Spelling variants of transliterated names, applied to both sides of a comparison.
+TRANSLITERATION = [("tsch", "ch"), ("sch", "sh"), ("ph", "f"), ("ck", "k"), ("w", "v"), ("j", "i"), ("y", "i"),
+                   ("z", "s")]
+PRONOUN_MENTIONS = {"er", "sie", "ihm", "ihn", "ihr", "ihnen", "wir", "ich", "es", "man"}
+
+
+def spelling_key(name: str) -> str:
+    """'Beloussow' and 'Belousov', 'Kim Jong-un' and 'Kim Jong Un', 'Selenskyj' and
+    'Zelensky' give the same key."""
+    key = normalize_name(name)
+    for old, new in TRANSLITERATION:
+        key = key.replace(old, new)
+    return re.sub(r"(\w)\1+", r"\1", key)
+
+
+def speaker_type(speaker: str | None, label: str | None) -> str | None:
+    if not speaker:
+        return None
+    if label in NAMED_TYPES:
+        return label
+    return "anonymous" if speaker.lower().startswith(INDEFINITE) or speaker[:1].islower() else "other"
+
+
+class Identities:
+    """The identity key of every (article, speaker, type) and the identities' names."""
+
+    def __init__(self, rows: list[dict]):
+        self.key_of: dict[tuple, tuple] = {}
+        named = {}  # spelling key -> variants
+        for row in rows:
+            kind = speaker_type(row["speaker"], row["speaker_type"])
+            if kind in {"anonymous"} or kind is None:
+                continue
+            named.setdefault(spelling_key(row["speaker"]), set()).add(row["speaker"])
+        self.merged = self._surnames_to_full_names(named)
+        for row in rows:
+            self.key_of[self._row_key(row)] = self._identity(row)
+
+    @staticmethod
+    def _surnames_to_full_names(named: dict[str, set[str]]) -> dict[str, str]:
+        """A one-word key -> the one multi-word key that ends in it (else itself)."""
+        by_last_word = defaultdict(set)
+        for key in named:
+            words = key.split()
+            if len(words) > 1:
+                by_last_word[words[-1]].add(key)
+        merged = {}
+        for key in named:
+            fuller = by_last_word.get(key, set()) if len(key.split()) == 1 else set()
+            merged[key] = next(iter(fuller)) if len(fuller) == 1 else key
+        return merged
+
+    @staticmethod
+    def _row_key(row: dict) -> tuple:
+        return row["doc_id"], row["speaker"], row["speaker_type"]
+
+    def _identity(self, row: dict) -> tuple | None:
+        kind = speaker_type(row["speaker"], row["speaker_type"])
+        if kind is None:
+            return None
+        if kind == "anonymous":
+            return "anonymous", row["doc_id"], normalize_name(row["speaker"])
+        return "named", self.merged[spelling_key(row["speaker"])]
+
+    def of(self, row: dict) -> tuple | None:
+        return self.key_of[self._row_key(row)]
+
+
+def speaker_id(key: tuple) -> str:
+    return "spk-" + hashlib.sha1("|".join(key).encode("utf-8")).hexdigest()[:12]
+
+
+ROW_COLUMNS = ["doc_id", "speaker", "speaker_type", "speaker_mention", "speaker_role", "published"]
+
+
+class SpeakerIndex:
+    """Built from the identity columns of all claims (`ROW_COLUMNS`, a first pass that reads
+    little); `apply` then adds ids and names to any part of the claims table."""
+
+    def __init__(self, rows: list[dict]):
+        identities = Identities(rows)
+        members: dict[tuple, list[dict]] = defaultdict(list)
+        for row in rows:
+            key = identities.of(row)
+            if key is not None:
+                members[key].append(row)
+        names = {key: _fullest(group) for key, group in members.items()}
+        self.lookup = {Identities._row_key(row): (speaker_id(identities.of(row)), names[identities.of(row)])
+                       for row in rows if identities.of(row) is not None}
+        self.rows = [_speaker_row(key, names[key], group)
+                     for key, group in sorted(members.items(), key=lambda item: speaker_id(item[0]))]
+
+    def apply(self, claims: pa.Table) -> pa.Table:
+        keys = zip(*(claims.column(name).to_pylist() for name in ("doc_id", "speaker", "speaker_type")))
+        found = [self.lookup.get(key, (None, key[1])) for key in keys]
+        for column, values in (("speaker_id", [f[0] for f in found]), ("speaker", [f[1] for f in found])):
+            claims = claims.set_column(claims.schema.get_field_index(column), claims.schema.field(column),
+                                       pa.array(values, pa.string()))
+        return claims
+
+    def table(self) -> pa.Table:
+        return pa.Table.from_pylist(self.rows, schema=SPEAKERS_SCHEMA)
+
+
+def assign_speakers(claims: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """The claims with `speaker_id` and the corpus-wide `speaker` name; and the speakers table."""
+    index = SpeakerIndex(claims.select(ROW_COLUMNS).to_pylist())
+    return index.apply(claims), index.table()
+
+
+def _fullest(group: list[dict]) -> str:
+    """The name with the most words, then the most frequent, then the first in order."""
+    counts = Counter(row["speaker"] for row in group)
+    return max(counts, key=lambda name: (len(name.split()), counts[name], -len(name)))
+
+
+def _speaker_row(key: tuple, name: str, group: list[dict]) -> dict:
+    types = Counter(speaker_type(row["speaker"], row["speaker_type"]) for row in group)
+    aliases = {row["speaker"] for row in group} | {row["speaker_mention"] for row in group if row["speaker_mention"]}
+    published = [row["published"] for row in group if row["published"] is not None]
+    return {
+        "speaker_id": speaker_id(key), "name": name, "type": types.most_common(1)[0][0],
+        "aliases": sorted(a for a in aliases if a.lower() not in PRONOUN_MENTIONS),
+        "roles": sorted({row["speaker_role"] for row in group if row["speaker_role"]}),
+        "n_claims": len(group), "n_docs": len({row["doc_id"] for row in group}),
+        "first_published": min(published) if published else None,
+    }

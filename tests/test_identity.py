@@ -1,0 +1,40 @@
+"""Speaker identities across articles (pipeline/identity.py) on hand-made claims."""
+import pyarrow as pa
+
+from pipeline.emit import CLAIMS_SCHEMA
+from pipeline.identity import assign_speakers, spelling_key
+
+
+def _claims(*rows):
+    full = [{"doc_id": d, "speaker": s, "speaker_type": t, "speaker_mention": m, "speaker_role": None,
+             "quote": "…", "quote_type": "direct", "confidence": 0.9} for d, s, t, m in rows]
+    return pa.Table.from_pylist(full, schema=CLAIMS_SCHEMA)
+
+
+def test_spelling_variants_share_a_key():
+    assert spelling_key("Beloussow") == spelling_key("Belousov")
+    assert spelling_key("Kim Jong-un") == spelling_key("Kim Jong Un")
+    assert spelling_key("Selenskyj") == spelling_key("Zelensky")
+    assert spelling_key("Olaf Scholz") != spelling_key("Olaf Schulz")
+
+
+def test_surname_joins_the_one_full_name_and_unnamed_speakers_stay_apart():
+    claims, speakers = assign_speakers(_claims(
+        ("a", "Ulf Kämpfer", "PER", "Ulf Kämpfer"), ("b", "Kämpfer", "PER", "Kämpfer"),
+        ("a", "ein Polizeisprecher", None, "ein Polizeisprecher"), ("b", "ein Polizeisprecher", None, "ein Polizeisprecher"),
+        ("c", "Müller", "PER", "Müller"), ("c", "Anna Müller", "PER", "Anna Müller"), ("d", "Hans Müller", "PER", "Er"),
+        ("d", None, None, None)))
+    rows = claims.to_pylist()
+    assert rows[0]["speaker_id"] == rows[1]["speaker_id"] and rows[1]["speaker"] == "Ulf Kämpfer"
+    assert rows[2]["speaker_id"] != rows[3]["speaker_id"]
+    assert rows[4]["speaker"] == "Müller"  # two Müllers in the corpus: the surname stays apart
+    assert rows[7]["speaker_id"] is None
+    by_name = {row["name"]: row for row in speakers.to_pylist()}
+    assert by_name["Ulf Kämpfer"]["n_docs"] == 2 and by_name["ein Polizeisprecher"]["type"] == "anonymous"
+    assert by_name["Hans Müller"]["aliases"] == ["Hans Müller"]  # the pronoun is no alias
+
+
+def test_ids_are_stable():
+    table = _claims(("a", "Ulf Kämpfer", "PER", "Ulf Kämpfer"), ("b", "KCNA", "ORG", "KCNA"))
+    assert assign_speakers(table)[0].column("speaker_id").to_pylist() == \
+        assign_speakers(table)[0].column("speaker_id").to_pylist()
