@@ -3,7 +3,8 @@
 `article_html` highlights every quotation in an article (one colour per speaker), marks
 speakers (bold, underlined) and cues (boxed), and shows speaker, type and date on hover.
 `report_html` is a page with the claims table (click a header to sort, type to filter),
-counts per speaker and per type, and links to the article views. No network is needed to
+counts per speaker and per type, the speakers of the run (speakers.parquet: type, roles,
+aliases, claims, articles), and links to the article views. No network is needed to
 view either page: styles and scripts are inline.
 """
 from __future__ import annotations
@@ -100,7 +101,25 @@ def _count_table(counts: Counter, label: str) -> str:
     return f"<table class=counts><thead><tr><th>{label}</th><th>claims</th></tr></thead><tbody>{rows}</tbody></table>"
 
 
-def report_html(claims: pd.DataFrame, docs: pd.DataFrame, article_dir: str = "articles") -> str:
+def _listed(value) -> str:
+    return ", ".join(str(v) for v in value) if value is not None and len(value) else ""
+
+
+def speakers_html(speakers: pd.DataFrame | None) -> str:
+    """The speakers of the run (speakers.parquet), most claims first."""
+    if speakers is None or speakers.empty:
+        return ""
+    rows = "".join(
+        f"<tr><td>{html.escape(row.name)}</td><td>{html.escape(str(row.type))}</td>"
+        f"<td>{html.escape(_listed(row.roles))}</td><td>{html.escape(_listed(row.aliases))}</td>"
+        f"<td>{row.n_claims}</td><td>{row.n_docs}</td></tr>"
+        for row in speakers.sort_values(["n_claims", "name"], ascending=[False, True]).itertuples())
+    return ("<h2>Speakers</h2><table id=speakers><thead><tr><th>name</th><th>type</th><th>roles</th>"
+            f"<th>aliases</th><th>claims</th><th>articles</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+def report_html(claims: pd.DataFrame, docs: pd.DataFrame, article_dir: str = "articles",
+                speakers: pd.DataFrame | None = None) -> str:
     body_rows = []
     for row in claims.itertuples():
         cells = []
@@ -123,6 +142,7 @@ def report_html(claims: pd.DataFrame, docs: pd.DataFrame, article_dir: str = "ar
             f"<h1>Claims report</h1><p class=meta>{html.escape(summary)}</p>"
             f"{_count_table(Counter(claims.speaker.fillna(NO_SPEAKER)), 'speaker')}"
             f"{_count_table(Counter(claims.quote_type), 'type')}"
+            f"{speakers_html(speakers)}<h2>Claims</h2>"
             f"<p><input id=filter placeholder='Filter claims…'></p>"
             f"<table id=claims><thead><tr>{head}</tr></thead><tbody>{''.join(body_rows)}</tbody></table>"
             f"<script>{REPORT_SCRIPT}</script></html>")
@@ -148,5 +168,7 @@ def write_report(out_dir: Path, target: Path) -> Path:
     for doc in docs[docs.status == "ok"].to_dict("records"):
         (articles / f"{doc['doc_id']}.html").write_text(article_html(doc, claims[claims.doc_id == doc["doc_id"]]),
                                                         encoding="utf-8")
-    target.write_text(report_html(claims, docs), encoding="utf-8")
+    speakers_file = out_dir / "speakers.parquet"
+    speakers = pd.read_parquet(speakers_file) if speakers_file.exists() else None
+    target.write_text(report_html(claims, docs, speakers=speakers), encoding="utf-8")
     return target

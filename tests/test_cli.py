@@ -11,15 +11,34 @@ import pytest
 from conftest import ROOT, SHARED
 
 SCHEMA_DOC = SHARED / "claims-schema.md"
-DOC_TYPES = {  # type words of the schema document -> arrow types
-    "string": pa.string(), "date": pa.date32(), "int32": pa.int32(), "float32": pa.float32(),
+SCHEMA_V2_DOC = SHARED / "claims-schema-v2.md"
+DOC_TYPES = {  # type words of the schema documents -> arrow types
+    "string": pa.string(), "date": pa.date32(), "int32": pa.int32(), "float32": pa.float32(), "int64": pa.int64(),
     "list<struct>": pa.list_(pa.struct([("start", pa.int64()), ("end", pa.int64())])),
+    "list<string>": pa.list_(pa.string()),
 }
 
 
-def schema_from_doc():
-    rows = re.findall(r"^\| `(\w+)` \| ([^|]+?) \|", SCHEMA_DOC.read_text(encoding="utf-8"), flags=re.M)
+def schema_from_doc(text=None):
+    rows = re.findall(r"^\| `(\w+)` \| ([^|]+?) \|", text or SCHEMA_DOC.read_text(encoding="utf-8"), flags=re.M)
     return {name: DOC_TYPES[kind.split(",")[0].strip()] for name, kind in rows}
+
+
+@pytest.mark.skipif(not SCHEMA_V2_DOC.exists(), reason="../shared/claims-schema-v2.md not beside the checkout")
+def test_schema_2_columns_and_speakers_table(seed_run):
+    """The claims columns and speakers.parquet of ../shared/claims-schema-v2.md (clusters: not yet)."""
+    out, _ = seed_run
+    text = SCHEMA_V2_DOC.read_text(encoding="utf-8")
+    new_columns, speakers_part = text.split("`speakers.parquet`, one row", 1)
+    speakers_part = speakers_part.split("`clusters.parquet`, one row", 1)[0]
+    for path, expected in ((out / "claims.parquet", schema_from_doc(new_columns)),
+                           (out / "speakers.parquet", schema_from_doc(speakers_part))):
+        schema = pq.read_schema(path)
+        assert expected, path
+        for name, arrow_type in expected.items():
+            assert name in schema.names and schema.field(name).type == arrow_type, (path.name, name)
+    speakers = pq.read_schema(out / "speakers.parquet")
+    assert {"n_claims", "n_docs"} <= set(speakers.names)
 
 
 @pytest.mark.skipif(not SCHEMA_DOC.exists(), reason="../shared/claims-schema.md not beside the checkout")

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import ROOT, SHARED
 
-TABLES = ("claims", "docs", "sentences", "entities")
+TABLES = ("claims", "docs", "sentences", "entities", "speakers")
 
 
 def _extract(inputs, out, *options):

@@ -49,3 +49,10 @@ def test_views_in_a_real_browser(seed_run, seed_claims, tmp_path):
                          capture_output=True, text=True, timeout=120).stdout
     assert dom.count("<tr>") >= len(seed_claims) and f'href="articles/{doc_id}.html"' in dom
     assert (tmp_path / "articles" / f"{doc_id}.html").exists()
+
+
+def test_report_lists_the_speakers(seed_run, tmp_path):
+    out, _ = seed_run
+    page = write_report(out, tmp_path / "report.html").read_text(encoding="utf-8")
+    speakers = page.split("<table id=speakers>")[1].split("</table>")[0]
+    assert "<td>Kim Jong Un</td><td>PER</td>" in speakers and "Führer Nordkoreas" in speakers
