@@ -162,6 +162,26 @@ def display_name(name: str) -> str:
     return re.sub(r"(\w)-([a-z])", lambda m: f"{m.group(1)} {m.group(2).upper()}", " ".join(name.split()))
 
 
+def organisation_roles(doc: Doc, clusters: NameClusters) -> dict[str, dict]:
+    """Noun -> organisation, from the noun right before an organisation's name ("die
+    staatliche Nachrichtenagentur KCNA") or heading an apposition after it ("KCNA, die
+    staatliche Nachrichtenagentur"). Only exact nouns: "die Agentur" is not "die Nachrichtenagentur"."""
+    roles: dict[str, dict] = {}
+    for ent in clusters.names:
+        if ent.label_ != "ORG" or len(ent.text) < 4:  # "Städtetag NRW": a region, not the name
+            continue
+        cluster = clusters.lookup(ent.text, "ORG")
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        nouns = [before] if before is not None and before.pos_ == "NOUN" and before.is_title else []
+        if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+            after = doc[ent.end + 1:min(len(doc), ent.end + 1 + MAX_APPOSITION_ROLE)]
+            nouns += [t for t in after if t.pos_ == "NOUN" and t.is_title][:1]
+        for noun in nouns:
+            if cluster is not None and not lexicon.is_source_noun(noun.lower_):
+                roles.setdefault(noun.lower_, cluster)
+    return roles
+
+
 MAX_APPOSITION_ROLE = 4  # "Yotam Ophir, Experte für …": role words this close after the comma
 
 
@@ -271,6 +291,11 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, resolved_s
                 cluster = role_holder(roles, token.lower_)
                 if cluster:
                     return NameClusters.canonical(cluster), cluster["label"]
+        # "die staatliche Nachrichtenagentur" -> KCNA, introduced as "Nachrichtenagentur KCNA"
+        head = next((t for t in words if t.pos_ == "NOUN" and t.is_title), None)
+        cluster = organisation_roles(doc, clusters).get(head.lower_) if head is not None else None
+        if cluster:
+            return NameClusters.canonical(cluster), cluster["label"]
     if proper:  # "Die USA und Südkorea" -> "USA und Südkorea"
         return mention.doc[proper[0].i:proper[-1].i + 1].text, None
     return description(words), None

@@ -78,3 +78,15 @@ def test_descriptions_name_the_holder_without_verbs_or_dates():
     assert describe("palästinensischen Angaben von Montagabend", "ADJ NOUN ADP NOUN") == "palästinensischen Angaben"
     assert describe("US-Behörden meldeten Anfang November", "NOUN VERB NOUN PROPN") == "US-Behörden"
     assert describe("ein Polizeisprecher", "DET NOUN") == "ein Polizeisprecher"
+
+
+def test_organisation_descriptions_name_the_organisation(nlp):
+    text = ("Die staatliche Nachrichtenagentur KCNA meldete am Morgen einen Raketentest. "
+            "Die Nachrichtenagentur berichtete, der Test sei erfolgreich gewesen.")
+    assert _speakers(nlp, text)[-1] == "KCNA"
+
+
+def test_a_closing_source_phrase_names_the_speaker_of_the_quote(rules_nlp):
+    text = "Robert Habeck griff Klöckner an. Sie habe „immer nur polarisiert, polemisiert und gespalten“, so Habeck."
+    direct = [q for q in rules_nlp(text)._.quotations if q.type == "direct"]
+    assert direct and text[direct[0].speaker[0][0]:direct[0].speaker[-1][1]] == "Habeck"

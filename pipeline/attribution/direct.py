@@ -77,7 +77,9 @@ def attribute_direct(doc, span: Span, sentences, sent_index, previous: list[Quot
         fill_from_cue(q, cue, frame_tokens, exclude=range(span.start, span.end))
         q.frame = char_spans(trim_frame(frame_tokens))
         q.confidence = 0.9 if q.speaker else 0.7
-    elif (source := source_phrase(span.sent, [t for t in frame_tokens if not t.is_space], previous)) and source.speaker:
+    # (the quote is the content, so the frame around it may be short: "Sie habe „…“, so Habeck.")
+    elif (source := source_phrase(span.sent, [t for t in frame_tokens if not t.is_space], previous,
+                                  min_content=0)) and source.speaker:
         # "„…“, so die FIFA", "laut Polizei „…“": the source phrase names the speaker
         q.speaker, q.cue, q.cue_lemma, q.via = source.speaker, source.cue, source.cue_lemma, source.via
         q.frame, q.confidence, q.rule = char_spans(trim_frame(frame_tokens)), 0.8, Rule.DIRECT_SOURCE

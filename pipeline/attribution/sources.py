@@ -30,7 +30,7 @@ from .cues import lexicon_cue
 from .roles import continue_previous
 
 
-def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None:
+def source_phrase(sent: Span, tokens: list[Token], previous, min_content: int = 3) -> Quotation | None:
     """'Laut X …', 'Nach Angaben von X …', 'X zufolge …', 'wie X berichtete, …', 'Demnach …'."""
     lowered = [t.lower_ for t in tokens]
     is_konjunktiv_sentence = any(is_konjunktiv(t) and is_finite_verb(t) for t in tokens)
@@ -76,7 +76,7 @@ def source_phrase(sent: Span, tokens: list[Token], previous) -> Quotation | None
             clause_end = subordinate_clause_end(tokens, hi)
             content = [t for t in content if clause_start <= t.i < clause_end]
         content = strip_edges(content)
-        if len(content) < 3:
+        if len(content) < min_content:
             continue
         if word == "wie" and any(lexicon_cue(t) and subject_of(t) for t in content):
             continue  # "Kim beschuldigte die USA …, wie die Tagesschau berichtet": Kim speaks, via the Tagesschau
