@@ -179,9 +179,18 @@ def predicted_items(gold: GoldDoc, claims: list[dict]) -> list[Item]:
     def spans(value):
         return [(s["start"], s["end"]) for s in value] if value is not None else []
 
-    return [Item(c["quote_type"], {"quote": gold.tokens_of(spans(c["quote_spans"])),
-                                   **{role: gold.tokens_of(spans(c[f"{role}_spans"])) for role in ROLES}})
-            for c in claims]
+    return [_item(gold, c, spans) for c in claims]
+
+
+def _item(gold: GoldDoc, claim: dict, spans) -> Item:
+    """A claim as gold token sets. The WikiNews annotators mark reported speech as the whole
+    sentence, speaker and cue inside it; our reported claims quote only what was said or done
+    to and keep the rest of the sentence as their frame, so here the two are joined again."""
+    parts = {role: gold.tokens_of(spans(claim[f"{role}_spans"])) for role in ROLES}
+    quote = gold.tokens_of(spans(claim["quote_spans"]))
+    if claim["quote_type"] == "reported":
+        quote, parts["frame"] = quote | parts["frame"], set()
+    return Item(claim["quote_type"], {"quote": quote, **parts})
 
 
 def load_gold(gold_dir: Path, limit: int | None = None) -> dict[str, tuple[Path, GoldDoc]]:

@@ -106,7 +106,7 @@ class SpeakerLinker(JsonWeights):
                 continue
             choice = choose(candidates, self.probabilities(features), self.margin, self.min_probability)
             if choice is not None:
-                q.speaker = char_spans(full_mention(choice.tokens, {t.i for t in tokens_at(doc, q.quote)}))
+                q.speaker = char_spans(full_mention(choice.tokens, {t.i for t in tokens_at(doc, q.statement)}))
         set_quotations(doc, quotations)
         return doc
 
@@ -140,7 +140,7 @@ class DocIndex:
         self.sent_of = [0] * len(doc)
         for k, sent in enumerate(self.sentences):
             self.sent_of[sent.start:sent.end] = [k] * len(sent)
-        self.quoted = {t.i for q in quotations for t in tokens_at(doc, q.quote)}
+        self.quoted = {t.i for q in quotations for t in tokens_at(doc, q.statement)}
         self.mentions: dict[tuple, Mention] = {}  # facts per candidate mention (see mention_facts)
         self.phrases: dict[int, tuple[set[int], list[Token]]] = {}  # head -> (noun phrase ids, mention)
 
@@ -161,7 +161,7 @@ def link_examples(doc: Doc, quotations: list[Quotation], known: dict | None = No
         if not own_choice_for_nested and _speaking_container(q, quotations) is not None:
             yield q, [], []
         else:
-            quote = tokens_at(doc, q.quote)
+            quote = tokens_at(doc, q.statement)
             candidates = find_candidates(index, q, quote) if quote else []
             context = QuoteContext(q, quote, tokens_at(doc, q.cue), {t.i for t in tokens_at(doc, q.frame)},
                                    previous, set(earlier))

@@ -96,6 +96,16 @@ class Quotation:
     def end(self) -> int:
         return max(e for _, e in self.quote)
 
+    @property
+    def statement(self) -> list[list[int]]:
+        """The sentence that states the quotation. For reported speech the quote is only what
+        was said or done to ("kritisierte [die Reaktion der Kirchenleitung]") and its frame
+        the rest of the sentence; the scorer, the linker and the WikiNews evaluation (whose
+        annotators mark the whole sentence) read both. For the other types: the quote."""
+        if self.type != "reported":
+            return self.quote
+        return sorted([list(span) for span in self.quote + self.frame])
+
     def to_dict(self) -> dict:
         # (dataclasses.asdict deep-copies recursively and is slow; spans are lists of pairs)
         out = dict(self.__dict__)
@@ -145,8 +155,14 @@ def register_extensions() -> None:
 
 
 def container_of(q: Quotation, quotations: list[Quotation]) -> Quotation | None:
-    """The first quotation in `quotations`, not a direct one, whose span holds `q`."""
-    return next((c for c in quotations if c.type != "direct" and c.start <= q.start and q.end <= c.end), None)
+    """The first quotation in `quotations`, not a direct one, whose statement holds `q`."""
+    return next((c for c in quotations if c.type != "direct" and statement_extent(c)[0] <= q.start
+                 and q.end <= statement_extent(c)[1]), None)
+
+
+def statement_extent(q: Quotation) -> tuple[int, int]:
+    spans = q.statement
+    return min(s for s, _ in spans), max(e for _, e in spans)
 
 
 # --- character spans and tokens ------------------------------------------------------------

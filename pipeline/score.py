@@ -24,7 +24,7 @@ from .german.words import FIRST_PERSON
 from .guard import guarded
 from .lexicon import CORE_REPORTED_VERBS
 from .model_files import JsonWeights
-from .quotation import Quotation, doc_text, get_quotations, set_quotations, tokens_at
+from .quotation import Quotation, doc_text, get_quotations, set_quotations, statement_extent, tokens_at
 from .tagger import SPANS_KEY as TAGGER_KEY
 
 DEFAULT_WEIGHTS = "models/claim_scorer/weights.json"  # relative to the project root
@@ -101,7 +101,7 @@ def featurize(doc: Doc, quotations: list[Quotation], known: dict | None = None) 
     lead_end = sentences[1].start_char if len(sentences) > 1 else len(doc_text(doc))
     tagged = [(span.start_char, span.end_char, span.label_.lower()) for span in doc.spans.get(TAGGER_KEY, [])]
     for q in quotations:
-        tokens = tokens_at(doc, q.quote)
+        tokens = tokens_at(doc, q.statement)
         words = [t for t in tokens if not t.is_punct and not t.is_space]
         n = max(1, len(words))
         cue = f"cue={q.cue_lemma}" if q.cue_lemma else "cue=-"
@@ -121,11 +121,11 @@ def featurize(doc: Doc, quotations: list[Quotation], known: dict | None = None) 
             "question": float(any(t.text == "?" for t in tokens)),
             "capitalised": float(bool(words) and words[0].text[:1].isupper()),
             "title_like": float(_title_like(words)),
-            "lead_sentence": float(q.start < lead_end),
+            "lead_sentence": float(q.statement[0][0] < lead_end),
             "via": float(bool(q.via)),
             "addressee": float(bool(q.addressee)),
             "has_cue": float(bool(q.cue)),
-            "frame_len": math.log1p(sum(e - s for s, e in q.frame) / 6),
+            "frame_len": math.log1p(sum(e - s for s, e in q.frame) / 6) if q.type != "reported" else 0.0,
             "nested": float(any(_contains(other, q) for other in quotations if other is not q)),
             "contains": float(any(_contains(q, other) for other in quotations if other is not q)),
             "same_sentence": math.log1p(sum(1 for o in quotations if o is not q and o.sentence_index == q.sentence_index)),
@@ -145,11 +145,11 @@ def _title_like(words: list) -> bool:
 
 def _tagged_share(q: Quotation, tagged: list[tuple[int, int, str]]) -> float:
     """Share of the quotation's characters inside spans of the quote tagger."""
-    size = sum(e - s for s, e in q.quote)
-    inside = sum(max(0, min(e, te) - max(s, ts)) for s, e in q.quote for ts, te, _ in tagged)
+    size = sum(e - s for s, e in q.statement)
+    inside = sum(max(0, min(e, te) - max(s, ts)) for s, e in q.statement for ts, te, _ in tagged)
     return min(1.0, inside / size) if size else 0.0
 
 
 def _contains(outer: Quotation, inner: Quotation) -> bool:
-    (os_, oe), (is_, ie) = (outer.start, max(e for _, e in outer.quote)), (inner.start, max(e for _, e in inner.quote))
+    (os_, oe), (is_, ie) = statement_extent(outer), statement_extent(inner)
     return os_ <= is_ and ie <= oe and (oe - os_) > (ie - is_)

@@ -365,3 +365,30 @@ def test_a_subject_with_a_relative_clause_is_not_content(rules_nlp):
     quotes = rules_nlp(text)._.quotations
     assert not any(_text(text, q.quote).startswith("Der ehemalige") for q in quotes)
     assert _text(text, _by_rule(rules_nlp, text, "indirect+noun").quote) == "ihre Macht zu demonstrieren"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Kim kritisierte die Kooperation der USA mit Südkorea scharf.", "die Kooperation der USA mit Südkorea scharf"),
+    ("Die Ministerin wies die Vorwürfe zurück.", "die Vorwürfe"),
+    ("Am Montag kritisierte Kim die Kooperation der USA.", "die Kooperation der USA"),
+])
+def test_reported_speech_quotes_what_was_said_or_done_to(rules_nlp, text, content):
+    """The quote of a reported claim is its object; the frame is the rest of the sentence, and
+    the two together are the sentence the WikiNews annotators mark (pipeline/evaluate.py)."""
+    q = next(q for q in rules_nlp(text)._.quotations if q.type == "reported")
+    assert _text(text, q.quote) == content
+    statement = sorted(q.statement)
+    assert text[statement[0][0]:statement[-1][1]] == text
+
+
+def test_wikinews_scoring_joins_a_reported_claim_with_its_frame():
+    from pipeline.evaluate import GoldDoc, predicted_items
+
+    text = "Kim kritisierte die USA."
+    tokens = [{"id": k, "charBegin": s, "charEnd": e} for k, (s, e) in enumerate([(0, 3), (4, 15), (16, 19), (20, 23), (23, 24)])]
+    gold = GoldDoc({"originalText": text, "tokens": tokens, "annotations": []})
+    claim = {"quote_type": "reported", "quote_spans": [{"start": 16, "end": 23}],
+             "frame_spans": [{"start": 0, "end": 15}, {"start": 23, "end": 24}],
+             **{f"{role}_spans": [] for role in ("addressee", "cue", "speaker")}}
+    item = predicted_items(gold, [claim])[0]
+    assert item.parts["quote"] == {0, 1, 2, 3, 4} and item.parts["frame"] == set()

@@ -117,12 +117,13 @@ class _DocState:
 def speakers_as_full_mentions(doc: Doc, quotations: list[Quotation]) -> None:
     """Each speaker becomes its whole noun phrase; "es" and "man" name nobody."""
     for q in quotations:
-        speaker = full_mention(tokens_at(doc, q.speaker), {t.i for t in tokens_at(doc, q.quote)})
+        speaker = full_mention(tokens_at(doc, q.speaker), {t.i for t in tokens_at(doc, q.statement)})
         q.speaker = [] if names_nobody(speaker) else char_spans(speaker)
 
 
 def attribute_sentence(sent: Span, index: int, previous: list[Quotation], direct: list[Span],
                        fragments: list[Span], claimed: bool, covered: int) -> list[Quotation]:
+    """The statement(s) of one sentence: the first construction that matches, in order of reliability."""
     tokens = [t for t in sent if not t.is_space]
     if not tokens or _mostly_inside(tokens, direct):
         return []

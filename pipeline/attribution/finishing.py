@@ -27,7 +27,7 @@ def fill_continuations(doc: Doc, quotations: list[Quotation]) -> None:
         elif q.speaker:
             last_speaker = q.speaker
 
-WHOLE_SENTENCE_TYPES = {"reported", "free_indirect", "indirect_free_indirect"}
+WHOLE_SENTENCE_TYPES = {"free_indirect", "indirect_free_indirect"}  # (reported: see pipeline/evaluate.py)
 
 
 def include_final_punctuation(doc: Doc, q: Quotation) -> None:

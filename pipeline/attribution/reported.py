@@ -5,10 +5,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .. import lexicon
+from ..german.clauses import content_end
+from ..german.mood import is_finite_verb
 from ..german.phrases import is_demonstrative, subject_of, with_entities
-from ..german.punctuation import strip_end
+from ..german.punctuation import strip_edges, strip_end
 from ..quotation import Quotation, Rule, char_spans
-from .cues import cue_with_auxiliaries, lexicon_cue, mistagged_verb
+from .cues import cue_with_auxiliaries, is_particle_of, lexicon_cue, mistagged_verb
 from .roles import (
     continue_previous,
     entity_after,
@@ -22,21 +24,53 @@ from .roles import (
 def reported_speech(sent: Span, tokens: list[Token], previous) -> Quotation | None:
     """'Kim kritisierte die Kooperation …': a speech-act verb with a subject and an object."""
     for cue in tokens:
-        lemma = lexicon_cue(cue)
-        if lemma not in lexicon.REPORTED_VERBS or (cue.pos_ not in {"VERB", "AUX"} and not mistagged_verb(cue)):
-            continue
-        speaker = passive_agent(cue, tokens) or with_entities(subject_of(cue))
-        if is_demonstrative(speaker) or not speaker:  # "Zusätzlich kritisierte Kim …" (a misparse)
-            speaker = entity_after(cue, tokens, within=3) or proper_noun_after(cue, within=2) or speaker
-        if not speaker:
-            continue
-        content = strip_end(tokens)
-        q = Quotation(type="reported", quote=char_spans(content), speaker=char_spans(speaker),
-                      cue=char_spans(cue_with_auxiliaries(cue)), cue_lemma=lemma, rule=Rule.REPORTED, confidence=0.6)
-        fill_addressee(q, cue)
-        q.via = relay_of([t for t in tokens if t.i != cue.i], speaker)
-        return q
+        if lexicon_cue(cue) in lexicon.REPORTED_VERBS and (q := _reported_at(cue, tokens)) is not None:
+            return q
     return None
+
+
+def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
+    if cue.pos_ not in {"VERB", "AUX"} and not mistagged_verb(cue):
+        return None
+    speaker = passive_agent(cue, tokens) or with_entities(subject_of(cue))
+    if is_demonstrative(speaker) or not speaker:  # "Zusätzlich kritisierte Kim …" (a misparse)
+        speaker = entity_after(cue, tokens, within=3) or proper_noun_after(cue, within=2) or speaker
+    if not speaker:
+        return None
+    statement = _statement(tokens)
+    content = reported_content(statement, cue, speaker)
+    if not content:
+        return None
+    frame = [t for t in statement if t not in content]
+    q = Quotation(type="reported", quote=char_spans(content), speaker=char_spans(speaker), frame=char_spans(frame),
+                  cue=char_spans(cue_with_auxiliaries(cue)), cue_lemma=lexicon_cue(cue), rule=Rule.REPORTED,
+                  confidence=0.6)
+    fill_addressee(q, cue)
+    q.via = relay_of([t for t in tokens if t.i != cue.i], speaker)
+    return q
+
+
+def _statement(tokens: list[Token]) -> list[Token]:
+    """The sentence without trailing punctuation but its final stop."""
+    statement = strip_end(tokens)
+    after = tokens[len(statement):] if statement and tokens[:len(statement)] == statement else []
+    return statement + [t for t in after[:1] if t.text in {".", "!", "?"}]
+
+
+def reported_content(statement: list[Token], cue: Token, speaker: list[Token]) -> list[Token]:
+    """What was said or done to: the sentence without the speaker, the cue (with its particle
+    and auxiliaries), a fronted adverbial ("Am Montag kritisierte Kim …") and what follows a
+    second main clause; "Kim kritisierte die Kooperation der USA scharf." -> "die Kooperation
+    der USA scharf", "Die Ministerin wies die Vorwürfe zurück." -> "die Vorwürfe"."""
+    frame = {t.i for t in cue_with_auxiliaries(cue)} | {t.i for t in speaker}
+    frame |= {t.i for t in statement if is_particle_of(t, cue)}
+    finite = next((t for t in statement if is_finite_verb(t)), None)
+    prefield = [t for t in statement if finite is not None and t.i < finite.i]
+    if prefield and prefield[0].pos_ in {"ADP", "ADV", "SCONJ", "CCONJ"} and not frame & {t.i for t in prefield}:
+        frame |= {t.i for t in prefield}  # "Am Montag", "Zudem": not what was said
+    content = [t for t in statement if t.i not in frame and not (t.is_punct and t.text in {".", "!", "?"}
+                                                                  and t.i == statement[-1].i)]
+    return content_end(strip_edges(content))
 
 
 def hearsay(sent: Span, tokens: list[Token], previous) -> Quotation | None:

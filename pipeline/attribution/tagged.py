@@ -17,7 +17,7 @@ def tagged_quotations(doc: Doc, quotations: list[Quotation], sent_index: dict[in
     """Spans proposed by the quote tagger (pipeline/tagger.py) that no rule found: their cue and
     speaker come from the rest of the sentence (a lexicon cue, else the subject of its verb),
     else they continue the previous speaker."""
-    covered = {t.i for q in quotations for t in tokens_at(doc, q.quote)}
+    covered = {t.i for q in quotations for t in tokens_at(doc, q.statement)}
     found = []
     for span in doc.spans[TAGGER_KEY] if TAGGER_KEY in doc.spans else []:
         tokens = strip_end(list(span))
