@@ -8,10 +8,12 @@ offsets inside the text, `text[start:end]` equal to the quoted span.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import os
 import shutil
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +22,7 @@ import pyarrow.parquet as pq
 from spacy.tokens import Doc
 
 from . import __version__ as PROJECT_VERSION
-from .quotation import QUOTE_TYPES, doc_text, get_quotations
+from .quotation import QUOTE_TYPES, Quotation, Rule, doc_text, get_quotations
 
 CLAIMS_SCHEMA_VERSION = "1.0"
 
@@ -90,23 +92,50 @@ def claim_id(doc_id: str, text: str, quote_type: str, spans) -> str:
 def claim_rows(doc: Doc) -> list[dict]:
     doc_id, text = _meta(doc, "doc_id"), doc_text(doc)
     rows = []
-    for q in get_quotations(doc):
-        rows.append({
-            "claim_id": claim_id(doc_id, text, q.type, q.quote),
-            "doc_id": doc_id, "source": _meta(doc, "source"), "outlet": _meta(doc, "outlet"),
-            "published": _date(_meta(doc, "published")), "claim_date": _date(q.claim_date),
-            "speaker": q.speaker_canonical, "speaker_mention": _joined(text, q.speaker),
-            "speaker_spans": _spans(q.speaker), "speaker_type": q.speaker_label,
-            "cue": _joined(text, q.cue), "cue_lemma": q.cue_lemma, "cue_spans": _spans(q.cue),
-            "quote": _joined(text, q.quote) or "", "quote_spans": _spans(q.quote),
-            "quote_type": q.type, "frame_spans": _spans(q.frame),
-            "addressee": _joined(text, q.addressee), "addressee_spans": _spans(q.addressee),
-            "via": q.via, "sentence_index": q.sentence_index, "confidence": q.confidence,
-            "claim_date_text": q.claim_date_text, "claim_date_granularity": q.claim_date_granularity,
-            "rule": str(q.rule), "speaker_id": None, "speaker_role": q.speaker_role, "cluster_id": None,
-        })
+    sentence_starts = None
+    for run in get_quotations(doc):
+        if run.rule == Rule.KONJUNKTIV and sentence_starts is None:
+            sentence_starts = [s.start_char for s in doc.sents]
+        for q in sentence_claims(run, text, sentence_starts):
+            rows.append(_row(doc, doc_id, text, q))
     validate_claims(rows, text)
     return rows
+
+
+def sentence_claims(q: Quotation, text: str, sentence_starts: list[int] | None) -> list[Quotation]:
+    """A Konjunktiv run is one claim per sentence: users read one statement per row, and the
+    realnews-dev annotators mark each sentence. (The pipeline keeps the run whole, as the
+    WikiNews annotators mark it; `pipeline/evaluate.py` joins the rows again for WikiNews.)"""
+    if q.rule != Rule.KONJUNKTIV or not sentence_starts:
+        return [q]
+    start, end = q.start, q.end
+    cuts = [c for c in sentence_starts[bisect.bisect_right(sentence_starts, start):] if c < end]
+    if not cuts:
+        return [q]
+    pieces = []
+    for k, (a, b) in enumerate(zip([start, *cuts], [*cuts, end])):
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            pieces.append(replace(q, quote=[[a, b]], sentence_index=q.sentence_index + k))
+    return pieces or [q]
+
+
+def _row(doc: Doc, doc_id: str, text: str, q: Quotation) -> dict:
+    return {
+        "claim_id": claim_id(doc_id, text, q.type, q.quote),
+        "doc_id": doc_id, "source": _meta(doc, "source"), "outlet": _meta(doc, "outlet"),
+        "published": _date(_meta(doc, "published")), "claim_date": _date(q.claim_date),
+        "speaker": q.speaker_canonical, "speaker_mention": _joined(text, q.speaker),
+        "speaker_spans": _spans(q.speaker), "speaker_type": q.speaker_label,
+        "cue": _joined(text, q.cue), "cue_lemma": q.cue_lemma, "cue_spans": _spans(q.cue),
+        "quote": _joined(text, q.quote) or "", "quote_spans": _spans(q.quote),
+        "quote_type": q.type, "frame_spans": _spans(q.frame),
+        "addressee": _joined(text, q.addressee), "addressee_spans": _spans(q.addressee),
+        "via": q.via, "sentence_index": q.sentence_index, "confidence": q.confidence,
+        "claim_date_text": q.claim_date_text, "claim_date_granularity": q.claim_date_granularity,
+        "rule": str(q.rule), "speaker_id": None, "speaker_role": q.speaker_role, "cluster_id": None,
+    }
 
 
 def validate_claims(rows: list[dict], text: str) -> None:

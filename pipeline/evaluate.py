@@ -179,7 +179,25 @@ def predicted_items(gold: GoldDoc, claims: list[dict]) -> list[Item]:
     def spans(value):
         return [(s["start"], s["end"]) for s in value] if value is not None else []
 
-    return [_item(gold, c, spans) for c in claims]
+    return [_item(gold, c, spans) for c in join_konjunktiv_runs(claims, gold.text, spans)]
+
+
+def join_konjunktiv_runs(claims: list[dict], text: str, spans) -> list[dict]:
+    """The claims table has one row per sentence of a Konjunktiv run; the WikiNews annotators
+    mark a run as one quotation. Rows of rule `konjunktiv` that follow one another in a
+    paragraph (only spaces between) with the same speaker are joined again."""
+    joined: list[dict] = []
+    for claim in sorted(claims, key=lambda c: min((s for s, _ in spans(c["quote_spans"])), default=0)):
+        previous = joined[-1] if joined else None
+        if (previous is not None and claim["rule"] == previous["rule"] == "konjunktiv"
+                and spans(claim["speaker_spans"]) == spans(previous["speaker_spans"])):
+            gap = text[max(e for _, e in spans(previous["quote_spans"])):min(s for s, _ in spans(claim["quote_spans"]))]
+            if not gap.strip() and "\n" not in gap:
+                previous["quote_spans"] = [{"start": s, "end": e} for s, e in
+                                           spans(previous["quote_spans"]) + spans(claim["quote_spans"])]
+                continue
+        joined.append(dict(claim))
+    return joined
 
 
 def _item(gold: GoldDoc, claim: dict, spans) -> Item:

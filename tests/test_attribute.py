@@ -392,3 +392,25 @@ def test_wikinews_scoring_joins_a_reported_claim_with_its_frame():
              **{f"{role}_spans": [] for role in ("addressee", "cue", "speaker")}}
     item = predicted_items(gold, [claim])[0]
     assert item.parts["quote"] == {0, 1, 2, 3, 4} and item.parts["frame"] == set()
+
+
+def test_a_konjunktiv_run_is_one_row_per_sentence_and_one_wikinews_quotation(rules_nlp):
+    from pipeline.emit import claim_rows
+    from pipeline.evaluate import join_konjunktiv_runs
+
+    text = ("Die Ministerin sagte, die Lage sei ernst. Man habe wenig Zeit. "
+            "Die Bahn müsse sofort handeln. Der Zug fährt um acht.")
+    doc = rules_nlp(text)
+    runs = [q for q in doc._.quotations if q.rule == "konjunktiv"]
+    assert len(runs) == 1 and text[runs[0].start:runs[0].end] == "Man habe wenig Zeit. Die Bahn müsse sofort handeln."
+    rows = [r for r in claim_rows(doc) if r["rule"] == "konjunktiv"]
+    assert [r["quote"] for r in rows] == ["Man habe wenig Zeit.", "Die Bahn müsse sofort handeln."]
+    assert rows[1]["sentence_index"] == rows[0]["sentence_index"] + 1
+
+    def spans(value):
+        return [(s["start"], s["end"]) for s in value]
+
+    joined = join_konjunktiv_runs(rows, text, spans)
+    first, second = spans(joined[0]["quote_spans"])
+    assert len(joined) == 1 and first[0] == runs[0].start and second[1] == runs[0].end
+    assert text[first[1]:second[0]] == " "
