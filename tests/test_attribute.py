@@ -414,3 +414,17 @@ def test_a_konjunktiv_run_is_one_row_per_sentence_and_one_wikinews_quotation(rul
     first, second = spans(joined[0]["quote_spans"])
     assert len(joined) == 1 and first[0] == runs[0].start and second[1] == runs[0].end
     assert text[first[1]:second[0]] == " "
+
+
+def test_a_source_phrase_inside_its_clause_stays_in_the_claim(rules_nlp):
+    from pipeline.emit import claim_rows
+    from pipeline.evaluate import GoldDoc, predicted_items
+
+    text = "Die Täter waren nach Angaben des Ministeriums israelische Siedler."
+    rows = [r for r in claim_rows(rules_nlp(text)) if r["rule"] == "source:nach"]
+    assert [r["quote"] for r in rows] == ["Die Täter waren nach Angaben des Ministeriums israelische Siedler"]
+    words = [(m.start(), m.end()) for m in __import__("re").finditer(r"\w+", text)]
+    gold = GoldDoc({"originalText": text, "annotations": [],
+                    "tokens": [{"id": k, "charBegin": s, "charEnd": e} for k, (s, e) in enumerate(words)]})
+    quote = predicted_items(gold, rows)[0].parts["quote"]
+    assert [text[words[k][0]:words[k][1]] for k in sorted(quote)] == ["Die", "Täter", "waren", "israelische", "Siedler"]
