@@ -145,7 +145,8 @@ def test_whole_sentence_quotations_keep_their_full_stop(rules_nlp):
     quotes = rules_nlp(text)._.quotations
     reported = next(q for q in quotes if q.type == "reported")
     indirect = next(q for q in quotes if q.type == "indirect")
-    assert _text(text, reported.quote).endswith("scharf.")
+    statement = reported.statement
+    assert text[statement[0][0]:statement[-1][1]].endswith("scharf.") and _text(text, reported.quote).endswith("scharf")
     assert _text(text, indirect.quote) == "die Lage sei ernst"
 
 
@@ -428,3 +429,15 @@ def test_a_source_phrase_inside_its_clause_stays_in_the_claim(rules_nlp):
                     "tokens": [{"id": k, "charBegin": s, "charEnd": e} for k, (s, e) in enumerate(words)]})
     quote = predicted_items(gold, rows)[0].parts["quote"]
     assert [text[words[k][0]:words[k][1]] for k in sorted(quote)] == ["Die", "Täter", "waren", "israelische", "Siedler"]
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Diese Form der Politik spalte, so Lang, nicht nur Parteien, sondern die Gesellschaft insgesamt.",
+     "Diese Form der Politik spalte, so Lang, nicht nur Parteien, sondern die Gesellschaft insgesamt"),
+    ("Die Lage sei ernst, so der Sprecher der Polizei, Hans Müller.", "Die Lage sei ernst"),
+])
+def test_an_inserted_so_phrase_names_the_speaker(nlp, text, quote):
+    from pipeline.emit import claim_rows
+
+    rows = [r for r in claim_rows(nlp(text)) if r["rule"] == "source:so"]
+    assert [r["quote"] for r in rows] == [quote]

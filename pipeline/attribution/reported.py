@@ -6,9 +6,9 @@ from spacy.tokens import Span, Token
 
 from .. import lexicon
 from ..german.clauses import content_end
-from ..german.mood import is_finite_verb
-from ..german.phrases import is_demonstrative, subject_of, with_entities
+from ..german.phrases import full_mention, is_demonstrative, subject_of, with_entities
 from ..german.punctuation import strip_edges, strip_end
+from ..german.words import SENTENCE_ADVERBS
 from ..quotation import Quotation, Rule, char_spans
 from .cues import cue_with_auxiliaries, is_particle_of, lexicon_cue, mistagged_verb
 from .roles import (
@@ -38,7 +38,8 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
     if not speaker:
         return None
     statement = _statement(tokens)
-    content = reported_content(statement, cue, speaker)
+    # (the speaker as the component will cut it: "der russische Präsident Putin Gerüchte" is a misparse)
+    content = reported_content(statement, cue, full_mention(speaker))
     if not content:
         return None
     frame = [t for t in statement if t not in content]
@@ -62,12 +63,13 @@ def reported_content(statement: list[Token], cue: Token, speaker: list[Token]) -
     and auxiliaries), a fronted adverbial ("Am Montag kritisierte Kim …") and what follows a
     second main clause; "Kim kritisierte die Kooperation der USA scharf." -> "die Kooperation
     der USA scharf", "Die Ministerin wies die Vorwürfe zurück." -> "die Vorwürfe"."""
-    frame = {t.i for t in cue_with_auxiliaries(cue)} | {t.i for t in speaker}
+    verbs = cue_with_auxiliaries(cue)
+    frame = {t.i for t in verbs} | {t.i for t in speaker}
     frame |= {t.i for t in statement if is_particle_of(t, cue)}
-    finite = next((t for t in statement if is_finite_verb(t)), None)
-    prefield = [t for t in statement if finite is not None and t.i < finite.i]
-    if prefield and prefield[0].pos_ in {"ADP", "ADV", "SCONJ", "CCONJ"} and not frame & {t.i for t in prefield}:
-        frame |= {t.i for t in prefield}  # "Am Montag", "Zudem": not what was said
+    prefield = [t for t in statement if t.i < verbs[0].i]  # before the verb in second position
+    if prefield and not frame & {t.i for t in prefield} and (
+            prefield[0].pos_ in {"ADP", "ADV", "SCONJ", "CCONJ"} or prefield[0].lower_ in SENTENCE_ADVERBS):
+        frame |= {t.i for t in prefield}  # "Am Montag", "Zusätzlich": not what was said
     content = [t for t in statement if t.i not in frame and not (t.is_punct and t.text in {".", "!", "?"}
                                                                   and t.i == statement[-1].i)]
     return content_end(strip_edges(content))

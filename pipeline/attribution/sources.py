@@ -23,7 +23,7 @@ from ..german.phrases import (
     subject_of,
     with_entities,
 )
-from ..german.punctuation import is_final_punct, position_after, strip_edges
+from ..german.punctuation import is_final_punct, position_after, strip_edges, strip_end
 from ..german.words import NP_LINKS, NP_POS, PREFIELD_LOWER_POS
 from ..quotation import Quotation, Rule, char_spans
 from .cues import lexicon_cue
@@ -47,6 +47,8 @@ def source_phrase(sent: Span, tokens: list[Token], previous, min_content: int = 
               and np_before(tokens, k) and np_before(tokens, k)[0].i == tokens[0].i):
             # postposition opening the sentence: "Seiner Meinung nach …", "Angaben der Polizei nach"
             cue_tokens, speaker = [tokens[k]], np_before(tokens, k)
+        elif word == "so" and k > 1 and lowered[k - 1] == "," and (inserted := _inserted_source(tokens, k + 1)):
+            cue_tokens, speaker = [tokens[k]], inserted  # "Diese Politik spalte, so Lang, nicht nur …"
         elif word == "so" and k > 1 and lowered[k - 1] == "," and np_to_end(tokens, k + 1):
             cue_tokens, speaker = [tokens[k]], np_to_end(tokens, k + 1)
         elif word == "zufolge" and k > 0:
@@ -130,6 +132,22 @@ def _with_apposition(tokens: list[Token], phrase: list[Token]) -> list[Token]:
             or not any(t.pos_ in {"NOUN", "PROPN"} for t in inner)):
         return phrase
     return phrase + [tokens[k]] + inner
+
+
+MAX_INSERTED_SOURCE = 6  # tokens
+
+
+def _inserted_source(tokens: list[Token], k: int) -> list[Token]:
+    """', so Lang, …': a short noun phrase without a verb between 'so' and the next comma, with
+    the sentence going on after it (not a name in apposition: ", so der Sprecher, Hans Müller.")."""
+    comma = next((j for j in range(k, min(len(tokens), k + MAX_INSERTED_SOURCE + 1)) if tokens[j].text == ","), None)
+    rest = strip_end(tokens[comma + 1:]) if comma is not None else []
+    if comma is None or comma == k or len(rest) < 3 or all(t.pos_ in {"PROPN", "PUNCT"} for t in rest):
+        return []
+    phrase = tokens[k:comma]
+    if any(t.pos_ in {"VERB", "AUX"} for t in phrase) or not any(t.pos_ in {"NOUN", "PROPN"} for t in phrase):
+        return []
+    return phrase
 
 
 def _source_noun_follows(tokens: list[Token], k: int) -> bool:
