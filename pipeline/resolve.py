@@ -265,10 +265,15 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, resolved_s
         return (NameClusters.canonical(cluster) if cluster else ent.text), ent.label_
     words = [t for t in mention if not t.is_punct]
     earlier = [r for r in resolved_so_far if r[0] < start]
-    # 2. a pronoun: the latest person speaker before it
-    if len(words) == 1 and words[0].lower_ in PRONOUNS:
+    # "nach eigenen Angaben": the one the sentence is about speaks for himself
+    if any(t.lower_.startswith("eigen") for t in words) and any(lexicon.is_source_noun(t.lower_) for t in words):
+        holder = next((e for e in clusters.names if e.sent.start == mention.sent.start and e.end <= mention.start), None)
+        if holder is not None:
+            return clusters.full_name(holder), holder.label_
+    # 2. a pronoun (or a demonstrative "der"/"die" standing alone): the person it stands for
+    if len(words) == 1 and (words[0].lower_ in PRONOUNS or words[0].lower_ in DEMONSTRATIVE_SPEAKERS):
         gender = pronoun_gender(words[0])
-        recent = _recent_person(clusters, words[0], gender, quoted)
+        recent = _recent_person(clusters, words[0], gender, quoted, min(q.start, start))
         if recent is not None:
             return recent, "PER"
         person = next((r for r in reversed(earlier) if r[2] == "PER" and agrees(r[1], gender)), None)
@@ -357,10 +362,13 @@ def _latest_name_before(clusters: NameClusters, char: int, gender: str | None = 
 SALIENT_SENTENCES = 2  # a pronoun's antecedent: a person named in its sentence or the one before
 
 
-def _recent_person(clusters: NameClusters, pronoun: Token, gender: str | None, quoted: set[int]) -> str | None:
-    """The latest person named before the pronoun in its sentence or the sentence before,
-    outside quotations (the people a statement talks about are not its speaker), agreeing in gender."""
-    sent = pronoun.sent
+def _recent_person(clusters: NameClusters, pronoun: Token, gender: str | None, quoted: set[int],
+                   statement_start: int) -> str | None:
+    """The latest person named before the pronoun since the sentence before the statement began
+    ("Hier sieht auch Bönte Vorteile. „… . Und er boxt präzise“, sagte er."), outside
+    quotations (the people a statement talks about are not its speaker), agreeing in gender."""
+    opening = pronoun.doc.char_span(statement_start, statement_start + 1, alignment_mode="expand")
+    sent = opening[0].sent if opening is not None and len(opening) else pronoun.sent
     first = sent.start
     if first > 0:
         first = pronoun.doc[first - 1].sent.start
@@ -372,11 +380,14 @@ def _recent_person(clusters: NameClusters, pronoun: Token, gender: str | None, q
     return (known or candidates)[-1] if candidates else None
 
 
+DEMONSTRATIVE_SPEAKERS = {"der", "die"}  # "„…“, sagt die." in spoken-style reports
+
+
 def pronoun_gender(token: Token) -> str | None:
-    """'m' for er/ihn/ihm, 'f' for a singular sie/ihr, None where the pronoun tells nothing."""
-    if token.lower_ in {"er", "ihn", "ihm"}:
+    """'m' for er/ihn/ihm/der, 'f' for a singular sie/ihr/die, None where the pronoun tells nothing."""
+    if token.lower_ in {"er", "ihn", "ihm", "der"}:
         return "m"
-    if token.lower_ in {"sie", "ihr"} and "Plur" not in token.morph.get("Number"):
+    if token.lower_ in {"sie", "ihr", "die"} and "Plur" not in token.morph.get("Number"):
         return "f"
     return None
 

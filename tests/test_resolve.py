@@ -90,3 +90,9 @@ def test_a_closing_source_phrase_names_the_speaker_of_the_quote(rules_nlp):
     text = "Robert Habeck griff Klöckner an. Sie habe „immer nur polarisiert, polemisiert und gespalten“, so Habeck."
     direct = [q for q in rules_nlp(text)._.quotations if q.type == "direct"]
     assert direct and text[direct[0].speaker[0][0]:direct[0].speaker[-1][1]] == "Habeck"
+
+
+def test_a_pronoun_after_a_long_quote_finds_the_person_named_before_it(nlp):
+    text = ("Promoter Alexander Krassyuk sagte, Usyk sei klarer Favorit. Hier sieht auch Experte Bernd Bönte Vorteile. "
+            "„Usyks großes Plus ist seine Geschwindigkeit. Und er boxt sehr präzise“, sagte er.")
+    assert _speakers(nlp, text)[-1] == "Bernd Bönte"
