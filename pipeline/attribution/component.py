@@ -141,7 +141,9 @@ def attribute_sentence(sent: Span, index: int, previous: list[Quotation], direct
             q = konjunktiv_continuation(sent, tokens, previous) or q
         if q is not None:
             # a claimed sentence keeps its Konjunktiv: "Der Airbus sei erst „weit hinter …“ gelandet"
-            if claimed and q.type in ("reported", "indirect_free_indirect", "free_indirect") and q.rule != Rule.KONJUNKTIV:
+            # and a speech act whose object holds the quoted words ("sprach vom Ausbruch als „Plandemie“")
+            if (claimed and q.type in ("reported", "indirect_free_indirect", "free_indirect")
+                    and q.rule != Rule.KONJUNKTIV and not _holds_quotes(q, direct, sent)):
                 return []
             q.sentence_index = index
             if covered and _same_as_direct(q, previous):
@@ -149,6 +151,14 @@ def attribute_sentence(sent: Span, index: int, previous: list[Quotation], direct
             second = coordinated_statement(sent, tokens, q, previous) if q.rule == Rule.INDIRECT_CUE else None
             return [q, second] if second is not None else [q]
     return []
+
+
+def _holds_quotes(q: Quotation, direct: list[Span], sent: Span) -> bool:
+    """A reported claim whose object contains every quote of its sentence: one mixed statement."""
+    if q.type != "reported":
+        return False
+    inside = [span for span in direct if sent.start <= span.start < sent.end]
+    return bool(inside) and all(any(s <= span.start_char and span.end_char <= e for s, e in q.quote) for span in inside)
 
 
 def _mostly_inside(tokens: list[Token], direct: list[Span]) -> bool:
