@@ -60,14 +60,14 @@ def _looks_like_role(token: Token) -> bool:
     return len(token) >= 6 and token.lower_.endswith(ROLE_ENDINGS) and not is_first_name(token.text)
 
 
-def full_person_name(doc: Doc, start: int, end: int) -> Span:
+def full_person_name(doc: Doc, start: int, end: int, limit: int | None = None) -> Span:
     """The name span [start, end) cut to start at a first name inside it and grown to the whole
     name: a first name right before it
     ("Taylor Greene" -> "Marjorie Taylor Greene"), a surname after a lone first name, whatever
     its tag ("Jens" -> "Jens Aberle", "Ursula" -> "Ursula von der Leyen"), and further
     capitalised words tagged as names. A common noun after the name ends it ("Olaf Scholz
     Journalisten"), which is why only the surname may carry another tag."""
-    sentence_end = doc[start].sent.end
+    sentence_end = min(doc[start].sent.end, limit if limit is not None else len(doc))
     first_name = next((k for k in range(start + 1, end) if doc[k].is_title and is_first_name(doc[k].text)), None)
     if first_name is not None and _looks_like_role(doc[start]):
         start = first_name  # "Synodenpräsidentin Annekathrin Preidel": the role is no part of the name

@@ -89,9 +89,12 @@ def name_spans(doc: Doc) -> list[Span]:
     ("Ursula" -> "Ursula von der Leyen"), names the NER missed ("Carsten Brzeski": a known
     first name and a surname; "Bönte" after "Bernd Bönte"), and ORG entities."""
     names, covered = [], set()
+    places = {e.text for e in doc.ents if e.label_ == "LOC"}
     for ent in doc.ents:
         if ent.label_ == "PER":
-            name = full_person_name(doc, ent.start, ent.end)
+            # "Kim Russland": the NER glued a place the article names elsewhere onto the name
+            end = next((t.i for t in ent[1:] if t.text in places), ent.end)
+            name = full_person_name(doc, ent.start, end, limit=end if end < ent.end else None)
             names.append(Span(doc, name.start, name.end, label="PER"))
             covered.update(range(name.start, name.end))
         elif ent.label_ == "ORG":
@@ -342,6 +345,8 @@ def description(words: list[Token]) -> str | None:
     that a misparse glued on ("US-Behörden meldeten Anfang November" -> "US-Behörden")."""
     source = next((k for k, t in enumerate(words) if lexicon.is_source_noun(t.lower_)), None)
     if source is not None:
+        # (a bare source stays as it is: "palästinensischen Angaben", "Medienberichten" are how
+        # the realnews-dev annotators name such a speaker; see NOTES.md)
         words = _holder(words[source + 1:]) or words
     end = next((k for k, t in enumerate(words) if k > 0 and (t.pos_ in {"VERB", "AUX"} or is_cue_verb_form(t)
                                                            or _is_date_word(t)

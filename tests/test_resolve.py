@@ -96,3 +96,18 @@ def test_a_pronoun_after_a_long_quote_finds_the_person_named_before_it(nlp):
     text = ("Promoter Alexander Krassyuk sagte, Usyk sei klarer Favorit. Hier sieht auch Experte Bernd Bönte Vorteile. "
             "„Usyks großes Plus ist seine Geschwindigkeit. Und er boxt sehr präzise“, sagte er.")
     assert _speakers(nlp, text)[-1] == "Bernd Bönte"
+
+
+def test_a_place_the_ner_glued_onto_a_name_is_cut_off():
+    """The NER tags "Kim Russland" as one person in seed 001; "Russland" is a place there."""
+    import spacy
+
+    from pipeline.resolve import name_spans
+
+    nlp = spacy.blank("de")
+    words = ["Kim", "Jong", "Un", "sprach", ".", "Kim", "Russland", "half", "Russland", "."]
+    doc = spacy.tokens.Doc(nlp.vocab, words=words, pos=["PROPN"] * 3 + ["VERB", "PUNCT", "PROPN", "PROPN", "VERB",
+                                                                      "PROPN", "PUNCT"],
+                           ents=["B-PER", "I-PER", "I-PER", "O", "O", "B-PER", "I-PER", "O", "B-LOC", "O"],
+                           sent_starts=[True, False, False, False, False, True, False, False, False, False])
+    assert [n.text for n in name_spans(doc) if n.label_ == "PER"] == ["Kim Jong Un", "Kim"]
