@@ -37,6 +37,7 @@ def extract_claims(texts_or_paths: Iterable[str | Path], model: str | None = Non
     """
     import pyarrow as pa
 
+    from .clusters import assign_clusters
     from .emit import CLAIMS_SCHEMA, run_metadata
     from .identity import assign_speakers
     from .runner import articles_from, table_rows
@@ -45,6 +46,7 @@ def extract_claims(texts_or_paths: Iterable[str | Path], model: str | None = Non
     rows = [row for produced, _ in table_rows(nlp, articles_from(texts_or_paths), tables=("claims", "docs"))
             for row in produced["claims"]]
     claims, _ = assign_speakers(pa.Table.from_pylist(rows, schema=CLAIMS_SCHEMA))
+    claims, _ = assign_clusters(claims)
     df = claims.to_pandas()
     df.attrs.update(run_metadata(nlp.meta["claims_backbone"], nlp.meta["claims_backbone_version"],
                                  nlp.meta.get("claims_models"), nlp.meta.get("claims_warnings")))

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from . import __version__ as PROJECT_VERSION
 from .quotation import QUOTE_TYPES, Quotation, Rule, doc_text, get_quotations
 
-CLAIMS_SCHEMA_VERSION = "1.0"
+CLAIMS_SCHEMA_VERSION = "2.0"  # ../shared/claims-schema-v2.md: speaker ids, speakers and clusters tables
 
 SPAN_LIST = pa.list_(pa.struct([("start", pa.int64()), ("end", pa.int64())]))
 CLAIMS_SCHEMA = pa.schema([
@@ -38,8 +38,8 @@ CLAIMS_SCHEMA = pa.schema([
     ("confidence", pa.float32()),
     # additions (allowed by the schema: columns may be added)
     ("claim_date_text", pa.string()), ("claim_date_granularity", pa.string()), ("rule", pa.string()),
-    # schema 2.0 (../shared/claims-schema-v2.md): speaker_id is assigned over the whole run when the
-    # tables are published (pipeline/identity.py); cluster_id is not filled yet (statement clusters)
+    # schema 2.0 (../shared/claims-schema-v2.md): speaker_id and cluster_id are assigned over the
+    # whole run when the tables are published (pipeline/identity.py, pipeline/clusters.py)
     ("speaker_id", pa.string()), ("speaker_role", pa.string()), ("cluster_id", pa.string()),
 ])
 SENTENCES_SCHEMA = pa.schema([
@@ -334,6 +334,7 @@ class OutputWriter:
             self._write_part()
         if "claims" in self.tables:
             self._assign_speakers()
+            self._assign_clusters()
         for table in self.tables:
             final = self.out_dir / f"{table}.parquet"
             tmp = self.out_dir / f".{table}.parquet.partial"
@@ -362,8 +363,25 @@ class OutputWriter:
             tmp = part.with_name(part.name + ".partial")
             pq.write_table(index.apply(pq.read_table(part, schema=self.schemas["claims"])), tmp)
             os.replace(tmp, part)
-        final, tmp = self.out_dir / "speakers.parquet", self.out_dir / ".speakers.parquet.partial"
-        pq.write_table(index.table().replace_schema_metadata(self.schemas["claims"].metadata), tmp)
+        self._publish_beside("speakers", index.table())
+
+
+    def _assign_clusters(self) -> None:
+        """Statement clusters over the whole run (pipeline/clusters.py), after the speaker ids, in
+        the same two passes; `clusters.parquet` is written beside the tables."""
+        from .clusters import ROW_COLUMNS, ClusterIndex
+
+        parts = [self._part("claims", number) for number in range(self.next_part)]
+        index = ClusterIndex([row for part in parts for row in pq.read_table(part, columns=ROW_COLUMNS).to_pylist()])
+        for part in parts:
+            tmp = part.with_name(part.name + ".partial")
+            pq.write_table(index.apply(pq.read_table(part, schema=self.schemas["claims"])), tmp)
+            os.replace(tmp, part)
+        self._publish_beside("clusters", index.table())
+
+    def _publish_beside(self, name: str, table: pa.Table) -> None:
+        final, tmp = self.out_dir / f"{name}.parquet", self.out_dir / f".{name}.parquet.partial"
+        pq.write_table(table.replace_schema_metadata(self.schemas["claims"].metadata), tmp)
         _remove(final)
         os.replace(tmp, final)
 

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 
 import pyarrow as pa
 
-from .resolve import normalize_name
+from .names import normalize_name
 
 SPEAKERS_SCHEMA = pa.schema([
     ("speaker_id", pa.string()), ("name", pa.string()), ("type", pa.string()),

@@ -8,6 +8,8 @@ filtered by `training/make_first_names.py` into `pipeline/data/first_names.tsv`.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -102,3 +104,11 @@ def gender_of_name(name: str) -> str | None:
     """The gender of a person's name by its first word, if that is a known first name."""
     words = name.split()
     return first_name_gender(words[0]) if words else None
+
+
+def normalize_name(name: str) -> str:
+    """Case-, hyphen- and accent-insensitive key for comparing name variants."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[-‐‑–'’]", " ", text.lower())
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())

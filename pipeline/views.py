@@ -4,13 +4,15 @@
 speakers (bold, underlined) and cues (boxed), and shows speaker, type and date on hover.
 `report_html` is a page with the claims table (click a header to sort, type to filter),
 counts per speaker and per type, the speakers of the run (speakers.parquet: type, roles,
-aliases, claims, articles), and links to the article views. No network is needed to
+aliases, claims, articles), per speaker the statements several articles carried (clusters.parquet,
+earliest first), and links to the article views. No network is needed to
 view either page: styles and scripts are inline.
 """
 from __future__ import annotations
 
 import html
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -118,8 +120,28 @@ def speakers_html(speakers: pd.DataFrame | None) -> str:
             f"<th>aliases</th><th>claims</th><th>articles</th></tr></thead><tbody>{rows}</tbody></table>")
 
 
+def statements_html(clusters: pd.DataFrame | None, claims: pd.DataFrame, speakers: pd.DataFrame | None,
+                    article_dir: str = "articles") -> str:
+    """Per speaker, the statements several articles carried (clusters.parquet), each with the
+    articles that carried it, earliest first."""
+    if clusters is None or clusters.empty:
+        return ""
+    names = dict(zip(speakers.speaker_id, speakers.name)) if speakers is not None else {}
+    parts = ["<h2>Statements carried by several articles</h2>"]
+    for speaker_id, group in clusters.groupby("speaker_id", sort=False):
+        parts.append(f"<h3>{html.escape(str(names.get(speaker_id, speaker_id)))}</h3><ul>")
+        for row in group.sort_values(["first_published", "cluster_id"], na_position="last").itertuples():
+            members = claims[claims.cluster_id == row.cluster_id].sort_values(["published", "doc_id"], na_position="last")
+            links = ", ".join(f'<a href="{article_dir}/{html.escape(d)}.html">{html.escape(d)}</a>'
+                              + (f" ({p})" if isinstance(p, date) else "")
+                              for d, p in dict(zip(members.doc_id, members.published)).items())
+            parts.append(f"<li>{html.escape(row.quote)} <span class=meta>— {row.n_docs} articles: {links}</span></li>")
+        parts.append("</ul>")
+    return "".join(parts)
+
+
 def report_html(claims: pd.DataFrame, docs: pd.DataFrame, article_dir: str = "articles",
-                speakers: pd.DataFrame | None = None) -> str:
+                speakers: pd.DataFrame | None = None, clusters: pd.DataFrame | None = None) -> str:
     body_rows = []
     for row in claims.itertuples():
         cells = []
@@ -142,7 +164,7 @@ def report_html(claims: pd.DataFrame, docs: pd.DataFrame, article_dir: str = "ar
             f"<h1>Claims report</h1><p class=meta>{html.escape(summary)}</p>"
             f"{_count_table(Counter(claims.speaker.fillna(NO_SPEAKER)), 'speaker')}"
             f"{_count_table(Counter(claims.quote_type), 'type')}"
-            f"{speakers_html(speakers)}<h2>Claims</h2>"
+            f"{speakers_html(speakers)}{statements_html(clusters, claims, speakers, article_dir)}<h2>Claims</h2>"
             f"<p><input id=filter placeholder='Filter claims…'></p>"
             f"<table id=claims><thead><tr>{head}</tr></thead><tbody>{''.join(body_rows)}</tbody></table>"
             f"<script>{REPORT_SCRIPT}</script></html>")
@@ -168,7 +190,7 @@ def write_report(out_dir: Path, target: Path) -> Path:
     for doc in docs[docs.status == "ok"].to_dict("records"):
         (articles / f"{doc['doc_id']}.html").write_text(article_html(doc, claims[claims.doc_id == doc["doc_id"]]),
                                                         encoding="utf-8")
-    speakers_file = out_dir / "speakers.parquet"
-    speakers = pd.read_parquet(speakers_file) if speakers_file.exists() else None
-    target.write_text(report_html(claims, docs, speakers=speakers), encoding="utf-8")
+    speakers, clusters = (pd.read_parquet(out_dir / f"{name}.parquet") if (out_dir / f"{name}.parquet").exists()
+                          else None for name in ("speakers", "clusters"))
+    target.write_text(report_html(claims, docs, speakers=speakers, clusters=clusters), encoding="utf-8")
     return target

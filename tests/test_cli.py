@@ -26,19 +26,23 @@ def schema_from_doc(text=None):
 
 @pytest.mark.skipif(not SCHEMA_V2_DOC.exists(), reason="../shared/claims-schema-v2.md not beside the checkout")
 def test_schema_2_columns_and_speakers_table(seed_run):
-    """The claims columns and speakers.parquet of ../shared/claims-schema-v2.md (clusters: not yet)."""
+    """The claims columns, speakers.parquet and clusters.parquet of ../shared/claims-schema-v2.md."""
     out, _ = seed_run
     text = SCHEMA_V2_DOC.read_text(encoding="utf-8")
     new_columns, speakers_part = text.split("`speakers.parquet`, one row", 1)
-    speakers_part = speakers_part.split("`clusters.parquet`, one row", 1)[0]
+    speakers_part, clusters_part = speakers_part.split("`clusters.parquet`, one row", 1)
     for path, expected in ((out / "claims.parquet", schema_from_doc(new_columns)),
-                           (out / "speakers.parquet", schema_from_doc(speakers_part))):
+                           (out / "speakers.parquet", schema_from_doc(speakers_part)),
+                           (out / "clusters.parquet", schema_from_doc(clusters_part))):
         schema = pq.read_schema(path)
         assert expected, path
         for name, arrow_type in expected.items():
             assert name in schema.names and schema.field(name).type == arrow_type, (path.name, name)
-    speakers = pq.read_schema(out / "speakers.parquet")
-    assert {"n_claims", "n_docs"} <= set(speakers.names)
+    for table in ("speakers", "clusters"):
+        assert {"n_claims", "n_docs"} <= set(pq.read_schema(out / f"{table}.parquet").names)
+    assert {"first_doc_id", "first_published"} <= set(pq.read_schema(out / "clusters.parquet").names)
+    version = pq.read_schema(out / "claims.parquet").metadata[b"claims_schema_version"]
+    assert version == b"2.0"
 
 
 @pytest.mark.skipif(not SCHEMA_DOC.exists(), reason="../shared/claims-schema.md not beside the checkout")

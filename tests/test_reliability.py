@@ -73,7 +73,8 @@ def test_outputs_never_left_half_written(tmp_path):
     out = tmp_path / "out"
     proc = _run(ROOT / "seeds", "--out", out, "--checkpoint-every", "1")
     assert proc.returncode == 0
-    assert sorted(p.name for p in out.iterdir()) == ["claims.parquet", "docs.parquet", "entities.parquet", "sentences.parquet", "speakers.parquet"]
+    assert sorted(p.name for p in out.iterdir()) == ["claims.parquet", "clusters.parquet", "docs.parquet", "entities.parquet", "sentences.parquet",
+                                                        "speakers.parquet"]
 
 
 @pytest.mark.skipif(not (SHARED / "data/wikinews-quotes/train").exists(), reason="needs ../shared/data")
@@ -98,7 +99,7 @@ def test_kill_and_resume_gives_the_uninterrupted_result(tmp_path):
 
     resumed = _run(corpus, "--out", out, "--resume", "--workers", "1")
     assert resumed.returncode == 0 and "resumed" in resumed.stderr
-    for table in ("claims", "docs", "sentences", "entities", "speakers"):
+    for table in ("claims", "docs", "sentences", "entities", "speakers", "clusters"):
         expected = pd.read_parquet(reference / f"{table}.parquet")
         got = pd.read_parquet(out / f"{table}.parquet")
         pd.testing.assert_frame_equal(got, expected)

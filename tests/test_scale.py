@@ -7,7 +7,7 @@ import pytest
 
 from conftest import ROOT, SHARED
 
-TABLES = ("claims", "docs", "sentences", "entities", "speakers")
+TABLES = ("claims", "docs", "sentences", "entities", "speakers", "clusters")
 
 
 def _extract(inputs, out, *options):

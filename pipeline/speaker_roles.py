@@ -1,0 +1,122 @@
+"""Roles and titles of speakers: the role nouns an article introduces people and organisations
+with ("Staatschef Kim Jong Un", "Yotam Ophir, Experte für …", "die staatliche Nachrichtenagentur
+KCNA"), which later definite role nouns refer back to ("der nordkoreanische Staatschef", "die
+Nachrichtenagentur"), and the role a mention gives a named speaker (`speaker_role`).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from . import lexicon
+from .names import is_first_name, normalize_name
+from .quotation import Quotation
+
+# Role nouns that all denote a head of state or government, so that a later mention with one
+# of them finds an entity introduced with another.
+ROLE_SYNONYMS = [
+    {"staatschef", "machthaber", "führer", "staatsoberhaupt", "präsident", "diktator", "herrscher", "regierungschef", "kremlchef"},
+    {"minister", "verteidigungsminister", "außenminister", "ressortchef"},
+    {"sprecher", "sprecherin", "regierungssprecher", "pressesprecher"},
+]
+ROLE_WORDS = set().union(*ROLE_SYNONYMS)
+
+
+def speaker_role(doc: Doc, q: Quotation, canonical: str | None, label: str | None) -> str | None:
+    """The role or title the mention gives a named speaker, without the name:
+    "EU-Kommissionspräsidentin Ursula von der Leyen" -> "EU-Kommissionspräsidentin",
+    "Luke Bartholomew vom Vermögensverwalter Aberdeen Investments" -> "Vermögensverwalter Aberdeen Investments"."""
+    if not q.speaker or not canonical or label not in {"PER", "ORG"}:
+        return None
+    mention = doc.char_span(q.speaker[0][0], q.speaker[-1][1], alignment_mode="expand")
+    name_words = set(normalize_name(canonical).split())
+    rest = [t for t in mention if not t.is_punct and not set(normalize_name(t.text).split()) <= name_words]
+    while rest and rest[0].pos_ in {"DET", "ADP", "PRON", "CCONJ"}:
+        rest = rest[1:]
+    while rest and rest[-1].pos_ in {"DET", "ADP", "CCONJ"}:
+        rest = rest[:-1]
+    if not rest or not any(t.is_title and t.pos_ in {"NOUN", "PROPN", "X"} for t in rest):
+        return None
+    return " ".join(t.text for t in rest)
+
+
+def organisation_roles(doc: Doc, clusters) -> dict[str, dict]:
+    """Noun -> organisation (a cluster of `resolve.NameClusters`), from the noun right before an organisation's name ("die
+    staatliche Nachrichtenagentur KCNA") or heading an apposition after it ("KCNA, die
+    staatliche Nachrichtenagentur"). Only exact nouns: "die Agentur" is not "die Nachrichtenagentur"."""
+    roles: dict[str, dict] = {}
+    for ent in clusters.names:
+        if ent.label_ != "ORG" or len(ent.text) < 4:  # "Städtetag NRW": a region, not the name
+            continue
+        cluster = clusters.lookup(ent.text, "ORG")
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        nouns = [before] if before is not None and before.pos_ == "NOUN" and before.is_title else []
+        if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+            after = doc[ent.end + 1:min(len(doc), ent.end + 1 + MAX_APPOSITION_ROLE)]
+            nouns += [t for t in after if t.pos_ == "NOUN" and t.is_title][:1]
+        for noun in nouns:
+            if cluster is not None and not lexicon.is_source_noun(noun.lower_):
+                roles.setdefault(noun.lower_, cluster)
+    return roles
+
+
+MAX_APPOSITION_ROLE = 4  # "Yotam Ophir, Experte für …": role words this close after the comma
+
+
+def find_roles(doc: Doc, clusters) -> dict[str, dict]:
+    """Role word -> person, from 'Staatschef Kim Jong Un', 'Der Führer Nordkoreas, Kim Jong-un'
+    and 'Yotam Ophir, Experte für …'."""
+    roles: dict[str, dict] = {}
+    for ent in clusters.names:
+        if ent.label_ != "PER":
+            continue
+        cluster = clusters.lookup(ent.text, ent.label_)
+        if cluster is None or "Gen" in ent[-1].morph.get("Case"):
+            continue  # "Der Führer Nordkoreas, Kim Jong-un": the genitive is not the role's holder
+        sent = ent.sent
+        window = list(doc[max(sent.start, ent.start - 5):ent.start])
+        if ent.end < sent.end and doc[ent.end].text == ",":  # an apposition after the name
+            after = doc[ent.end + 1:min(sent.end, ent.end + 1 + MAX_APPOSITION_ROLE)]
+            window += [t for t in after if t.pos_ == "NOUN"][:1]
+        for token in window:
+            if lexicon.is_source_noun(token.lower_):  # "Medienberichten zufolge … Tyson Fury"
+                continue
+            known_role = _role_key(token.lower_) != token.lower_ or token.lower_ in ROLE_WORDS
+            # (right before the name any capitalised word is a title: "Synodenpräsidentin Annekathrin Preidel")
+            right_before = token.i == ent.start - 1 and token.is_title and not is_first_name(token.text)
+            if (known_role or right_before or token.pos_ == "NOUN"
+                    or (token.is_title and token.pos_ != "PROPN" and not token.is_sent_start)):
+                key = _role_key(token.lower_)
+                # several names near one role word ("Der Führer Nordkoreas, Kim Jong-un"):
+                # the fullest personal name holds the role
+                if key not in roles or len(cluster["words"]) > len(roles[key]["words"]):
+                    roles[key] = cluster
+    return roles
+
+
+INDEFINITE_ARTICLES = {"ein", "eine", "einer", "eines", "einem", "einen"}
+MIN_SHARED_ROLE_SUFFIX = 8  # "Synodal|präsidentin" and "Synoden|präsidentin" share the role's head
+
+
+def role_holder(roles: dict[str, dict], word: str) -> dict | None:
+    """The cluster introduced with this role word, or with a compound of the same head noun."""
+    key = _role_key(word)
+    if key in roles:
+        return roles[key]
+    for role, cluster in roles.items():
+        if len(role) >= 5 and (word.endswith(role) or _shared_suffix(word, role) >= MIN_SHARED_ROLE_SUFFIX):
+            return cluster
+    return None
+
+
+def _shared_suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _role_key(word: str) -> str:
+    for group in ROLE_SYNONYMS:
+        if word in group or any(word.endswith(w) for w in group if len(w) > 5):
+            return min(group)
+    return word
