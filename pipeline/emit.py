@@ -333,8 +333,10 @@ class OutputWriter:
         if self.pending or self.next_part == 0:
             self._write_part()
         if "claims" in self.tables:
-            self._assign_speakers()
-            self._assign_clusters()
+            from . import clusters, identity
+
+            self._corpus_pass("speakers", identity.ROW_COLUMNS, identity.SpeakerIndex)
+            self._corpus_pass("clusters", clusters.ROW_COLUMNS, clusters.ClusterIndex)
         for table in self.tables:
             final = self.out_dir / f"{table}.parquet"
             tmp = self.out_dir / f".{table}.parquet.partial"
@@ -351,33 +353,17 @@ class OutputWriter:
         shutil.rmtree(self.parts, ignore_errors=True)
 
 
-    def _assign_speakers(self) -> None:
-        """Speaker identities over the whole run (pipeline/identity.py): a first pass reads the
-        speaker columns of every claims part, a second adds `speaker_id` and the corpus-wide
-        name to each part; `speakers.parquet` is written beside the tables."""
-        from .identity import ROW_COLUMNS, SpeakerIndex
-
+    def _corpus_pass(self, name: str, columns: list[str], index_class) -> None:
+        """Columns that need the whole run (speaker ids, pipeline/identity.py; statement clusters,
+        pipeline/clusters.py): a first pass reads `columns` of every claims part, a second fills
+        the column into each part, and `<name>.parquet` is written beside the tables."""
         parts = [self._part("claims", number) for number in range(self.next_part)]
-        index = SpeakerIndex([row for part in parts for row in pq.read_table(part, columns=ROW_COLUMNS).to_pylist()])
+        index = index_class([row for part in parts for row in pq.read_table(part, columns=columns).to_pylist()])
         for part in parts:
             tmp = part.with_name(part.name + ".partial")
             pq.write_table(index.apply(pq.read_table(part, schema=self.schemas["claims"])), tmp)
             os.replace(tmp, part)
-        self._publish_beside("speakers", index.table())
-
-
-    def _assign_clusters(self) -> None:
-        """Statement clusters over the whole run (pipeline/clusters.py), after the speaker ids, in
-        the same two passes; `clusters.parquet` is written beside the tables."""
-        from .clusters import ROW_COLUMNS, ClusterIndex
-
-        parts = [self._part("claims", number) for number in range(self.next_part)]
-        index = ClusterIndex([row for part in parts for row in pq.read_table(part, columns=ROW_COLUMNS).to_pylist()])
-        for part in parts:
-            tmp = part.with_name(part.name + ".partial")
-            pq.write_table(index.apply(pq.read_table(part, schema=self.schemas["claims"])), tmp)
-            os.replace(tmp, part)
-        self._publish_beside("clusters", index.table())
+        self._publish_beside(name, index.table())
 
     def _publish_beside(self, name: str, table: pa.Table) -> None:
         final, tmp = self.out_dir / f"{name}.parquet", self.out_dir / f".{name}.parquet.partial"
