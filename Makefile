@@ -13,7 +13,7 @@ SPACY_TRAIN := $(PY) -m spacy train
 PKG_SRC := $(wildcard pipeline/*.py pipeline/*/*.py)
 SEEDS := $(wildcard seeds/*.txt)
 
-.PHONY: all setup extract test models backbone train-quotes first-names eval eval-train bench bench-memory clean help
+.PHONY: all setup extract test models backbone train-quotes lemma-accuracy first-names eval eval-train bench bench-memory clean help
 
 help:
 	@echo "make extract       run the pipeline on seeds/ -> outputs/"
@@ -97,6 +97,10 @@ $(QUOTES)/%/model-best/meta.json: $(QUOTES)/train.spacy training/configs/quotes.
 REALNEWS := $(DATA)/realnews-dev
 
 # WikiNews dev (quotation spans and roles) and realnews-dev (found, speaker right, precision) side by side
+# lemma accuracy on UD German GSD dev: the trained lemmatizer and the pipeline's dictionary lemmas
+lemma-accuracy: $(VENV)/.installed
+	$(PY) training/evaluate_lemmas.py $(DATA)/german-open/ud-gsd/de_gsd-ud-dev.conllu
+
 # first names by gender for speaker identity (from the MIT-licensed nomquamgender package)
 first-names: $(VENV)/.installed
 	$(PY) training/make_first_names.py pipeline/data/first_names.tsv

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import attribution, dates, entities, link, resolve, score, segment, tagger  # noqa: F401  (registers the factories)
+from . import attribution, dates, entities, lemmas, link, resolve, score, segment, tagger  # noqa: F401  (registers the factories)
 from .backbone import backbone_version, load_backbone
 from .guard import is_ok, mark_error  # noqa: F401  (is_ok is part of this module's API)
 from .inputs import Article
@@ -39,6 +39,8 @@ def load_nlp(model: str | None = None, scorer: bool = True, linker: bool = True)
         nlp.add_pipe("claims_line_sentences", first=True)
     if "ner" in nlp.pipe_names:
         nlp.add_pipe("claims_entities", after="ner")
+    if not name.startswith("de_core_news") and "trainable_lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("claims_lemmas", after="trainable_lemmatizer")
     switched_off = {"claims_scorer": not scorer, "claims_speaker_linker": not linker}
     for component in OWN_COMPONENTS["attribute"]:
         nlp.add_pipe(component, config={"weights": None} if switched_off.get(component) else {})
