@@ -8,7 +8,8 @@ engine (one process, a local pool, Dask, a resumed run) gives the same ids:
   agree after spelling normalisation (case, accents, hyphens and common transliteration
   variants: "Kim Jong-un" = "Kim Jong Un", "Belousov" = "Beloussow", "Andrei" = "Andrej");
   a surname alone joins the one full name of the corpus that ends in it ("Kämpfer" ->
-  "Ulf Kämpfer"), and stays apart where two do;
+  "Ulf Kämpfer"), and stays apart where two do; names whose words rapidfuzz finds alike
+  are one identity too ("al-Gaddafi" / "al-Gadhafi");
 - unnamed speakers ("ein Polizeisprecher") are one identity per article and description:
   two articles' police spokesmen are not known to be one person;
 - the identity's name, written into the `speaker` column, is its fullest variant.
@@ -22,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 
 import pyarrow as pa
+from rapidfuzz import fuzz
 
 from .names import normalize_name
 
@@ -47,6 +49,31 @@ def spelling_key(name: str) -> str:
     return re.sub(r"(\w)\1+", r"\1", key)
 
 
+MIN_NAME_SIMILARITY = 90  # rapidfuzz ratio of two spelling keys that name one person ("gadafi"/"gadhafi")
+
+
+def fuzzy_variants(keys: list[str]) -> dict[str, str]:
+    """Spelling keys that rapidfuzz finds alike (`MIN_NAME_SIMILARITY`), word by word, with as
+    many words each, map to the first of them: "Muammar al-Gaddafi" and "Muammar al-Gadhafi".
+    Compared only within a block of keys whose last words begin alike, and never two names
+    whose surnames agree but whose first names differ ("Hans Müller", "Anna Müller")."""
+    blocks = defaultdict(list)
+    for key in keys:
+        words = key.split()
+        blocks[(len(words), words[-1][:2])].append(key)
+    mapped: dict[str, str] = {}
+    for block in blocks.values():
+        for k, key in enumerate(block):
+            if key in mapped:
+                continue
+            for other in block[k + 1:]:
+                if other not in mapped and all(fuzz.ratio(a, b) >= MIN_NAME_SIMILARITY or a == b
+                                               for a, b in zip(key.split(), other.split())) and \
+                        fuzz.ratio(key, other) >= MIN_NAME_SIMILARITY:
+                    mapped[other] = key
+    return mapped
+
+
 def speaker_type(speaker: str | None, label: str | None) -> str | None:
     if not speaker:
         return None
@@ -67,6 +94,8 @@ class Identities:
                 continue
             named.setdefault(spelling_key(row["speaker"]), set()).add(row["speaker"])
         self.merged = self._surnames_to_full_names(named)
+        variants = fuzzy_variants(sorted(set(self.merged.values())))
+        self.merged = {key: variants.get(full, full) for key, full in self.merged.items()}
         for row in rows:
             self.key_of[self._row_key(row)] = self._identity(row)
 

@@ -38,3 +38,11 @@ def test_ids_are_stable():
     table = _claims(("a", "Ulf Kämpfer", "PER", "Ulf Kämpfer"), ("b", "KCNA", "ORG", "KCNA"))
     assert assign_speakers(table)[0].column("speaker_id").to_pylist() == \
         assign_speakers(table)[0].column("speaker_id").to_pylist()
+
+
+def test_near_spellings_join_and_different_first_names_do_not():
+    claims, _ = assign_speakers(_claims(
+        ("a", "Muammar al-Gaddafi", "PER", "Gaddafi"), ("b", "Muammar al-Gadhafi", "PER", "Gadhafi"),
+        ("c", "Hans Müller", "PER", "Müller"), ("d", "Anna Müller", "PER", "Müller")))
+    ids = claims.column("speaker_id").to_pylist()
+    assert ids[0] == ids[1] and ids[2] != ids[3]
