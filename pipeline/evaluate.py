@@ -200,6 +200,16 @@ def join_konjunktiv_runs(claims: list[dict], text: str, spans) -> list[dict]:
     return joined
 
 
+def item_of_quotation(gold: GoldDoc, q) -> Item:
+    """A pipeline `Quotation` as gold token sets, by the same conventions as `_item` (the
+    training scripts pair quotations with gold before they are rows)."""
+    parts = {role: gold.tokens_of(getattr(q, role)) for role in ROLES}
+    quote = gold.tokens_of(q.statement)
+    if q.type == "reported":
+        parts["frame"] = set()
+    return Item(q.type, {"quote": quote, **parts})
+
+
 def _item(gold: GoldDoc, claim: dict, spans) -> Item:
     """A claim as gold token sets. The WikiNews annotators mark reported speech as the whole
     sentence, speaker and cue inside it; our reported claims quote only what was said or done

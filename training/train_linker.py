@@ -30,7 +30,7 @@ from scipy.optimize import minimize
 
 from pipeline.german.phrases import full_mention
 from pipeline.quotation import char_spans, get_quotations, tokens_at
-from pipeline.evaluate import ROLES, GoldDoc, Item, Tally, pair, score_document, summarize
+from pipeline.evaluate import GoldDoc, Item, Tally, item_of_quotation, pair, score_document, summarize
 from pipeline.link import choose, link_examples
 from pipeline.nlp import load_nlp
 
@@ -68,12 +68,12 @@ def collect(gold_dir: Path, model: str, tagger_folds: list[Path] | None) -> list
 
 def examples_of(g: GoldDoc, doc) -> list[Example]:
     linked = list(link_examples(doc, get_quotations(doc)))
-    items = [Item(q.type, {"quote": g.tokens_of(q.quote), **{r: g.tokens_of(getattr(q, r)) for r in ROLES}})
+    items = [item_of_quotation(g, q)
              for q, _, _ in linked]
     gold_of = {p: gi for gi, p in pair(g.items, items)}
     examples = []
     for k, ((q, candidates, features), item) in enumerate(zip(linked, items)):
-        quote = {t.i for t in tokens_at(doc, q.quote)}
+        quote = {t.i for t in tokens_at(doc, q.statement)}
         # what the component writes when it picks a candidate: the candidate's whole noun phrase
         speakers = [g.tokens_of(char_spans(full_mention(c.tokens, quote))) for c in candidates]
         gold_speaker = g.items[gold_of[k]].parts["speaker"] if k in gold_of else set()

@@ -29,7 +29,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from pipeline.quotation import get_quotations
-from pipeline.evaluate import ROLES, Item, Tally, pair, score_document, summarize, unrounded_f1
+from pipeline.evaluate import Tally, item_of_quotation, pair, score_document, summarize, unrounded_f1
 from pipeline.nlp import load_nlp
 from pipeline.score import UNKNOWN_CUE, QuotationScorer, always_keep, featurize, threshold_for
 
@@ -65,7 +65,7 @@ def collect(gold_dir: Path, model: str, weights: Path | None = None,
     articles = []
     for doc_id, g, doc in gold_docs(gold_dir, nlp, tagger_folds):
         quotations = get_quotations(doc)
-        items = [Item(q.type, {"quote": g.tokens_of(q.quote), **{r: g.tokens_of(getattr(q, r)) for r in ROLES}})
+        items = [item_of_quotation(g, q)
                  for q in quotations]
         paired = {p for _, p in pair(g.items, items)}
         labels = [float(i in paired) for i in range(len(items))]
