@@ -38,7 +38,7 @@ def test_first_name_and_surname_are_a_person_even_without_ner(nlp):
 
 def test_pronouns_agree_in_gender(nlp):
     text = ("Die Ministerin Anna Berger traf den Bürgermeister Thomas Krause. "
-            "Krause sagte, die Brücke werde saniert. Sie erklärte, das Geld sei vorhanden.")
+            "Thomas Krause sagte, die Brücke werde saniert. Sie erklärte, das Geld sei vorhanden.")
     speakers = _speakers(nlp, text)
     assert speakers[0] == "Thomas Krause" and speakers[-1] == "Anna Berger"
 
