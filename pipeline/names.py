@@ -73,6 +73,8 @@ def full_person_name(doc: Doc, start: int, end: int, limit: int | None = None) -
     first_name = next((k for k in range(start + 1, end) if doc[k].is_title and is_first_name(doc[k].text)), None)
     if first_name is not None and _looks_like_role(doc[start]):
         start = first_name  # "Synodenpräsidentin Annekathrin Preidel": the role is no part of the name
+    elif end - start > 1 and _looks_like_role(doc[start]) and "-" in doc[start].text:
+        start += 1  # "Capco-Expertin Neumüller": a compound title before a surname
     if start > 0 and not doc[start].is_sent_start and doc[start - 1].is_title and is_first_name(doc[start - 1].text):
         start -= 1
     surname_missing = end - start == 1 and is_first_name(doc[start].text)

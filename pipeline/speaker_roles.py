@@ -21,6 +21,9 @@ ROLE_SYNONYMS = [
 ROLE_WORDS = set().union(*ROLE_SYNONYMS)
 
 
+MAX_ROLE_WORDS = 8
+
+
 def speaker_role(doc: Doc, q: Quotation, canonical: str | None, label: str | None) -> str | None:
     """The role or title the mention gives a named speaker, without the name:
     "EU-Kommissionspräsidentin Ursula von der Leyen" -> "EU-Kommissionspräsidentin",
@@ -29,13 +32,14 @@ def speaker_role(doc: Doc, q: Quotation, canonical: str | None, label: str | Non
         return None
     mention = doc.char_span(q.speaker[0][0], q.speaker[-1][1], alignment_mode="expand")
     name_words = set(normalize_name(canonical).split())
-    rest = [t for t in mention if not t.is_punct and not set(normalize_name(t.text).split()) <= name_words]
+    rest = [t for t in mention if not t.is_punct and not set(normalize_name(t.text).split()) <= name_words
+            and not lexicon.is_source_noun(t.lower_)]  # "Ansicht von Lang": no role
     while rest and rest[0].pos_ in {"DET", "ADP", "PRON", "CCONJ"}:
         rest = rest[1:]
     while rest and rest[-1].pos_ in {"DET", "ADP", "CCONJ"}:
         rest = rest[:-1]
-    if not rest or not any(t.is_title and t.pos_ in {"NOUN", "PROPN", "X"} for t in rest):
-        return None
+    if not rest or not any(t.is_title and t.pos_ in {"NOUN", "PROPN", "X"} for t in rest) or len(rest) > MAX_ROLE_WORDS:
+        return None  # (a longer rest is a misparse that glued the next phrase on)
     return " ".join(t.text for t in rest)
 
 

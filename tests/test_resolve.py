@@ -111,3 +111,15 @@ def test_a_place_the_ner_glued_onto_a_name_is_cut_off():
                            ents=["B-PER", "I-PER", "I-PER", "O", "O", "B-PER", "I-PER", "O", "B-LOC", "O"],
                            sent_starts=[True, False, False, False, False, True, False, False, False, False])
     assert [n.text for n in name_spans(doc) if n.label_ == "PER"] == ["Kim Jong Un", "Kim"]
+
+
+def test_a_compound_title_before_a_surname_is_no_part_of_the_name(nlp):
+    text = ("Christiane Neumüller leitet die Abteilung. "
+            "„Das System muss einfach sein“, sagte Capco-Expertin Neumüller.")
+    assert _speakers(nlp, text)[-1] == "Christiane Neumüller"
+
+
+def test_roles_are_titles_not_sources(nlp):
+    roles = [q.speaker_role for q in nlp("Nach Ansicht von Lang sei die Lage ernst. Verteidigungsminister "
+                                         "Boris Pistorius sagte, die Truppe sei bereit.")._.quotations]
+    assert "Verteidigungsminister" in roles and not any(r and "Ansicht" in r for r in roles)
