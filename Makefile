@@ -13,7 +13,7 @@ SPACY_TRAIN := $(PY) -m spacy train
 PKG_SRC := $(wildcard pipeline/*.py pipeline/*/*.py)
 SEEDS := $(wildcard seeds/*.txt)
 
-.PHONY: all setup extract test models backbone train-quotes lemma-accuracy first-names eval eval-train bench bench-memory clean help
+.PHONY: all setup extract test models backbone train-quotes lemma-accuracy eval-clusters first-names eval eval-train bench bench-memory clean help
 
 help:
 	@echo "make extract       run the pipeline on seeds/ -> outputs/"
@@ -100,6 +100,13 @@ REALNEWS := $(DATA)/realnews-dev
 # lemma accuracy on UD German GSD dev: the trained lemmatizer and the pipeline's dictionary lemmas
 lemma-accuracy: $(VENV)/.installed
 	$(PY) training/evaluate_lemmas.py $(DATA)/german-open/ud-gsd/de_gsd-ud-dev.conllu
+
+# statement clusters: scores on the seed gold set, and the cost of the corpus passes on WikiNews train+dev
+eval-clusters: $(VENV)/.installed
+	$(VENV)/bin/claims extract seeds --out $(BUILD)/clusters-seeds --quiet
+	$(PY) training/eval_clusters.py $(BUILD)/clusters-seeds tests/data/cluster_gold.json
+	$(VENV)/bin/claims extract $(WIKINEWS)/train $(WIKINEWS)/dev --out $(BUILD)/clusters-wikinews --workers 1
+	$(PY) training/eval_clusters.py $(BUILD)/clusters-wikinews
 
 # first names by gender for speaker identity (from the MIT-licensed nomquamgender package)
 first-names: $(VENV)/.installed

@@ -26,6 +26,8 @@ from datetime import date
 
 import pyarrow as pa
 from rapidfuzz import fuzz
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 from spacy.lang.de.stop_words import STOP_WORDS
 
 STEM_LENGTH = 6
@@ -100,22 +102,6 @@ def _dates_allow(a: dict, b: dict) -> bool:
     return True
 
 
-class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, k: int) -> int:
-        while self.parent[k] != k:
-            self.parent[k] = self.parent[self.parent[k]]
-            k = self.parent[k]
-        return k
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def informative_stems(rows: list[dict]) -> list[frozenset[str]]:
     """Each claim's stems without its speaker's topic words (see MAX_STEM_SHARE)."""
     keys = [stems(row["quote"] or "") for row in rows]
@@ -161,16 +147,17 @@ def candidate_pairs(rows: list[dict], keys: list[frozenset[str]]):
 
 
 def find_clusters(rows: list[dict]) -> dict[int, list[int]]:
-    """Clusters as lists of row positions (each spanning at least two articles), by root."""
+    """Clusters as lists of row positions (each spanning at least two articles): the connected
+    components of the links between claims."""
     keys = informative_stems(rows)
     words = [content_words(row["quote"] or "") for row in rows]
-    union = _UnionFind(len(rows))
-    for a, b in candidate_pairs(rows, keys):
-        if _dates_allow(rows[a], rows[b]) and same_statement(keys[a], keys[b], words[a], words[b]):
-            union.union(a, b)
+    links = [(a, b) for a, b in candidate_pairs(rows, keys)
+             if _dates_allow(rows[a], rows[b]) and same_statement(keys[a], keys[b], words[a], words[b])]
+    graph = coo_matrix(([1] * len(links), ([a for a, _ in links], [b for _, b in links])), shape=(len(rows), len(rows)))
+    _, component = connected_components(graph, directed=False)
     groups = defaultdict(list)
-    for k in range(len(rows)):
-        groups[union.find(k)].append(k)
+    for k, label in enumerate(component):
+        groups[int(label)].append(k)
     clusters = {root: members for root, members in groups.items() if len({rows[k]["doc_id"] for k in members}) >= 2}
     _attach_nested(rows, keys, words, clusters)
     return clusters

@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 from spacy.tokens import Doc
 
 from . import __version__ as PROJECT_VERSION
-from .quotation import QUOTE_TYPES, Quotation, Rule, doc_text, get_quotations
+from .quotation import QUOTE_TYPES, SOURCE_PREFIX, Quotation, Rule, doc_text, get_quotations
 
 CLAIMS_SCHEMA_VERSION = "2.0"  # ../shared/claims-schema-v2.md: speaker ids, speakers and clusters tables
 
@@ -126,7 +126,7 @@ def with_inner_source(q: Quotation) -> Quotation:
     Ministeriums israelische Siedler" is one statement, as users read it and the realnews-dev
     annotators mark it. (The WikiNews annotators leave the phrase out: `pipeline/evaluate.py`
     takes the frame out of such quotes again.)"""
-    if not str(q.rule).startswith("source:") or len(q.quote) < 2:
+    if not str(q.rule).startswith(SOURCE_PREFIX) or len(q.quote) < 2:
         return q
     return replace(q, quote=[[q.start, q.end]])
 

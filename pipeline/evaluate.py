@@ -21,6 +21,8 @@ from pathlib import Path
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from .quotation import SOURCE_PREFIX, Rule
+
 ROLES = ("addressee", "cue", "frame", "speaker")
 GOLD_TYPES = {"Direct": "direct", "Indirect": "indirect", "FreeIndirect": "free_indirect",
               "IndirectFreeIndirect": "indirect_free_indirect", "Reported": "reported"}
@@ -189,7 +191,7 @@ def join_konjunktiv_runs(claims: list[dict], text: str, spans) -> list[dict]:
     joined: list[dict] = []
     for claim in sorted(claims, key=lambda c: min((s for s, _ in spans(c["quote_spans"])), default=0)):
         previous = joined[-1] if joined else None
-        if (previous is not None and claim["rule"] == previous["rule"] == "konjunktiv"
+        if (previous is not None and claim["rule"] == previous["rule"] == Rule.KONJUNKTIV
                 and spans(claim["speaker_spans"]) == spans(previous["speaker_spans"])):
             gap = text[max(e for _, e in spans(previous["quote_spans"])):min(s for s, _ in spans(claim["quote_spans"]))]
             if not gap.strip() and "\n" not in gap:
@@ -201,13 +203,11 @@ def join_konjunktiv_runs(claims: list[dict], text: str, spans) -> list[dict]:
 
 
 def item_of_quotation(gold: GoldDoc, q) -> Item:
-    """A pipeline `Quotation` as gold token sets, by the same conventions as `_item` (the
-    training scripts pair quotations with gold before they are rows)."""
-    parts = {role: gold.tokens_of(getattr(q, role)) for role in ROLES}
-    quote = gold.tokens_of(q.statement)
-    if q.type == "reported":
-        parts["frame"] = set()
-    return Item(q.type, {"quote": quote, **parts})
+    """A pipeline `Quotation` as gold token sets, by the conventions of `_item` (the training
+    scripts pair quotations with gold before they become rows)."""
+    claim = {"quote_type": q.type, "rule": str(q.rule), "quote_spans": q.quote,
+             **{f"{role}_spans": getattr(q, role) for role in ROLES}}
+    return _item(gold, claim, lambda spans: [tuple(span) for span in spans])
 
 
 def _item(gold: GoldDoc, claim: dict, spans) -> Item:
@@ -220,7 +220,7 @@ def _item(gold: GoldDoc, claim: dict, spans) -> Item:
     quote = gold.tokens_of(spans(claim["quote_spans"]))
     if claim["quote_type"] == "reported":
         quote, parts["frame"] = quote | parts["frame"], set()
-    elif str(claim["rule"]).startswith("source:"):  # "… nach Angaben der Polizei …" inside the quote
+    elif str(claim["rule"]).startswith(SOURCE_PREFIX):  # "… nach Angaben der Polizei …" inside the quote
         quote -= parts["frame"]
     return Item(claim["quote_type"], {"quote": quote, **parts})
 

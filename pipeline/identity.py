@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 import pyarrow as pa
 from rapidfuzz import fuzz
 
+from .german.words import GENERIC_PRONOUNS, INDEFINITE_ARTICLES, PRONOUNS
 from .names import normalize_name
 
 SPEAKERS_SCHEMA = pa.schema([
@@ -33,11 +34,9 @@ SPEAKERS_SCHEMA = pa.schema([
     ("n_claims", pa.int64()), ("n_docs", pa.int64()), ("first_published", pa.date32()),
 ])
 NAMED_TYPES = ("PER", "ORG")
-INDEFINITE = ("ein ", "eine ", "einer ", "eines ", "einem ", "einen ")
 # Spelling variants of transliterated names, applied to both sides of a comparison.
 TRANSLITERATION = [("tsch", "ch"), ("sch", "sh"), ("ph", "f"), ("ck", "k"), ("w", "v"), ("j", "i"), ("y", "i"),
                    ("z", "s")]
-PRONOUN_MENTIONS = {"er", "sie", "ihm", "ihn", "ihr", "ihnen", "wir", "ich", "es", "man"}
 
 
 def spelling_key(name: str) -> str:
@@ -79,7 +78,8 @@ def speaker_type(speaker: str | None, label: str | None) -> str | None:
         return None
     if label in NAMED_TYPES:
         return label
-    return "anonymous" if speaker.lower().startswith(INDEFINITE) or speaker[:1].islower() else "other"
+    indefinite = speaker.split(maxsplit=1)[0].lower() in INDEFINITE_ARTICLES
+    return "anonymous" if indefinite or speaker[:1].islower() else "other"
 
 
 class Identities:
@@ -97,7 +97,9 @@ class Identities:
         variants = fuzzy_variants(sorted(set(self.merged.values())))
         self.merged = {key: variants.get(full, full) for key, full in self.merged.items()}
         for row in rows:
-            self.key_of[self._row_key(row)] = self._identity(row)
+            key = self._row_key(row)
+            if key not in self.key_of:
+                self.key_of[key] = self._identity(row)
 
     @staticmethod
     def _surnames_to_full_names(named: dict[str, set[str]]) -> dict[str, str]:
@@ -147,11 +149,12 @@ class SpeakerIndex:
             key = identities.of(row)
             if key is not None:
                 members[key].append(row)
-        names = {key: _fullest(group) for key, group in members.items()}
-        self.lookup = {Identities._row_key(row): (speaker_id(identities.of(row)), names[identities.of(row)])
-                       for row in rows if identities.of(row) is not None}
-        self.rows = [_speaker_row(key, names[key], group)
-                     for key, group in sorted(members.items(), key=lambda item: speaker_id(item[0]))]
+        self.lookup: dict[tuple, tuple[str, str]] = {}
+        self.rows = []
+        for key, group in sorted(members.items(), key=lambda item: speaker_id(item[0])):
+            found = speaker_id(key), _fullest(group)
+            self.lookup.update({Identities._row_key(row): found for row in group})
+            self.rows.append(_speaker_row(key, found[1], group))
 
     def apply(self, claims: pa.Table) -> pa.Table:
         keys = zip(*(claims.column(name).to_pylist() for name in ("doc_id", "speaker", "speaker_type")))
@@ -183,7 +186,7 @@ def _speaker_row(key: tuple, name: str, group: list[dict]) -> dict:
     published = [row["published"] for row in group if row["published"] is not None]
     return {
         "speaker_id": speaker_id(key), "name": name, "type": types.most_common(1)[0][0],
-        "aliases": sorted(a for a in aliases if a.lower() not in PRONOUN_MENTIONS),
+        "aliases": sorted(a for a in aliases if a.lower() not in PRONOUNS | GENERIC_PRONOUNS),
         "roles": sorted({row["speaker_role"] for row in group if row["speaker_role"]}),
         "n_claims": len(group), "n_docs": len({row["doc_id"] for row in group}),
         "first_published": min(published) if published else None,

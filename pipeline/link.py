@@ -72,8 +72,6 @@ class Candidate:
 class SpeakerLinker(JsonWeights):
     """Without weights (`weights = null`, or a missing file) the rules' speakers stay."""
 
-    FILE_NAME = "weights.json"
-
     def __init__(self, weights: dict[str, float] | None, margin: float = 0.0, min_probability: float = 1.0,
                  status: str = "off"):
         self.weights = weights

@@ -153,12 +153,13 @@ def _length(doc: Doc) -> int:
 def _process_batch(nlp: Language, batch: list[Doc]) -> Iterator[Doc]:
     ok = [d for d in batch if is_ok(d)]
     # nlp.pipe annotates the docs in place: a batch that fails half-way leaves some parsed, and a
-    # parsed doc refuses the sentence starts of a second run (E043). Keep what is needed to start over.
-    originals = [(d.text, dict(d.user_data)) for d in batch]
+    # parsed doc refuses the sentence starts of a second run (E043). The components never change a
+    # doc's tokens, so its text can be read again after a failure; its user_data cannot.
+    user_data = [dict(d.user_data) for d in batch]
     try:
         processed = iter(list(nlp.pipe(ok)))
     except Exception:  # find the broken document(s) one by one, on fresh copies
-        fresh = [_fresh_doc(nlp, text, user_data) for text, user_data in originals]
+        fresh = [_fresh_doc(nlp, doc.text, data) for doc, data in zip(batch, user_data)]
         yield from run_components(nlp, fresh, nlp.pipe_names)
         return
     for doc in batch:

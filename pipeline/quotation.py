@@ -24,6 +24,9 @@ QUOTE_TYPES = ("direct", "indirect", "free_indirect", "indirect_free_indirect", 
 SPAN_FIELDS = ("quote", "speaker", "cue", "frame", "addressee")  # character spans [start, end)
 
 
+SOURCE_PREFIX = "source:"
+
+
 class Rule(StrEnum):
     """Which pattern found a quotation. The values are the scorer's and the linker's feature
     names (`rule=direct+cue`): renaming one needs retrained weights (tests/test_quotation.py
@@ -57,7 +60,7 @@ class Rule(StrEnum):
 
     @classmethod
     def source(cls, word: str) -> "Rule":
-        return cls(f"source:{word}")
+        return cls(f"{SOURCE_PREFIX}{word}")
 
 
 # Quotations without a frame of their own: they continue the previous speaker.
@@ -156,8 +159,12 @@ def register_extensions() -> None:
 
 def container_of(q: Quotation, quotations: list[Quotation]) -> Quotation | None:
     """The first quotation in `quotations`, not a direct one, whose statement holds `q`."""
-    return next((c for c in quotations if c.type != "direct" and statement_extent(c)[0] <= q.start
-                 and q.end <= statement_extent(c)[1]), None)
+    for c in quotations:
+        if c.type != "direct":
+            start, end = statement_extent(c)
+            if start <= q.start and q.end <= end:
+                return c
+    return None
 
 
 def statement_extent(q: Quotation) -> tuple[int, int]:

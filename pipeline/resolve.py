@@ -22,11 +22,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .german.words import MONTHS, NAME_PARTICLES, PRONOUNS, RELATIVE_PRONOUNS, TIME_NOUNS, WEEKDAYS
+from .german.words import INDEFINITE_ARTICLES, MONTHS, NAME_PARTICLES, PRONOUNS, RELATIVE_PRONOUNS, TIME_NOUNS, WEEKDAYS
 from .guard import guarded
 from .names import full_person_name, gender_of_name, is_first_name, normalize_name, person_name_in
 from .quotation import Quotation, get_quotations, set_quotations, tokens_at
-from .speaker_roles import INDEFINITE_ARTICLES, find_roles, organisation_roles, role_holder, speaker_role
+from .speaker_roles import find_roles, organisation_roles, role_holder, speaker_role
 from .verbforms import is_cue_verb_form
 
 
@@ -42,10 +42,11 @@ class SpeakerResolver:
             return doc
         clusters = NameClusters(name_spans(doc))
         roles = find_roles(doc, clusters)
+        organisations = organisation_roles(doc, clusters)
         quoted = {t.i for q in quotations for t in tokens_at(doc, q.quote)}
         resolved_so_far: list[tuple[int, str, str]] = []  # (char offset, canonical, label)
         for q in sorted(quotations, key=lambda q: _speaker_start(q)):
-            canonical, label = resolve_mention(doc, q, clusters, roles, resolved_so_far, quoted)
+            canonical, label = resolve_mention(doc, q, clusters, roles, organisations, resolved_so_far, quoted)
             q.speaker_canonical, q.speaker_label = canonical, label or q.speaker_label
             q.speaker_role = speaker_role(doc, q, canonical, q.speaker_label)
             if canonical and q.speaker:
@@ -94,6 +95,7 @@ class NameClusters:
     def __init__(self, entities: list[Span]):
         self.names = entities  # in document order
         self.clusters: list[dict] = []
+        self._full_names: dict[tuple[int, int], str] = {}
         for ent in sorted(entities, key=lambda e: -len(normalize_name(e.text).split())):
             self._add(ent)
 
@@ -117,9 +119,13 @@ class NameClusters:
         return None
 
     def full_name(self, name: Span) -> str:
-        """The canonical form of a name's cluster ("Krause" -> "Thomas Krause")."""
-        cluster = self.lookup(name.text, name.label_)
-        return NameClusters.canonical(cluster) if cluster else name.text
+        """The canonical form of a name's cluster ("Krause" -> "Thomas Krause"); each pronoun asks
+        for the names before it, so the answer is kept."""
+        key = (name.start, name.end)
+        if key not in self._full_names:
+            cluster = self.lookup(name.text, name.label_)
+            self._full_names[key] = NameClusters.canonical(cluster) if cluster else name.text
+        return self._full_names[key]
 
     @staticmethod
     def canonical(cluster: dict) -> str:
@@ -135,7 +141,8 @@ def display_name(name: str) -> str:
     return re.sub(r"(\w)-([a-z])", lambda m: f"{m.group(1)} {m.group(2).upper()}", " ".join(name.split()))
 
 
-def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, resolved_so_far, quoted: set[int] = frozenset()):
+def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisations, resolved_so_far,
+                    quoted: set[int] = frozenset()):
     """Return (canonical name, entity label) for the quotation's speaker mention."""
     if not q.speaker:
         return None, None
@@ -188,7 +195,7 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, resolved_s
                     return NameClusters.canonical(cluster), cluster["label"]
         # "die staatliche Nachrichtenagentur" -> KCNA, introduced as "Nachrichtenagentur KCNA"
         head = next((t for t in words if t.pos_ == "NOUN" and t.is_title), None)
-        cluster = organisation_roles(doc, clusters).get(head.lower_) if head is not None else None
+        cluster = organisations.get(head.lower_) if head is not None else None
         if cluster:
             return NameClusters.canonical(cluster), cluster["label"]
     if proper:  # "Die USA und Südkorea" -> "USA und Südkorea"
@@ -249,9 +256,6 @@ def _latest_name_before(clusters: NameClusters, char: int, gender: str | None = 
     names = [clusters.full_name(e) for e in clusters.names if e.label_ == "PER" and e.end_char <= char]
     candidates = [name for name in names if agrees(name, gender)]
     return candidates[-1] if candidates else None
-
-
-SALIENT_SENTENCES = 2  # a pronoun's antecedent: a person named in its sentence or the one before
 
 
 def _recent_person(clusters: NameClusters, pronoun: Token, gender: str | None, quoted: set[int],

@@ -46,8 +46,6 @@ def make_scorer(nlp: Language, name: str, weights: str | None, threshold: float 
 class QuotationScorer(JsonWeights):
     """Without weights (`weights = null`, or a missing file) every quotation is kept."""
 
-    FILE_NAME = "weights.json"
-
     def __init__(self, weights: dict[str, float] | None, threshold: float = 0.0, direct_threshold: float = 0.0,
                  status: str = "off"):
         self.weights = weights

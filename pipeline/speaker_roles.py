@@ -5,6 +5,8 @@ Nachrichtenagentur"), and the role a mention gives a named speaker (`speaker_rol
 """
 from __future__ import annotations
 
+import os
+
 from spacy.tokens import Doc
 
 from . import lexicon
@@ -97,7 +99,6 @@ def find_roles(doc: Doc, clusters) -> dict[str, dict]:
     return roles
 
 
-INDEFINITE_ARTICLES = {"ein", "eine", "einer", "eines", "einem", "einen"}
 MIN_SHARED_ROLE_SUFFIX = 8  # "Synodal|präsidentin" and "Synoden|präsidentin" share the role's head
 
 
@@ -113,10 +114,7 @@ def role_holder(roles: dict[str, dict], word: str) -> dict | None:
 
 
 def _shared_suffix(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return n
+    return len(os.path.commonprefix([a[::-1], b[::-1]]))
 
 
 def _role_key(word: str) -> str:

@@ -60,7 +60,7 @@ def test_a_definite_role_noun_names_the_person_introduced_with_it(nlp):
 def test_an_indefinite_role_noun_stays_unnamed(nlp):
     text = ("Bürgermeister Thomas Krause eröffnete die Brücke. "
             "„Wir haben lange gewartet“, sagte ein Polizeisprecher.")
-    assert "Thomas Krause" not in _speakers(nlp, text)[-1:]
+    assert _speakers(nlp, text) == ["ein Polizeisprecher"]
 
 
 def test_descriptions_name_the_holder_without_verbs_or_dates():

@@ -53,9 +53,9 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
 
 def _statement(tokens: list[Token]) -> list[Token]:
     """The sentence without trailing punctuation but its final stop."""
-    statement = strip_end(tokens)
-    after = tokens[len(statement):] if statement and tokens[:len(statement)] == statement else []
-    return statement + [t for t in after[:1] if t.text in {".", "!", "?"}]
+    statement = strip_end(tokens)  # (the tokens hold no spaces, so it is a prefix of them)
+    following = tokens[len(statement):len(statement) + 1] if statement else []
+    return statement + [t for t in following if t.text in {".", "!", "?"}]
 
 
 def reported_content(statement: list[Token], cue: Token, speaker: list[Token]) -> list[Token]:

@@ -62,6 +62,8 @@ CLOSING_MARKS = {"“", "”", "\"", "»", "«"}
 # What may end a noun phrase although it is punctuation: a closing bracket or quotation mark.
 PHRASE_FINAL_MARKS = {")", "“", "”", "»", "«"}
 
+INDEFINITE_ARTICLES = {"ein", "eine", "einer", "eines", "einem", "einen"}
+
 # Personal and demonstrative pronouns that can stand for a speaker ("sagte er").
 PRONOUNS = {"er", "sie", "ihm", "ihn", "ihr", "ihnen", "dieser", "diese", "jener", "jene", "wir", "ich"}
 # Pronouns that name nobody: "Es gebe noch Hohlräume", "Man gehe davon aus".
