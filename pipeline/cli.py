@@ -122,7 +122,7 @@ def extract(
     checkpoint_every: int = typer.Option(200, min=1, help="Documents per checkpoint (a part file under OUT/.parts)."),
     engine: str = typer.Option("local", help="'local' (this machine, --workers processes) or 'dask'."),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address (tcp://host:8786); default: a LocalCluster of --workers processes."),
-    partition_size: int = typer.Option(50, min=1, help="Articles per task sent to a worker (the local pool uses at most 20)."),
+    partition_size: int = typer.Option(20, min=1, help="Articles per task sent to a worker (the local pool uses at most 20)."),
     parts: bool = typer.Option(False, "--parts", help="Write each table as a folder of part files instead of one file."),
 ):
     """Run all stages on INPUTS and write claims, sentences, entities and docs parquet files.

@@ -181,7 +181,22 @@ def predicted_items(gold: GoldDoc, claims: list[dict]) -> list[Item]:
     def spans(value):
         return [(s["start"], s["end"]) for s in value] if value is not None else []
 
-    return [_item(gold, c, spans) for c in join_konjunktiv_runs(claims, gold.text, spans)]
+    return one_per_reported_sentence([_item(gold, c, spans) for c in join_konjunktiv_runs(claims, gold.text, spans)])
+
+
+def one_per_reported_sentence(items: list[Item]) -> list[Item]:
+    """Coordinated speech verbs ("räumte … ein und kündigte … an") are a claim each in the table;
+    as WikiNews items both are the whole sentence, which the annotators mark once."""
+    seen: list[frozenset] = []
+    kept = []
+    for item in items:
+        if item.type == "reported":
+            key = frozenset(item.parts["quote"])
+            if key in seen:
+                continue
+            seen.append(key)
+        kept.append(item)
+    return kept
 
 
 def join_konjunktiv_runs(claims: list[dict], text: str, spans) -> list[dict]:

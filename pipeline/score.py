@@ -47,17 +47,20 @@ class QuotationScorer(JsonWeights):
     """Without weights (`weights = null`, or a missing file) every quotation is kept."""
 
     def __init__(self, weights: dict[str, float] | None, threshold: float = 0.0, direct_threshold: float = 0.0,
-                 status: str = "off"):
+                 status: str = "off", reported_threshold: float | None = None):
         self.weights = weights
         self.threshold = threshold
         self.direct_threshold = direct_threshold
+        self.reported_threshold = threshold if reported_threshold is None else reported_threshold
         self.model_status = status
 
     def load(self, data: dict) -> None:
         self.weights, self.threshold, self.direct_threshold = data["weights"], data["threshold"], data["direct_threshold"]
+        self.reported_threshold = data.get("reported_threshold", self.threshold)
 
     def dump(self) -> dict:
-        return {"weights": self.weights, "threshold": self.threshold, "direct_threshold": self.direct_threshold}
+        return {"weights": self.weights, "threshold": self.threshold, "direct_threshold": self.direct_threshold,
+                "reported_threshold": self.reported_threshold}
 
     def probability(self, features: dict[str, float]) -> float:
         z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
@@ -70,7 +73,8 @@ class QuotationScorer(JsonWeights):
         kept = []
         for q, features in zip(quotations, featurize(doc, quotations, self.weights)):
             q.confidence = round(self.probability(features), 3)
-            if q.confidence >= threshold_for(q, self.threshold, self.direct_threshold) or always_keep(q):
+            if q.confidence >= threshold_for(q, self.threshold, self.direct_threshold, self.reported_threshold) \
+                    or always_keep(q):
                 kept.append(q)
         set_quotations(doc, kept)
         return doc
@@ -86,9 +90,14 @@ def always_keep(q: Quotation) -> bool:
     return q.type == "reported" and q.cue_lemma in CORE_REPORTED_VERBS and q.speaker_label in NAMED_SPEAKERS
 
 
-def threshold_for(q: Quotation, threshold: float, direct_threshold: float) -> float:
-    """Quoted phrases have their own, lower threshold (chosen to keep direct-quote recall)."""
-    return direct_threshold if q.type == "direct" else threshold
+def threshold_for(q: Quotation, threshold: float, direct_threshold: float, reported_threshold: float | None = None) -> float:
+    """Quoted phrases have their own, lower threshold (chosen to keep direct-quote recall), and
+    so has reported speech: its features are weaker, so one threshold for all would drop most of it."""
+    if q.type == "direct":
+        return direct_threshold
+    if q.type == "reported" and reported_threshold is not None:
+        return reported_threshold
+    return threshold
 
 
 def featurize(doc: Doc, quotations: list[Quotation], known: dict | None = None) -> list[dict[str, float]]:

@@ -382,6 +382,32 @@ def test_reported_speech_quotes_what_was_said_or_done_to(rules_nlp, text, conten
     assert text[statement[0][0]:statement[-1][1]] == text
 
 
+@pytest.mark.parametrize("text, contents", [
+    ("Die Ministerin kritisierte die Entscheidung scharf und forderte eine neue Abstimmung.",
+     ["die Entscheidung scharf", "eine neue Abstimmung"]),
+    ("Die CDU-Politikerin wies die Vorwürfe zurück und rief stattdessen zu mehr Respekt in politischen Debatten auf.",
+     ["die Vorwürfe", "stattdessen zu mehr Respekt in politischen Debatten"]),
+    # a coordinated verb that is no speech verb leaves the claim whole
+    ("Der Minister kritisierte die Entscheidung und ging dann nach Hause.", ["die Entscheidung"]),
+])
+def test_coordinated_speech_verbs_are_a_claim_each(rules_nlp, text, contents):
+    reported = [q for q in rules_nlp(text)._.quotations if q.type == "reported"]
+    assert [_text(text, q.quote) for q in reported] == contents
+    assert len({tuple(map(tuple, q.speaker)) for q in reported}) == 1  # the shared subject speaks both
+
+
+def test_wikinews_scoring_counts_coordinated_reported_claims_once(rules_nlp):
+    from pipeline.emit import claim_rows
+    from pipeline.evaluate import GoldDoc, predicted_items
+
+    text = "Die Ministerin kritisierte die Entscheidung scharf und forderte eine neue Abstimmung."
+    rows = [r for r in claim_rows(rules_nlp(text)) if r["quote_type"] == "reported"]
+    assert len(rows) == 2
+    tokens = [{"id": k, "charBegin": t.idx, "charEnd": t.idx + len(t)} for k, t in enumerate(rules_nlp.make_doc(text))]
+    items = predicted_items(GoldDoc({"originalText": text, "tokens": tokens, "annotations": []}), rows)
+    assert len(items) == 1 and items[0].parts["quote"] == set(range(len(tokens)))
+
+
 def test_wikinews_scoring_joins_a_reported_claim_with_its_frame():
     from pipeline.evaluate import GoldDoc, predicted_items
 

@@ -45,3 +45,14 @@ def test_high_threshold_keeps_only_protected(rules_nlp):
     strict.threshold = strict.direct_threshold = 1.01
     kept = strict(rules_nlp(TEXT))._.quotations
     assert kept and all(always_keep(q) for q in kept)
+
+
+def test_reported_speech_has_its_own_threshold():
+    scorer = QuotationScorer({"bias": 0.0}, threshold=0.5, direct_threshold=0.1, reported_threshold=0.3)
+    assert scorer.dump()["reported_threshold"] == 0.3
+    old = QuotationScorer(None)
+    old.load({"weights": {}, "threshold": 0.4, "direct_threshold": 0.05})  # weights saved before it existed
+    assert old.reported_threshold == 0.4
+    from pipeline.score import threshold_for
+    reported, indirect = Quotation(type="reported", quote=[[0, 5]]), Quotation(type="indirect", quote=[[0, 5]])
+    assert threshold_for(reported, 0.5, 0.1, 0.3) == 0.3 and threshold_for(indirect, 0.5, 0.1, 0.3) == 0.5

@@ -71,7 +71,7 @@ def run_one(mode: str, wikinews: str, words: int) -> dict:
         articles = (Article(doc_id=str(i), text=t, source="bench") for i, t in enumerate(texts))
         workers = int(mode.split("-")[1])
         if mode.startswith("dask"):
-            run_on_dask(articles, Counter(), None, None, workers, 50)
+            run_on_dask(articles, Counter(), None, None, workers, 20)
         elif workers > 1:
             run_on_pool(articles, Counter(), None, workers, 20)
         else:  # the same partition code in this process, as `claims extract --workers 1` runs

@@ -6,6 +6,7 @@ Writes (OUT_DIR/...):
   syntax-train.spacy  UD German GSD test + UD German PUD (POS, morph, lemma, deps)
   syntax-dev.spacy    UD German GSD dev (held out: never trained on)
   ner-train.spacy     GermEval 2014 test + Europeana (lft, onb, sbb) + NEISS Sturm train
+                      + DFKI SmartData (train and test)
   ner-dev.spacy       GermEval 2014 dev (held out)
   sents-train.spacy   WikiNews-quotes train: gold tokens + sentence boundaries
   sents-dev.spacy     WikiNews-quotes dev (held out)
@@ -15,6 +16,7 @@ surface form, as spaCy's tokenizer produces it.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
@@ -22,13 +24,26 @@ import tempfile
 from pathlib import Path
 
 import spacy
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Span
 from spacy.training import biluo_tags_to_spans, iob_to_biluo
+from spacy.util import filter_spans
 
 GERMEVAL_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "MISC"}
 NEISS_LABELS = {"pers": "PER", "place": "LOC"}  # "date" is not an entity type here
 EUROPEANA_LABELS = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
 EUROPEANA_WINDOW = 40  # the Europeana files have no sentence breaks: cut fixed windows
+# SmartData's fine-grained types; everything else (dates, numbers, triggers, positions,
+# products, ...) is O. Streets, stops and routes are places, as in GermEval.
+SMARTDATA_LABELS = {
+    "person": "PER",
+    "organization": "ORG",
+    "organization-company": "ORG",
+    "location": "LOC",
+    "location-city": "LOC",
+    "location-street": "LOC",
+    "location-stop": "LOC",
+    "location-route": "LOC",
+}
 
 
 def _map_tag(tag: str, mapping: dict[str, str]) -> str:
@@ -105,6 +120,47 @@ def read_token_tag_lines(path: Path, vocab, mapping, window: int | None = None) 
     return docs
 
 
+def _json_objects(text: str):
+    """The SmartData files are JSON objects one after another, not one per line."""
+    decoder, pos = json.JSONDecoder(), 0
+    while True:
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        if pos >= len(text):
+            return
+        obj, pos = decoder.raw_decode(text, pos)
+        yield obj
+
+
+def _trimmed(span):
+    """Without leading or trailing spaces and punctuation, which the NER cannot learn."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].is_space or span.doc[start].is_punct):
+        start += 1
+    while end > start and (span.doc[end - 1].is_space or span.doc[end - 1].is_punct):
+        end -= 1
+    return Span(span.doc, start, end, label=span.label_)
+
+
+def read_smartdata(path: Path, tokenizer) -> list[Doc]:
+    """SmartData documents: the text tokenised by spaCy, entity char offsets mapped on it."""
+    docs = []
+    for obj in _json_objects(gzip.open(path, "rt", encoding="utf-8").read()):
+        doc = tokenizer(obj["text"]["string"])
+        spans = []
+        for mention in (obj.get("conceptMentions") or {}).get("array", []):
+            label = SMARTDATA_LABELS.get(mention["type"])
+            if label:
+                span = doc.char_span(mention["span"]["start"], mention["span"]["end"],
+                                     label=label)
+                if span is not None:  # a name inside a compound ("E-Plus-Übernahme") stays O, as in GermEval
+                    spans.append(_trimmed(span))
+        spans = [span for span in spans if len(span) and not any(t.is_space for t in span)]
+        doc.set_ents(filter_spans(spans))
+        docs.append(doc)
+    return docs
+
+
 def _spaces_from_offsets(text: str, tokens: list[dict]) -> list[bool]:
     return [
         (tokens[i + 1]["charBegin"] > tok["charEnd"]) if i + 1 < len(tokens) else False
@@ -170,6 +226,10 @@ def main(shared: str, out_dir: str) -> None:
         ner_train += read_token_tag_lines(data / "german-open/europeana" / name, vocab,
                                           EUROPEANA_LABELS, window=EUROPEANA_WINDOW)
     ner_train += read_token_tag_lines(data / "german-open/neiss-sturm/train_sturm.conll", vocab, NEISS_LABELS)
+    smart = data / "german-open/smartdata"
+    tokenizer = spacy.blank("de").tokenizer
+    ner_train += [doc for name in ("v1_20180119_train.json.gz", "v1_20180119_test.json.gz")
+                  for doc in read_smartdata(smart / name, tokenizer)]
     save(ner_train, out / "ner-train.spacy")
     save(read_germeval(ger / "NER-de-dev.tsv", vocab), out / "ner-dev.spacy")
 

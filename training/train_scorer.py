@@ -10,7 +10,8 @@ Usage: python training/train_scorer.py TRAIN_DIR OUT_DIR [--dev DEV_DIR] [--tagg
    seen fewer than MIN_CUE_COUNT times share one feature.
 3. Choose the threshold on out-of-fold probabilities (folds by article) that maximises
    Message F1 on train (Joint F1 breaks ties), then the (lower) threshold for quoted phrases that keeps
-   direct-quote recall at MIN_DIRECT_RECALL; refit on all articles. Quotations the scorer always
+   direct-quote recall at MIN_DIRECT_RECALL, then the threshold for reported speech (at most
+   the general one) that maximises Message F1; refit on all articles. Quotations the scorer always
    keeps (`pipeline.score.always_keep`) count as kept here too.
 Writes OUT_DIR/weights.json, OUT_DIR/scores.json (cross-validated train scores and, with
 --dev, the whole pipeline's scores on DEV_DIR with the new weights) and the model card
@@ -104,11 +105,12 @@ def fit(x: np.ndarray, y: np.ndarray, bias_col: int) -> np.ndarray:
     return minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B").x
 
 
-def score_at(articles: list[Article], probs: list[np.ndarray], threshold: float, direct_threshold: float) -> dict:
+def score_at(articles: list[Article], probs: list[np.ndarray], threshold: float, direct_threshold: float,
+             reported_threshold: float | None = None) -> dict:
     tally = Tally()
     for a, p in zip(articles, probs):
         kept = [it for it, pi, k, q in zip(a.items, p, a.keep, a.quotations)
-                if k or pi >= threshold_for(q, threshold, direct_threshold)]
+                if k or pi >= threshold_for(q, threshold, direct_threshold, reported_threshold)]
         score_document(a.gold.items, kept, tally)
     scores = summarize(tally, len(articles))
     # unrounded Message and Joint F1: the rounded values tie on neighbouring thresholds, and the
@@ -131,7 +133,7 @@ A logistic regression over {n_weights} sparse features that gives every quotatio
 attribution rules (`pipeline/attribution/`) the probability that WikiNews annotators would
 mark it. `pipeline/score.py` (spaCy factory `claims_scorer`) writes that probability into the
 claims' `confidence` and drops quotations below {scores['threshold']} (quoted phrases below
-{scores['direct_threshold']}; quoted statements, and reported speech by a named person or
+{scores['direct_threshold']}, reported speech below {scores['reported_threshold']}; quoted statements, and reported speech by a named person or
 organisation with one of the speech-act verbs the claims schema names, are always kept).
 
 - **Data**: the 700 training articles of the German WikiNews quotation dataset
@@ -202,17 +204,21 @@ def main() -> None:
     direct_results = {float(t): score_at(articles, probs, best, t) for t in DIRECT_THRESHOLDS}
     kept_recall = [t for t in direct_results if direct_results[t]["direct_recall"] >= MIN_DIRECT_RECALL]
     best_direct = max(kept_recall, key=lambda t: objective(direct_results[t]))
+    # reported speech gets its own threshold, at most the general one
+    reported_results = {float(t): score_at(articles, probs, best, best_direct, t) for t in THRESHOLDS if t <= best}
+    best_reported = max(reported_results, key=lambda t: objective(reported_results[t]))
     w = fit(np.vstack(xs), np.concatenate(ys), names["bias"])
     args.out_dir.mkdir(parents=True, exist_ok=True)
     weights = {k: round(float(w[i]), 5) for k, i in sorted(names.items())}
     (args.out_dir / "weights.json").write_text(json.dumps(
-        {"threshold": best, "direct_threshold": best_direct, "weights": weights}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        {"threshold": best, "direct_threshold": best_direct, "reported_threshold": best_reported, "weights": weights}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if args.dev:
         dev = collect(args.dev, args.model, args.out_dir / "weights.json")
         dev_scores = score_at(dev, [np.ones(len(a.items)) for a in dev], 0.0, 0.0)
     scores = {"examples": int(sum(len(y) for y in ys)), "positive_share": round(float(np.concatenate(ys).mean()), 3),
               "folds": args.folds, "threshold": best, "direct_threshold": best_direct,
-              "train_cv_without_scorer": results[0.0], "train_cv_with_scorer": direct_results[best_direct],
+              "reported_threshold": best_reported,
+              "train_cv_without_scorer": results[0.0], "train_cv_with_scorer": reported_results[best_reported],
               "dev_pipeline": dev_scores if args.dev else None}
     (args.out_dir / "scores.json").write_text(json.dumps(scores, indent=1) + "\n", encoding="utf-8")
     for t in THRESHOLDS:
@@ -220,7 +226,8 @@ def main() -> None:
         print(f"threshold {t:5.3f}: message F1 {r['message']['F1']:5.1f}  roles {r['roles']['F1']:5.1f}  "
               f"joint {r['joint']['F1']:5.1f}  form {r['form']['F1']:5.1f}  speaker {r['speaker_accuracy']:5.1f}")
     (args.out_dir / "README.md").write_text(model_card(scores, len(weights)), encoding="utf-8")
-    print(f"chosen threshold {best}, for quoted phrases {best_direct}; weights in {args.out_dir / 'weights.json'}")
+    print(f"chosen threshold {best}, for quoted phrases {best_direct}, for reported speech {best_reported}; "
+          f"weights in {args.out_dir / 'weights.json'}")
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ from .konjunktiv import (
     konjunktiv_continuation,
     merge_konjunktiv_runs,
 )
-from .reported import hearsay, reported_speech
+from .reported import coordinated_reports, hearsay, reported_speech
 from .sources import source_phrase
 from .tagged import tagged_quotations
 
@@ -148,6 +148,11 @@ def attribute_sentence(sent: Span, index: int, previous: list[Quotation], direct
             q.sentence_index = index
             if covered and _same_as_direct(q, previous):
                 return []
+            if q.rule == Rule.REPORTED:
+                parts = coordinated_reports(q, sent)
+                for part in parts:
+                    part.sentence_index = index
+                return parts
             second = coordinated_statement(sent, tokens, q, previous) if q.rule == Rule.INDIRECT_CUE else None
             return [q, second] if second is not None else [q]
     return []

@@ -9,7 +9,8 @@ from ..german.clauses import content_end
 from ..german.phrases import full_mention, is_demonstrative, subject_of, with_entities
 from ..german.punctuation import strip_edges, strip_end
 from ..german.words import SENTENCE_ADVERBS
-from ..quotation import Quotation, Rule, char_spans
+from ..german.labels import is_conjunct
+from ..quotation import Quotation, Rule, char_spans, tokens_at
 from .cues import cue_with_auxiliaries, is_particle_of, lexicon_cue, mistagged_verb
 from .roles import (
     continue_previous,
@@ -49,6 +50,47 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
     fill_addressee(q, cue)
     q.via = relay_of([t for t in tokens if t.i != cue.i], speaker)
     return q
+
+
+def coordinated_reports(q: Quotation, sent: Span) -> list[Quotation]:
+    """'Die Fed hat Versäumnisse eingeräumt und strengere Regeln angekündigt': coordinated speech
+    verbs sharing the subject each get a claim of their own, with their own object; users (and
+    the realnews gold) count two statements there. Returns [q] when there is no such coordination."""
+    doc = sent.doc
+    content = tokens_at(doc, q.quote)
+    cue = next((t for t in tokens_at(doc, q.cue) if lexicon_cue(t) == q.cue_lemma), None)
+    if cue is None or not content:
+        return [q]
+    verbs = sorted(_coordinated_speech_verbs(cue, sent), key=lambda t: t.i)
+    if len(verbs) < 2:
+        return [q]
+    statement = tokens_at(doc, q.statement)
+    later = {v.i: {t.i for t in v.subtree} for v in verbs[1:]}  # a later conjunct's own clause
+    parts = []
+    for k, verb in enumerate(verbs):
+        # the first conjunct keeps the claim's content up to the next conjunct; a later one
+        # takes its own clause ("und forderte eine neue Abstimmung"), without "und" and the verb
+        region = later[verb.i] if k else {t.i for t in content} - set().union(*later.values())
+        frame_ids = {t.i for t in cue_with_auxiliaries(verb)} | {t.i for t in sent if is_particle_of(t, verb)}
+        own = strip_edges([t for t in statement if t.i in region and t.i not in frame_ids
+                           and not (t.i == min(region) and t.pos_ == "CCONJ")])
+        if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in own):
+            return [q]  # one conjunct without an object of its own: keep the claim whole
+        parts.append((verb, own))
+    return [Quotation(type="reported", quote=char_spans(own), speaker=q.speaker, addressee=q.addressee,
+                      frame=char_spans([t for t in statement if t not in own]),
+                      cue=char_spans(cue_with_auxiliaries(verb)), cue_lemma=lexicon_cue(verb),
+                      rule=Rule.REPORTED, confidence=q.confidence, via=q.via)
+            for verb, own in parts]
+
+
+def _coordinated_speech_verbs(cue: Token, sent: Span) -> list[Token]:
+    """The cue and the speech verbs coordinated with it (conjuncts of one another)."""
+    first = cue.head if is_conjunct(cue) and cue.head.pos_ in {"VERB", "AUX"} else cue
+    verbs = [first] + [t for t in first.children if is_conjunct(t) and t.pos_ in {"VERB", "AUX"}]
+    if any(lexicon_cue(v) is None or not (sent.start <= v.i < sent.end) for v in verbs):
+        return []
+    return verbs
 
 
 def _statement(tokens: list[Token]) -> list[Token]:
