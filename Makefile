@@ -13,7 +13,7 @@ SPACY_TRAIN := $(PY) -m spacy train
 PKG_SRC := $(wildcard pipeline/*.py pipeline/*/*.py)
 SEEDS := $(wildcard seeds/*.txt)
 
-.PHONY: all setup extract test models backbone train-quotes lemma-accuracy eval-clusters first-names eval eval-train bench bench-memory clean help
+.PHONY: all setup extract test models backbone train-quotes lemma-accuracy eval-clusters first-names konjunktiv-forms eval eval-train bench bench-memory clean help
 
 help:
 	@echo "make extract       run the pipeline on seeds/ -> outputs/"
@@ -107,6 +107,10 @@ eval-clusters: $(VENV)/.installed
 	$(PY) training/eval_clusters.py $(BUILD)/clusters-seeds tests/data/cluster_gold.json
 	$(VENV)/bin/claims extract $(WIKINEWS)/train $(WIKINEWS)/dev --out $(BUILD)/clusters-wikinews --workers 1
 	$(PY) training/eval_clusters.py $(BUILD)/clusters-wikinews
+
+# third-person Konjunktiv I forms (from the CC BY-SA 4.0 LanguageTool German POS dictionary)
+konjunktiv-forms: $(VENV)/.installed
+	$(PY) training/make_konjunktiv_forms.py $(DATA)/german-open/german-pos-dict/german_dump.tsv.gz pipeline/data/konjunktiv_i.txt
 
 # first names by gender for speaker identity (from the MIT-licensed nomquamgender package)
 first-names: $(VENV)/.installed

@@ -179,7 +179,7 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
         name = _latest_name_before(clusters, start, gender)
         return name, ("PER" if name else None)
     # 3. a name the NER missed, matching a known cluster ("Kim")
-    proper = [t for t in words if t.pos_ == "PROPN"]
+    proper = [t for t in words if t.pos_ == "PROPN" and t.text[:1].isupper()]  # not "das israelische Militär"
     for candidate in ([" ".join(t.text for t in proper)] if proper else []) + [t.text for t in words if t.is_title]:
         cluster = clusters.lookup(candidate)
         if cluster:

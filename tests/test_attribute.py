@@ -396,6 +396,14 @@ def test_coordinated_speech_verbs_are_a_claim_each(rules_nlp, text, contents):
     assert len({tuple(map(tuple, q.speaker)) for q in reported}) == 1  # the shared subject speaks both
 
 
+def test_a_passive_without_agent_is_no_reported_claim(rules_nlp):
+    text = "Besonders scharf kritisiert wurde ihre Entscheidung, das Hissen der Flagge zu untersagen."
+    assert not [q for q in rules_nlp(text)._.quotations if q.type == "reported"]
+    text = "Die Entscheidung wurde von der Opposition scharf kritisiert."
+    reported = [q for q in rules_nlp(text)._.quotations if q.type == "reported"]
+    assert [_text(text, q.speaker) for q in reported] == ["der Opposition"]
+
+
 def test_wikinews_scoring_counts_coordinated_reported_claims_once(rules_nlp):
     from pipeline.emit import claim_rows
     from pipeline.evaluate import GoldDoc, predicted_items

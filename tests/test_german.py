@@ -50,7 +50,26 @@ SPOKESWOMAN = [
     (".", "PUNCT", "", (2, "punct"), (4, "punct")),
 ]
 
-LEMMAS = {"hat": "haben", "sei": "sein", "sagte": "sagen", "gegeben": "geben", "fahre": "fahren"}
+# "Die Entscheidung wurde scharf kritisiert ." and "Der Minister wird sie kritisieren ."
+PASSIVE = [
+    ("Die", "DET", "Case=Nom", (1, "nk"), (1, "det")),
+    ("Entscheidung", "NOUN", "Case=Nom|Number=Sing", (2, "sb"), (4, "nsubj:pass")),
+    ("wurde", "AUX", "Mood=Ind|Tense=Past|VerbForm=Fin", (2, "ROOT"), (4, "aux:pass")),
+    ("scharf", "ADJ", "", (4, "mo"), (4, "advmod")),
+    ("kritisiert", "VERB", "VerbForm=Part", (2, "oc"), (4, "ROOT")),
+    (".", "PUNCT", "", (2, "punct"), (4, "punct")),
+]
+FUTURE = [
+    ("Der", "DET", "Case=Nom", (1, "nk"), (1, "det")),
+    ("Minister", "NOUN", "Case=Nom|Number=Sing", (2, "sb"), (4, "nsubj")),
+    ("wird", "AUX", "Mood=Ind|Tense=Pres|VerbForm=Fin", (2, "ROOT"), (4, "aux")),
+    ("sie", "PRON", "Case=Acc", (4, "oa"), (4, "obj")),
+    ("kritisieren", "VERB", "VerbForm=Inf", (2, "oc"), (4, "ROOT")),
+    (".", "PUNCT", "", (2, "punct"), (4, "punct")),
+]
+
+LEMMAS = {"hat": "haben", "sei": "sein", "sagte": "sagen", "gegeben": "geben", "fahre": "fahren",
+          "wurde": "werden", "wird": "werden", "kritisiert": "kritisieren"}
 
 
 def build(rows, scheme: str) -> Doc:
@@ -77,6 +96,24 @@ def test_label_tests_read_both_schemes(scheme):
     # the cue with its auxiliary, whichever of the two heads the other
     assert [t.text for t in cue_with_auxiliaries(doc[4])] == ["hat", "bekannt", "gegeben"]
     assert lexicon_cue(doc[4]) == "bekanntgeben"
+
+
+@pytest.mark.parametrize("scheme", ["tiger", "ud"])
+def test_passive_is_told_from_future_in_both_schemes(scheme):
+    from pipeline.attribution.reported import is_passive
+
+    assert is_passive(build(PASSIVE, scheme)[4])  # "wurde … kritisiert": the subject was criticised
+    assert not is_passive(build(FUTURE, scheme)[4])  # "wird … kritisieren": the subject criticises
+
+
+def test_a_capitalised_adverb_at_the_sentence_start_names_nobody():
+    from pipeline.german.phrases import capitalised_non_noun
+
+    doc = Doc(VOCAB, words=["Generell", "warnen", "Experten", "."], pos=["NOUN", "VERB", "NOUN", "PUNCT"],
+              sent_starts=[True, False, False, False])
+    assert capitalised_non_noun(doc[0]) and not capitalised_non_noun(doc[2])
+    doc = Doc(VOCAB, words=["Experten", "warnen", "."], pos=["NOUN", "VERB", "PUNCT"], sent_starts=[True, False, False])
+    assert not capitalised_non_noun(doc[0])
 
 
 @pytest.mark.parametrize("scheme", ["tiger", "ud"])
@@ -107,3 +144,23 @@ def test_no_module_of_the_package_is_over_400_lines():
     sizes = {path.relative_to(PACKAGE).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
              for path in PACKAGE.rglob("*.py")}
     assert {name: n for name, n in sizes.items() if n > 400} == {}
+
+
+@pytest.mark.parametrize("article, accepted", [("Das", True), ("Den", False)])
+def test_an_accusative_guess_keeps_a_subject_unless_its_article_is_masculine_accusative(article, accepted):
+    # "Das Militär teilte mit": the morphologizer often tags such subjects Case=Acc
+    doc = Doc(VOCAB, words=[article, "Militär", "teilte", "mit", "."], pos=["DET", "NOUN", "VERB", "ADP", "PUNCT"],
+              morphs=["Case=Acc", "Case=Acc", "VerbForm=Fin", "", ""], heads=[1, 2, 2, 2, 2],
+              deps=["det", "nsubj", "ROOT", "compound:prt", "punct"], sent_starts=[True, False, False, False, False])
+    assert bool(subject_of(doc[2])) == accepted
+
+
+def test_dictionary_konjunktiv_i_where_the_morphologizer_says_indicative():
+    # "Die EZB beobachte derzeit …": the small backbone tags "beobachte" Mood=Ind
+    doc = Doc(VOCAB, words=["Die", "EZB", "beobachte", "das", "genau", "."], pos=["DET", "PROPN", "VERB", "PRON", "ADV", "PUNCT"],
+              morphs=["", "", "Mood=Ind|Tense=Past|VerbForm=Fin", "", "", ""], heads=[1, 2, 2, 2, 2, 2],
+              deps=["det", "nsubj", "ROOT", "obj", "advmod", "punct"], sent_starts=[True] + [False] * 5)
+    assert is_konjunktiv_i(doc[2])
+    doc = Doc(VOCAB, words=["Dann", "beobachte", "ich", "das", "."], pos=["ADV", "VERB", "PRON", "PRON", "PUNCT"],
+              morphs=["", "Mood=Ind|VerbForm=Fin", "", "", ""], sent_starts=[True] + [False] * 4)
+    assert not is_konjunktiv_i(doc[1])  # the first person singular looks the same

@@ -16,7 +16,7 @@ def _smartdata_object(text: str, mentions: list[tuple[int, int, str]]) -> dict:
 
 
 def test_smartdata_mentions_become_per_org_loc(tmp_path):
-    first = "Michael Peters von Euronews sprach in Cannes über die E-Plus-Übernahme am 12.04.2016."
+    first = "Michael Peters von Euronews sprach in Cannes über die E-Plus-Übernahme und die deutsche Lage am 12.04.2016."
     second = "Telefónica Deutschland\nmeldet Zahlen."
 
     def at(word: str, label: str) -> tuple[int, int, str]:
@@ -25,6 +25,7 @@ def test_smartdata_mentions_become_per_org_loc(tmp_path):
 
     mentions = [at("Michael Peters", "person"), at("Euronews", "organization-company"), at("Cannes", "location-city"),
                 at("E-Plus", "organization-company"),  # inside a compound: no entity, as in GermEval
+                at("deutsche", "location"),             # an adjective: no entity, as in GermEval
                 at("12.04.2016", "date")]               # dates are not an entity type here
     path = tmp_path / "smart.json.gz"
     with gzip.open(path, "wt", encoding="utf-8") as fh:  # objects one after another, as upstream

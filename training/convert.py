@@ -155,7 +155,10 @@ def read_smartdata(path: Path, tokenizer) -> list[Doc]:
                                      label=label)
                 if span is not None:  # a name inside a compound ("E-Plus-Übernahme") stays O, as in GermEval
                     spans.append(_trimmed(span))
-        spans = [span for span in spans if len(span) and not any(t.is_space for t in span)]
+        # "die israelische Armee", "in beiden Richtungen": SmartData marks adjectives and directions
+        # as locations, GermEval does not (LOCderiv -> O), and a speaker is no adjective
+        spans = [span for span in spans if len(span) and not any(t.is_space for t in span)
+                 and not (span.label_ == "LOC" and span.text[:1].islower())]
         doc.set_ents(filter_spans(spans))
         docs.append(doc)
     return docs

@@ -9,7 +9,7 @@ from ..german.clauses import content_end
 from ..german.phrases import full_mention, is_demonstrative, subject_of, with_entities
 from ..german.punctuation import strip_edges, strip_end
 from ..german.words import SENTENCE_ADVERBS
-from ..german.labels import is_conjunct
+from ..german.labels import is_conjunct, is_passive_auxiliary
 from ..quotation import Quotation, Rule, char_spans, tokens_at
 from .cues import cue_with_auxiliaries, is_particle_of, lexicon_cue, mistagged_verb
 from .roles import (
@@ -33,7 +33,10 @@ def reported_speech(sent: Span, tokens: list[Token], previous) -> Quotation | No
 def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
     if cue.pos_ not in {"VERB", "AUX"} and not mistagged_verb(cue):
         return None
-    speaker = passive_agent(cue, tokens) or with_entities(subject_of(cue))
+    agent = passive_agent(cue, tokens)
+    if not agent and is_passive(cue):
+        return None  # "Scharf kritisiert wurde ihre Entscheidung": the subject is what was criticised
+    speaker = agent or with_entities(subject_of(cue))
     if is_demonstrative(speaker) or not speaker:  # "Zusätzlich kritisierte Kim …" (a misparse)
         speaker = entity_after(cue, tokens, within=3) or proper_noun_after(cue, within=2) or speaker
     if not speaker:
@@ -41,7 +44,7 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
     statement = _statement(tokens)
     # (the speaker as the component will cut it: "der russische Präsident Putin Gerüchte" is a misparse)
     content = reported_content(statement, cue, full_mention(speaker))
-    if not content:
+    if not any(t.is_alpha for t in content):  # nothing said: a stray quotation mark or a number
         return None
     frame = [t for t in statement if t not in content]
     q = Quotation(type="reported", quote=char_spans(content), speaker=char_spans(speaker), frame=char_spans(frame),
@@ -50,6 +53,13 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
     fill_addressee(q, cue)
     q.via = relay_of([t for t in tokens if t.i != cue.i], speaker)
     return q
+
+
+def is_passive(cue: Token) -> bool:
+    """A participle with a form of "werden" ("wurde … kritisiert"), not a future ("wird kritisieren")."""
+    werden = [t for t in cue_with_auxiliaries(cue) if t.lemma_ == "werden" and t.i != cue.i]
+    return any(is_passive_auxiliary(t) for t in werden) or bool(werden) and (
+        "Part" in cue.morph.get("VerbForm") or cue.tag_ == "VVPP")
 
 
 def coordinated_reports(q: Quotation, sent: Span) -> list[Quotation]:

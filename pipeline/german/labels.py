@@ -53,6 +53,11 @@ def is_auxiliary_of_head(token: Token) -> bool:
     return _label(token) in AUXILIARY
 
 
+def is_passive_auxiliary(token: Token) -> bool:
+    """UD: the "werden" of a passive ("wurde … kritisiert"); TIGER has no such label."""
+    return _label(token) == "aux:pass"
+
+
 def is_below_auxiliary(token: Token) -> bool:
     """TIGER: a participle or infinitive attached to its auxiliary (`oc`)."""
     return _label(token) in CLAUSAL_OBJECT

@@ -8,6 +8,8 @@ backbone misses.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.tokens import Span, Token
 
 # Frequent unambiguous Konjunktiv I forms: a safety net where the morphologizer misses.
@@ -30,6 +32,13 @@ KONJUNKTIV_FORMS = KONJUNKTIV_I_FORMS | (KONJUNKTIV_II_FORMS - {"könnte", "müs
                                                                  "gäben", "gingen", "bestünden", "befände", "brächte"})
 
 
+# Third-person Konjunktiv I forms from the LanguageTool dictionary (CC BY-SA 4.0, built by
+# `make konjunktiv-forms`): "beobachte", "schäme", which the backbone often tags indicative.
+KONJUNKTIV_I_DICTIONARY = frozenset(
+    line.strip() for line in (Path(__file__).resolve().parent.parent / "data" / "konjunktiv_i.txt")
+    .read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+
+
 def is_finite_verb(token: Token) -> bool:
     """Finite verb: UD GSD marks many finite verbs with Mood only, without VerbForm=Fin."""
     if token.pos_ not in {"VERB", "AUX"}:
@@ -46,7 +55,16 @@ def is_infinitive(token: Token) -> bool:
 
 def is_konjunktiv(token: Token) -> bool:
     """Konjunktiv I or II verb (Mood=Sub), the mark of reported speech in German."""
-    return "Sub" in token.morph.get("Mood") or token.lower_ in KONJUNKTIV_FORMS
+    return "Sub" in token.morph.get("Mood") or token.lower_ in KONJUNKTIV_FORMS or _dictionary_konjunktiv_i(token)
+
+
+def _dictionary_konjunktiv_i(token: Token) -> bool:
+    """A verb whose form is Konjunktiv I in the third person, unless "ich" is its subject
+    ("ich beobachte") or it starts the sentence (an imperative: "Beobachte …!")."""
+    if token.pos_ not in {"VERB", "AUX"} or token.lower_ not in KONJUNKTIV_I_DICTIONARY or token.is_sent_start:
+        return False
+    neighbours = [token.nbor(k) for k in (-1, 1) if 0 <= token.i + k < len(token.doc)]
+    return not any(t.lower_ == "ich" for t in [*token.children, *neighbours])
 
 
 def is_konjunktiv_ii(token: Token) -> bool:

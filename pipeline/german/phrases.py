@@ -7,6 +7,7 @@ where the parse is unreliable (after "laut", "nach Angaben", before "zufolge").
 """
 from __future__ import annotations
 
+import simplemma
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
@@ -71,12 +72,30 @@ def subject_of(verb: Token) -> list[Token]:
     return []
 
 
+MASCULINE_ACCUSATIVE_ARTICLES = {"den", "einen", "keinen", "diesen", "jenen", "jeden", "welchen"}
+
+
 def _can_be_speaker(token: Token) -> bool:
     """A subject head that can name a speaker: a nominal, not an adverbial the parser misread."""
     if token.pos_ not in {"NOUN", "PROPN", "PRON", "X"} or token.is_punct or token.lower_ in SENTENCE_ADVERBS:
         return False
+    if capitalised_non_noun(token):
+        return False
     cases = token.morph.get("Case")
-    return not cases or "Nom" in cases
+    if not cases or "Nom" in cases:
+        return True
+    # nominative and accusative look alike but for masculine articles ("das Militär", "die
+    # Polizei"), and the morphologizer often guesses the accusative: only "den Minister" is one
+    return "Acc" in cases and not any(child.lower_ in MASCULINE_ACCUSATIVE_ARTICLES for child in token.children)
+
+
+def capitalised_non_noun(token: Token) -> bool:
+    """'Generell geht der frühere Manager … aus', 'Besonders scharf kritisiert wurde …': a word
+    capitalised only because it starts the sentence, which the dictionary (simplemma) knows as
+    an adverb or adjective (its lemma is lower case), although the parser took it for a noun.
+    Names and nouns keep their capital in the lemma ("Experten" -> "Experte")."""
+    return (token.is_sent_start and token.is_title and token.pos_ != "PRON"
+            and simplemma.lemmatize(token.text, lang="de").islower())
 
 
 def with_entities(tokens: list[Token]) -> list[Token]:
