@@ -396,6 +396,14 @@ def test_coordinated_speech_verbs_are_a_claim_each(rules_nlp, text, contents):
     assert len({tuple(map(tuple, q.speaker)) for q in reported}) == 1  # the shared subject speaks both
 
 
+def test_a_konjunktiv_sentence_carrying_quoted_phrases_continues_the_speaker(rules_nlp):
+    # most of the sentence is quoted, but "sei" outside the quotes makes it the speaker's paraphrase
+    text = "Hahn lobte den Plan. Dieses »Momentum der Games« zu nutzen, sei »folgerichtig«."
+    runs = [q for q in rules_nlp(text)._.quotations if q.rule == "konjunktiv"]
+    assert [_text(text, q.quote) for q in runs] == ["Dieses »Momentum der Games« zu nutzen, sei »folgerichtig«."]
+    assert _text(text, runs[0].speaker) == "Hahn"
+
+
 def test_a_passive_without_agent_is_no_reported_claim(rules_nlp):
     text = "Besonders scharf kritisiert wurde ihre Entscheidung, das Hissen der Flagge zu untersagen."
     assert not [q for q in rules_nlp(text)._.quotations if q.type == "reported"]

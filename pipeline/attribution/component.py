@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..german.mood import is_konjunktiv_i
 from ..german.phrases import full_mention, names_nobody
 from ..guard import guarded
 from ..quotation import (
@@ -129,9 +130,11 @@ def attribute_sentence(sent: Span, index: int, previous: list[Quotation], direct
         return []
     in_direct = {t.i for span in direct for t in span}
     free = [t for t in tokens if t.i not in in_direct]
-    # a sentence whose direct quote has its frame is done, unless it has a cue of its own or the
-    # quote is a phrase inside a longer paraphrase ("…, sei „mit Vorsicht zu genießen“, da …, so die FIFA")
-    if claimed and not any(t.i not in in_direct and lexicon_cue(t) for t in free) and 2 * len(free) < len(tokens):
+    # a sentence whose direct quote has its frame is done, unless it has a cue of its own, the
+    # quote is a phrase inside a longer paraphrase ("…, sei „mit Vorsicht zu genießen“, da …, so die FIFA"),
+    # or a Konjunktiv I verb outside the quotes carries them ("Dieses »Momentum« zu nutzen, sei »folgerichtig«")
+    if (claimed and not any(lexicon_cue(t) or is_konjunktiv_i(t) for t in free)
+            and 2 * len(free) < len(tokens)):
         return []
     for pattern in (indirect_with_cue, source_phrase, reported_speech, konjunktiv_continuation, hearsay):
         q = pattern(sent, tokens, previous)

@@ -51,6 +51,8 @@ def konjunktiv_continuation(sent: Span, tokens: list[Token], previous) -> Quotat
     # the main clause's finite verb: the first finite verb before any subordinate-clause comma
     main_clause = first_clause_of(tokens, min_length=3)
     finite = [t for t in main_clause if is_finite_verb(t) or t.lower_ in KONJUNKTIV_FORMS]
+    if not finite:  # "Dieses »Momentum« zu nutzen, sei »folgerichtig«": a fronted clause without one
+        finite = [t for t in tokens if is_finite_verb(t) or t.lower_ in KONJUNKTIV_FORMS][:2]
     subjunctive = [t for t in finite[:2] if is_konjunktiv(t)]
     if not subjunctive:
         return None
