@@ -13,7 +13,7 @@ SPACY_TRAIN := $(PY) -m spacy train
 PKG_SRC := $(wildcard pipeline/*.py pipeline/*/*.py)
 SEEDS := $(wildcard seeds/*.txt)
 
-.PHONY: all setup extract test models backbone train-quotes lemma-accuracy eval-clusters first-names konjunktiv-forms eval eval-train bench bench-memory clean help
+.PHONY: all setup extract test models backbone train-quotes lemma-accuracy eval-clusters first-names konjunktiv-forms person-nouns eval eval-train bench bench-memory clean help
 
 help:
 	@echo "make extract       run the pipeline on seeds/ -> outputs/"
@@ -111,6 +111,10 @@ eval-clusters: $(VENV)/.installed
 # third-person Konjunktiv I forms (from the CC BY-SA 4.0 LanguageTool German POS dictionary)
 konjunktiv-forms: $(VENV)/.installed
 	$(PY) training/make_konjunktiv_forms.py $(DATA)/german-open/german-pos-dict/german_dump.tsv.gz pipeline/data/konjunktiv_i.txt
+
+# nouns that name a person, with gender (from the CC BY-SA 4.0 role-noun pairs of ../shared/data/lexicons)
+person-nouns: $(VENV)/.installed
+	$(PY) training/make_person_nouns.py $(DATA)/lexicons/role-noun-pairs.tsv pipeline/data/person_nouns.tsv
 
 # first names by gender for speaker identity (from the MIT-licensed nomquamgender package)
 first-names: $(VENV)/.installed

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from .german.words import NAME_PARTICLES
 
 FIRST_NAMES_FILE = Path(__file__).parent / "data" / "first_names.tsv"
+PERSON_NOUNS_FILE = Path(__file__).parent / "data" / "person_nouns.tsv"
+MIN_COMPOUND_HEAD = 5  # "Finanz|professor": a compound whose head is a person noun this long
 MAX_NAME_WORDS = 4  # after the first name: "Marjorie Taylor Greene", "Ursula von der Leyen"
 
 
@@ -29,6 +31,24 @@ def _first_names() -> dict[str, str]:
             name, gender = line.split("\t")
             table[name] = gender
     return table
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> dict[str, str]:
+    return dict(line.split("\t") for line in PERSON_NOUNS_FILE.read_text(encoding="utf-8").splitlines()
+                if line and not line.startswith("#"))
+
+
+def person_noun_gender(noun: str) -> str | None:
+    """'m' or 'f' for a noun that names a person ("Experte", "Finanzprofessor" by its head
+    "professor"), else None ("Bericht", "Polizei")."""
+    word = noun.lower()
+    if word in _person_nouns():
+        return _person_nouns()[word]
+    for k in range(1, len(word) - MIN_COMPOUND_HEAD + 1):
+        if word[k:] in _person_nouns():
+            return _person_nouns()[word[k:]]
+    return None
 
 
 def _lookup(word: str) -> str | None:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from . import lexicon
 from .german.words import INDEFINITE_ARTICLES, MONTHS, NAME_PARTICLES, PRONOUNS, RELATIVE_PRONOUNS, TIME_NOUNS, WEEKDAYS
 from .guard import guarded
-from .names import full_person_name, gender_of_name, is_first_name, normalize_name, person_name_in
+from .names import full_person_name, gender_of_name, is_first_name, normalize_name, person_name_in, person_noun_gender
 from .quotation import Quotation, get_quotations, set_quotations, tokens_at
 from .speaker_roles import find_roles, organisation_roles, role_holder, speaker_role
 from .verbforms import is_cue_verb_form
@@ -198,6 +198,13 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
         cluster = organisations.get(head.lower_) if head is not None else None
         if cluster:
             return NameClusters.canonical(cluster), cluster["label"]
+        # "so der Experte", "sagte der Finanzprofessor", with no one introduced in that role:
+        # like "er", the person named last before the statement
+        gender = _person_description_gender(words)
+        if gender is not None:
+            recent = _recent_person(clusters, words[0], gender, quoted, min(q.start, start))
+            if recent is not None:
+                return recent, "PER"
     if proper:  # "Die USA und Südkorea" -> "USA und Südkorea"
         return mention.doc[proper[0].i:proper[-1].i + 1].text, None
     return description(words), None
@@ -277,6 +284,21 @@ def _recent_person(clusters: NameClusters, pronoun: Token, gender: str | None, q
 
 
 DEMONSTRATIVE_SPEAKERS = {"der", "die"}  # "„…“, sagt die." in spoken-style reports
+
+
+MAX_PERSON_DESCRIPTION = 3  # "der Experte", "der frühere Minister"
+
+
+def _person_description_gender(words: list[Token]) -> str | None:
+    """The gender of "der Experte" / "die Ministerin": a definite article, at most one
+    adjective, a noun that names a person; None for anything else."""
+    if not 2 <= len(words) <= MAX_PERSON_DESCRIPTION or words[0].lower_ not in {"der", "die"}:
+        return None
+    noun = words[-1]
+    if noun.pos_ not in {"NOUN", "PROPN"} or not noun.is_title or "Plur" in noun.morph.get("Number"):
+        return None
+    gender = person_noun_gender(noun.text)
+    return gender if gender == ("m" if words[0].lower_ == "der" else "f") else None
 
 
 def pronoun_gender(token: Token) -> str | None:

@@ -123,3 +123,17 @@ def test_roles_are_titles_not_sources(nlp):
     roles = [q.speaker_role for q in nlp("Nach Ansicht von Lang sei die Lage ernst. Verteidigungsminister "
                                          "Boris Pistorius sagte, die Truppe sei bereit.")._.quotations]
     assert "Verteidigungsminister" in roles and not any(r and "Ansicht" in r for r in roles)
+
+
+def test_a_definite_person_noun_without_a_holder_is_the_person_named_last(nlp):
+    # the article never calls Brühl "Finanzprofessor": like "er", the noun names the person before it
+    text = ("Volker Brühl von der Universität Frankfurt ist skeptisch. „Das wird teuer“, sagte Brühl. "
+            "„Wir sind hinten dran“, sagte der Finanzprofessor.")
+    assert _speakers(nlp, text)[-1] == "Volker Brühl"
+
+
+def test_person_nouns_have_a_gender_and_things_do_not():
+    from pipeline.names import person_noun_gender
+
+    assert [person_noun_gender(w) for w in ("Experte", "Finanzprofessor", "Ministerin", "Bericht", "Polizei")] == \
+        ["m", "m", "f", None, None]
