@@ -61,7 +61,10 @@ def name_spans(doc: Doc) -> list[Span]:
     first name and a surname; "Bönte" after "Bernd Bönte"), and ORG entities."""
     names, covered = [], set()
     places = {e.text for e in doc.ents if e.label_ == "LOC"}
+    person_words = {t.text for e in doc.ents if e.label_ == "PER" and len(e) > 1 for t in e}
     for ent in doc.ents:
+        if ent.label_ == "ORG" and len(ent) == 1 and ent.text in person_words:
+            ent = Span(doc, ent.start, ent.end, label="PER")  # "Kim" after "Kim Jong Un": the NER's ORG is the person
         if ent.label_ == "PER":
             # "Kim Russland": the NER glued a place the article names elsewhere onto the name
             end = next((t.i for t in ent[1:] if t.text in places), ent.end)

@@ -137,3 +137,14 @@ def test_person_nouns_have_a_gender_and_things_do_not():
 
     assert [person_noun_gender(w) for w in ("Experte", "Finanzprofessor", "Ministerin", "Bericht", "Polizei")] == \
         ["m", "m", "f", None, None]
+
+
+def test_a_surname_the_ner_took_for_an_organisation_is_the_person():
+    import spacy
+    from spacy.tokens import Span
+
+    from pipeline.resolve import name_spans
+
+    doc = spacy.blank("de")("Kim Jong Un traf Schoigu. Kim kritisierte die USA.")
+    doc.ents = [Span(doc, 0, 3, label="PER"), Span(doc, 4, 5, label="PER"), Span(doc, 6, 7, label="ORG")]
+    assert [(n.text, n.label_) for n in name_spans(doc)][-1] == ("Kim", "PER")
