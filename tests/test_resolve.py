@@ -145,6 +145,8 @@ def test_a_surname_the_ner_took_for_an_organisation_is_the_person():
 
     from pipeline.resolve import name_spans
 
-    doc = spacy.blank("de")("Kim Jong Un traf Schoigu. Kim kritisierte die USA.")
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Kim Jong Un traf Schoigu. Kim kritisierte die USA.")
     doc.ents = [Span(doc, 0, 3, label="PER"), Span(doc, 4, 5, label="PER"), Span(doc, 6, 7, label="ORG")]
     assert [(n.text, n.label_) for n in name_spans(doc)][-1] == ("Kim", "PER")
