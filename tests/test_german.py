@@ -164,3 +164,13 @@ def test_dictionary_konjunktiv_i_where_the_morphologizer_says_indicative():
     doc = Doc(VOCAB, words=["Dann", "beobachte", "ich", "das", "."], pos=["ADV", "VERB", "PRON", "PRON", "PUNCT"],
               morphs=["", "Mood=Ind|VerbForm=Fin", "", "", ""], sent_starts=[True] + [False] * 4)
     assert not is_konjunktiv_i(doc[1])  # the first person singular looks the same
+
+
+def test_a_pronoun_glued_to_a_name_by_the_parser_is_the_mention_alone():
+    from pipeline.german.phrases import full_mention
+
+    # "… nannte sie Klöckner eine „Polarisierungsunternehmerin“": "sie" speaks, Klöckner is named
+    doc = Doc(VOCAB, words=["nannte", "sie", "Klöckner", "eine", "Unternehmerin"],
+              pos=["VERB", "PRON", "PROPN", "DET", "NOUN"], heads=[0, 2, 0, 4, 0],
+              deps=["ROOT", "det", "nsubj", "det", "obj"], sent_starts=[True, False, False, False, False])
+    assert [t.text for t in full_mention([doc[1], doc[2]])] == ["sie"]
