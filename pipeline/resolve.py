@@ -60,7 +60,8 @@ def name_spans(doc: Doc) -> list[Span]:
     ("Ursula" -> "Ursula von der Leyen"), names the NER missed ("Carsten Brzeski": a known
     first name and a surname; "Bönte" after "Bernd Bönte"), and ORG entities."""
     names, covered = [], set()
-    places = {e.text for e in doc.ents if e.label_ == "LOC"}
+    # (a word the NER also tags as a person on its own is a surname, whatever else it tags it)
+    places = {e.text for e in doc.ents if e.label_ == "LOC"} - {e.text for e in doc.ents if e.label_ == "PER"}
     person_words = {t.text for e in doc.ents if e.label_ == "PER" and len(e) > 1 for t in e}
     for ent in doc.ents:
         if ent.label_ == "ORG" and len(ent) == 1 and ent.text in person_words:

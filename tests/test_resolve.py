@@ -150,3 +150,18 @@ def test_a_surname_the_ner_took_for_an_organisation_is_the_person():
     doc = nlp("Kim Jong Un traf Schoigu. Kim kritisierte die USA.")
     doc.ents = [Span(doc, 0, 3, label="PER"), Span(doc, 4, 5, label="PER"), Span(doc, 6, 7, label="ORG")]
     assert [(n.text, n.label_) for n in name_spans(doc)][-1] == ("Kim", "PER")
+
+
+def test_a_surname_the_ner_also_took_for_a_place_stays_in_the_name():
+    """bsz_boxkampf: "Bernd Bönte" is a person, "Bönte" alone a person and once a place."""
+    import spacy
+
+    from pipeline.resolve import name_spans
+
+    nlp = spacy.blank("de")
+    words = ["Bernd", "Bönte", "sprach", ".", "Bönte", "lachte", ".", "Dann", "kam", "Bönte", "."]
+    doc = spacy.tokens.Doc(nlp.vocab, words=words, pos=["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT",
+                                                        "ADV", "VERB", "PROPN", "PUNCT"],
+                           ents=["B-PER", "I-PER", "O", "O", "B-PER", "O", "O", "O", "O", "B-LOC", "O"],
+                           sent_starts=[True, False, False, False, True, False, False, True, False, False, False])
+    assert [n.text for n in name_spans(doc) if n.label_ == "PER"][0] == "Bernd Bönte"
