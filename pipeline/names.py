@@ -13,6 +13,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+import simplemma
 from spacy.tokens import Doc, Span, Token
 
 from .german.words import NAME_PARTICLES
@@ -90,6 +91,8 @@ def full_person_name(doc: Doc, start: int, end: int, limit: int | None = None) -
     capitalised words tagged as names. A common noun after the name ends it ("Olaf Scholz
     Journalisten"), which is why only the surname may carry another tag."""
     sentence_end = min(doc[start].sent.end, limit if limit is not None else len(doc))
+    while end - start > 1 and _inflected_common_noun(doc[end - 1]):
+        end -= 1  # "sieht Bernd Bönte Vorteile": the NER ran on into the object
     first_name = next((k for k in range(start + 1, end) if doc[k].is_title and is_first_name(doc[k].text)), None)
     if first_name is not None and _looks_like_role(doc[start]):
         start = first_name  # "Synodenpräsidentin Annekathrin Preidel": the role is no part of the name
@@ -109,6 +112,12 @@ def full_person_name(doc: Doc, start: int, end: int, limit: int | None = None) -
         surname_missing = False
         end = k + 1
     return doc[start:end]
+
+
+def _inflected_common_noun(token: Token) -> bool:
+    """A noun the dictionary (simplemma) knows in another form ("Vorteile" -> "Vorteil",
+    "Soldaten"): no part of a name. Surnames keep their form ("Bönte", "Koch")."""
+    return token.pos_ == "NOUN" and simplemma.lemmatize(token.text, lang="de") != token.text
 
 
 def person_name_in(tokens: list[Token]) -> Span | None:

@@ -58,8 +58,8 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
 def is_passive(cue: Token) -> bool:
     """A participle with a form of "werden" ("wurde … kritisiert"), not a future ("wird kritisieren")."""
     werden = [t for t in cue_with_auxiliaries(cue) if t.lemma_ == "werden" and t.i != cue.i]
-    return any(is_passive_auxiliary(t) for t in werden) or bool(werden) and (
-        "Part" in cue.morph.get("VerbForm") or cue.tag_ == "VVPP")
+    return any(is_passive_auxiliary(t) for t in werden) or (
+        bool(werden) and ("Part" in cue.morph.get("VerbForm") or cue.tag_ == "VVPP"))
 
 
 def coordinated_reports(q: Quotation, sent: Span) -> list[Quotation]:
