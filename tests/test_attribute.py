@@ -404,6 +404,13 @@ def test_a_konjunktiv_sentence_carrying_quoted_phrases_continues_the_speaker(rul
     assert _text(text, runs[0].speaker) == "Hahn"
 
 
+def test_a_frame_inserted_mid_sentence_has_the_quotation_on_both_sides(rules_nlp):
+    text = "Die Lage sei ernst, sagte der Minister am Montag, man müsse jetzt schnell handeln."
+    q = next(q for q in rules_nlp(text)._.quotations if q.type == "indirect")
+    assert [text[s:e] for s, e in q.quote] == ["Die Lage sei ernst", "man müsse jetzt schnell handeln"]
+    assert _text(text, q.speaker) == "der Minister"
+
+
 def test_a_passive_without_agent_is_no_reported_claim(rules_nlp):
     text = "Besonders scharf kritisiert wurde ihre Entscheidung, das Hissen der Flagge zu untersagen."
     assert not [q for q in rules_nlp(text)._.quotations if q.type == "reported"]

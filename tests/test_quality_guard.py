@@ -15,7 +15,7 @@ from tests.conftest import SHARED
 WIKINEWS_DEV = SHARED / "data" / "wikinews-quotes" / "dev"
 REALNEWS_DEV = SHARED / "data" / "realnews-dev"
 WIKINEWS_MESSAGE_F1_FLOOR = 75.4  # reached: 76.4 (`make eval`)
-REALNEWS_SPEAKER_RIGHT_FLOOR = 66.9  # reached: 67.9 % (`make eval`)
+REALNEWS_SPEAKER_RIGHT_FLOOR = 67.5  # reached: 68.5 % (`make eval`)
 
 
 def _claims(nlp, paths):

@@ -103,7 +103,11 @@ def anaphoric_frame(sent: Span, before: Span, before_index: int, previous: list[
 def indirect_with_cue(sent: Span, tokens: list[Token], previous) -> Quotation | None:
     """'X sagte, (dass) Y' and 'Y, sagte X' with a speech verb."""
     for cue in (t for t in tokens if lexicon_cue(t) in lexicon.SPEECH_VERBS):
-        content = _complement_after(cue, tokens) or _complement_before(cue, tokens)
+        content = _complement_after(cue, tokens)
+        if content is not None:
+            content = _fronted_konjunktiv_clause(cue, tokens) + content
+        else:
+            content = _complement_before(cue, tokens)
         if content is None:
             continue
         frame = [t for t in tokens if t not in content and not is_final_punct(t)]
@@ -113,6 +117,16 @@ def indirect_with_cue(sent: Span, tokens: list[Token], previous) -> Quotation | 
         q.confidence = 0.8 if q.speaker else 0.6
         return q
     return noun_cue(tokens) or dass_clause(tokens)
+
+
+def _fronted_konjunktiv_clause(cue: Token, tokens: list[Token]) -> list[Token]:
+    """'Die Lage sei ernst, sagte der Minister, man müsse handeln': a Konjunktiv I clause before
+    a frame inserted mid-sentence belongs to the quotation too (two pieces around the frame)."""
+    k = next((j for j, t in enumerate(tokens) if t.i == cue.i), 0)
+    if k < 3 or tokens[k - 1].text != ",":
+        return []
+    fronted = strip_end(tokens[:k - 1])
+    return fronted if any(is_konjunktiv_i(t) for t in fronted) and "," not in {t.text for t in fronted} else []
 
 
 def dass_clause(tokens: list[Token]) -> Quotation | None:
