@@ -13,12 +13,13 @@ SPACY_TRAIN := $(PY) -m spacy train
 PKG_SRC := $(wildcard pipeline/*.py pipeline/*/*.py)
 SEEDS := $(wildcard seeds/*.txt)
 
-.PHONY: all setup extract test models backbone train-quotes lemma-accuracy eval-clusters first-names konjunktiv-forms person-nouns eval eval-train bench bench-memory clean help
+.PHONY: all setup extract test models backbone backbone-ner train-quotes lemma-accuracy eval-clusters first-names konjunktiv-forms person-nouns eval eval-train bench bench-memory clean help
 
 help:
 	@echo "make extract       run the pipeline on seeds/ -> outputs/"
 	@echo "make test          run the test suite"
 	@echo "make -j2 models    retrain the open backbone ($(BACKBONE)) from $(DATA)"
+	@echo "make backbone-ner  retrain only the backbone's NER and put it into $(BACKBONE)"
 	@echo "make train-quotes  retrain quote tagger, cue lexicon, speaker linker and quotation scorer on WikiNews train (make -j2: ~25 min from scratch)"
 	@echo "make eval          score on $(DATA)/wikinews-quotes/dev and $(DATA)/realnews-dev"
 	@echo "make bench         throughput benchmark -> outputs/bench.json"
@@ -58,13 +59,25 @@ $(BUILD)/ner/model-best/meta.json: training/configs/ner.cfg $(CORPUS)/.done
 $(BUILD)/senter/model-best/meta.json: training/configs/senter.cfg $(CORPUS)/.done
 	$(SPACY_TRAIN) $< --output $(BUILD)/senter --paths.train $(CORPUS)/sents-train.spacy --paths.dev $(CORPUS)/sents-dev.spacy --gpu-id -1
 
-$(BUILD)/backbone.done: training/assemble.py training/evaluate_backbone.py training/model_card.py $(BUILD)/syntax/model-best/meta.json $(BUILD)/ner/model-best/meta.json $(BUILD)/senter/model-best/meta.json
-	rm -rf $(BACKBONE).new && $(PY) training/assemble.py $(BUILD) $(BACKBONE).new
-	rm -rf $(BACKBONE) && mv $(BACKBONE).new $(BACKBONE)
+# score the new backbone on the held-out parts and write its model card
+define score_backbone
 	$(PY) training/evaluate_backbone.py $(BACKBONE) $(CORPUS) | tee $(BUILD)/backbone-scores.json
 	cp $(BUILD)/backbone-scores.json $(BACKBONE)/scores.json
 	$(PY) training/model_card.py $(BACKBONE)/scores.json $(BACKBONE)
+endef
+
+$(BUILD)/backbone.done: training/assemble.py training/evaluate_backbone.py training/model_card.py $(BUILD)/syntax/model-best/meta.json $(BUILD)/ner/model-best/meta.json $(BUILD)/senter/model-best/meta.json
+	rm -rf $(BACKBONE).new && $(PY) training/assemble.py $(BUILD) $(BACKBONE).new
+	rm -rf $(BACKBONE) && mv $(BACKBONE).new $(BACKBONE)
+	$(score_backbone)
 	touch $@
+
+# only the NER retrained and put into the shipped backbone, whose syntax and sentence models
+# (and so the quote tagger, linker and scorer trained on them) stay; about 25 minutes
+backbone-ner: $(BUILD)/ner/model-best/meta.json training/assemble.py training/evaluate_backbone.py training/model_card.py
+	rm -rf $(BACKBONE).new && $(PY) training/assemble.py --replace-ner $(BACKBONE) $(BUILD)/ner/model-best $(BACKBONE).new
+	rm -rf $(BACKBONE) && mv $(BACKBONE).new $(BACKBONE)
+	$(score_backbone)
 
 # --- attribution ------------------------------------------------------------------
 WIKINEWS := $(DATA)/wikinews-quotes

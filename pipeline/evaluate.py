@@ -187,14 +187,14 @@ def predicted_items(gold: GoldDoc, claims: list[dict]) -> list[Item]:
 def one_per_reported_sentence(items: list[Item]) -> list[Item]:
     """Coordinated speech verbs ("räumte … ein und kündigte … an") are a claim each in the table;
     as WikiNews items both are the whole sentence, which the annotators mark once."""
-    seen: list[frozenset] = []
+    seen: set[frozenset] = set()
     kept = []
     for item in items:
         if item.type == "reported":
             key = frozenset(item.parts["quote"])
             if key in seen:
                 continue
-            seen.append(key)
+            seen.add(key)
         kept.append(item)
     return kept
 

@@ -24,5 +24,12 @@ class DictionaryLemmas:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             if not token.is_space and not token.is_punct:
-                token.lemma_ = simplemma.lemmatize(token.text, lang="de")
+                token.lemma_ = dictionary_lemma(token.text)
         return doc
+
+
+def dictionary_lemma(word: str) -> str:
+    """simplemma's German lemma, without context: the word itself where the dictionary does not
+    know it (most names), lower case for adverbs and adjectives ("Generell" -> "generell").
+    The speaker rules read it whatever the backbone (pipeline/names.py, german/phrases.py)."""
+    return simplemma.lemmatize(word, lang="de")

@@ -13,10 +13,10 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-import simplemma
 from spacy.tokens import Doc, Span, Token
 
 from .german.words import NAME_PARTICLES
+from .lemmas import dictionary_lemma
 
 FIRST_NAMES_FILE = Path(__file__).parent / "data" / "first_names.tsv"
 PERSON_NOUNS_FILE = Path(__file__).parent / "data" / "person_nouns.tsv"
@@ -117,7 +117,7 @@ def full_person_name(doc: Doc, start: int, end: int, limit: int | None = None) -
 def _inflected_common_noun(token: Token) -> bool:
     """A noun the dictionary (simplemma) knows in another form ("Vorteile" -> "Vorteil",
     "Soldaten"): no part of a name. Surnames keep their form ("Bönte", "Koch")."""
-    return token.pos_ == "NOUN" and simplemma.lemmatize(token.text, lang="de") != token.text
+    return token.pos_ == "NOUN" and dictionary_lemma(token.text) != token.text
 
 
 def person_name_in(tokens: list[Token]) -> Span | None:

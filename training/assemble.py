@@ -1,6 +1,7 @@
 """Assemble the separately trained syntax, NER and sentence models into one pipeline.
 
 Usage: python training/assemble.py BUILD_DIR OUT_DIR
+       python training/assemble.py --replace-ner BACKBONE_DIR NER_MODEL_DIR OUT_DIR
 
 Each part was trained with its own config (training/configs/*.cfg). The NER model's
 listener is replaced by a private copy of its tok2vec so that it can live next to the
@@ -35,14 +36,28 @@ META = {
 
 
 def assemble(build: Path, out: Path) -> None:
-    syntax = spacy.load(build / "syntax/model-best")
-    ner = spacy.load(build / "ner/model-best")
-    senter = spacy.load(build / "senter/model-best")
-    ner.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    nlp = spacy.load(build / "syntax/model-best")
+    nlp.add_pipe("senter", source=spacy.load(build / "senter/model-best"), first=True)
+    nlp.add_pipe("ner", source=_ner_with_own_tok2vec(build / "ner/model-best"), last=True)
+    _save(nlp, out)
 
-    nlp = syntax
-    nlp.add_pipe("senter", source=senter, first=True)
-    nlp.add_pipe("ner", source=ner, last=True)
+
+def replace_ner(backbone: Path, ner_model: Path, out: Path) -> None:
+    """The backbone with a newly trained NER: its syntax and sentence models stay as they are
+    (the quote tagger, linker and scorer learned on their output)."""
+    nlp = spacy.load(backbone)
+    nlp.remove_pipe("ner")
+    nlp.add_pipe("ner", source=_ner_with_own_tok2vec(ner_model), last=True)
+    _save(nlp, out)
+
+
+def _ner_with_own_tok2vec(path: Path):
+    ner = spacy.load(path)
+    ner.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    return ner
+
+
+def _save(nlp, out: Path) -> None:
     nlp.meta.update(META)
     nlp.to_disk(out)
     print(f"wrote {out}: pipeline {nlp.pipe_names}")
@@ -50,4 +65,7 @@ def assemble(build: Path, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    assemble(Path(sys.argv[1]), Path(sys.argv[2]))
+    if sys.argv[1] == "--replace-ner":  # --replace-ner BACKBONE NER_MODEL OUT
+        replace_ner(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))
+    else:
+        assemble(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -94,8 +94,8 @@ parser then splits sentences).
 make -j2 models   # from ../shared/data; about {minutes} minutes on 2 cores
 ```
 
-The shipped model's NER was retrained in session 8 by this recipe (`make build/ner/model-best/meta.json`)
-and put into the previous full build, whose syntax and sentence models it keeps.
+The shipped model's NER was retrained in session 8 by `make backbone-ner` (the NER alone,
+put into the previous full build, whose syntax and sentence models it keeps).
 
 Steps (see `Makefile`): `training/convert.py` builds DocBins from the shared corpora;
 `spacy train` with `training/configs/{{syntax,ner,senter}}.cfg` (in parallel with `-j2`); `training/assemble.py` joins the three

@@ -7,10 +7,10 @@ where the parse is unreliable (after "laut", "nach Angaben", before "zufolge").
 """
 from __future__ import annotations
 
-import simplemma
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
+from ..lemmas import dictionary_lemma
 from ..verbforms import is_cue_verb_form
 from .labels import (
     is_apposition,
@@ -28,9 +28,11 @@ from .words import (
     DEMONSTRATIVES,
     GENERIC_PRONOUNS,
     GENITIVE_DETERMINERS,
+    MASCULINE_ACCUSATIVE_ARTICLES,
     NOUN_PHRASE_POS,
     NP_LINKS,
     NP_POS,
+    PERSONAL_PRONOUNS,
     PHRASE_FINAL_MARKS,
     SENTENCE_ADVERBS,
     SOURCE_WORDS,
@@ -72,9 +74,6 @@ def subject_of(verb: Token) -> list[Token]:
     return []
 
 
-MASCULINE_ACCUSATIVE_ARTICLES = {"den", "einen", "keinen", "diesen", "jenen", "jeden", "welchen"}
-
-
 def _can_be_speaker(token: Token) -> bool:
     """A subject head that can name a speaker: a nominal, not an adverbial the parser misread."""
     if token.pos_ not in {"NOUN", "PROPN", "PRON", "X"} or token.is_punct or token.lower_ in SENTENCE_ADVERBS:
@@ -84,8 +83,8 @@ def _can_be_speaker(token: Token) -> bool:
     cases = token.morph.get("Case")
     if not cases or "Nom" in cases:
         return True
-    # nominative and accusative look alike but for masculine articles ("das Militär", "die
-    # Polizei"), and the morphologizer often guesses the accusative: only "den Minister" is one
+    # the morphologizer often guesses the accusative where the form is also nominative
+    # ("das Militär"): only a masculine accusative article ("den Minister") makes it one
     return "Acc" in cases and not any(child.lower_ in MASCULINE_ACCUSATIVE_ARTICLES for child in token.children)
 
 
@@ -95,7 +94,7 @@ def capitalised_non_noun(token: Token) -> bool:
     an adverb or adjective (its lemma is lower case), although the parser took it for a noun.
     Names and nouns keep their capital in the lemma ("Experten" -> "Experte")."""
     return (token.is_sent_start and token.is_title and token.pos_ != "PRON"
-            and simplemma.lemmatize(token.text, lang="de").islower())
+            and dictionary_lemma(token.text).islower())
 
 
 def with_entities(tokens: list[Token]) -> list[Token]:
@@ -122,9 +121,6 @@ MAX_TITLE_GAP = 3  # a title noun this close to a name heads the same phrase ("P
 def names_nobody(tokens: list[Token]) -> bool:
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     return len(words) == 1 and words[0].lower_ in GENERIC_PRONOUNS
-
-
-PERSONAL_PRONOUNS = {"er", "sie", "es", "wir", "ich", "ihr"}
 
 
 def full_mention(tokens: list[Token], outside: set[int] = frozenset()) -> list[Token]:

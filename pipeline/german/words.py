@@ -63,9 +63,14 @@ CLOSING_MARKS = {"“", "”", "\"", "»", "«"}
 PHRASE_FINAL_MARKS = {")", "“", "”", "»", "«"}
 
 INDEFINITE_ARTICLES = {"ein", "eine", "einer", "eines", "einem", "einen"}
+# Articles that show a masculine accusative ("den Minister"): nominative and accusative look
+# alike for all other nouns ("das Militär", "die Polizei").
+MASCULINE_ACCUSATIVE_ARTICLES = {"den", "einen", "keinen", "diesen", "jenen", "jeden", "welchen"}
 
 # Personal and demonstrative pronouns that can stand for a speaker ("sagte er").
 PRONOUNS = {"er", "sie", "ihm", "ihn", "ihr", "ihnen", "dieser", "diese", "jener", "jene", "wir", "ich"}
+# Personal pronouns in the nominative, which head no phrase with a name ("nannte sie Klöckner …").
+PERSONAL_PRONOUNS = {"er", "sie", "es", "wir", "ich", "ihr"}
 # Pronouns that name nobody: "Es gebe noch Hohlräume", "Man gehe davon aus".
 GENERIC_PRONOUNS = {"es", "man"}
 FIRST_PERSON = {"ich", "wir", "mir", "mich", "uns", "unser", "unsere", "unserer", "mein", "meine", "meiner"}
