@@ -181,6 +181,9 @@ def predicted_items(gold: GoldDoc, claims: list[dict]) -> list[Item]:
     def spans(value):
         return [(s["start"], s["end"]) for s in value] if value is not None else []
 
+    # WikiNews marks the speech act before a quote's colon ("kritisierte die Entscheidung: „…“")
+    # as the quote's frame, not as an item of its own; the table keeps it as a reported claim
+    claims = [c for c in claims if c.get("rule") != Rule.REPORTED_BEFORE_QUOTE]
     return one_per_reported_sentence([_item(gold, c, spans) for c in join_konjunktiv_runs(claims, gold.text, spans)])
 
 

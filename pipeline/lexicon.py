@@ -54,7 +54,8 @@ def select_reported_verbs(hand_written: set[str], rows: list[dict]) -> set[str]:
 # want in the table even where the benchmark's annotators did not mark them.
 CORE_REPORTED_VERBS = {"kritisieren", "danken", "verurteilen", "loben", "warnen", "fordern", "begrüßen",
                        "ablehnen", "zurückweisen", "dementieren", "bestreiten", "bekräftigen", "versichern",
-                       "zusichern", "ankündigen", "beschuldigen", "vorwerfen", "bezeichnen", "leugnen"}
+                       "zusichern", "ankündigen", "beschuldigen", "vorwerfen", "bezeichnen", "leugnen",
+                       "einräumen", "anprangern", "unterstreichen", "befürworten"}
 # Frequent verbs that the mining links to Reported quotations by accident (they occur inside
 # them) or that a small lemmatizer mangles ("siehen"): never cues on their own.
 NOT_CUES = {"sehen", "siehen", "vorsehen", "geben", "stehen", "kommen", "halten", "führen", "stellen", "setzen",
@@ -100,7 +101,7 @@ HAND_REPORTED_VERBS = {
     "sprechen", "bekanntgeben", "angeben", "bemängeln", "bitten", "vergleichen", "betrachten", "erwarten",
     "auffordern", "mahnen", "verlangen", "beklagen", "loben", "bezweifeln", "begründen", "leugnen",
 }
-REPORTED_VERBS = select_reported_verbs(HAND_REPORTED_VERBS, _MINED)
+REPORTED_VERBS = select_reported_verbs(HAND_REPORTED_VERBS | CORE_REPORTED_VERBS, _MINED)
 
 # Gold cues in WikiNews train whose forms the backbone's lemmatizer mangles ("konstatierte" ->
 # "konstatiern"): pipeline/verbforms.py generates their forms, so that the mining counts them.

@@ -171,6 +171,13 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
         holder = next((e for e in clusters.names if e.sent.start == mention.sent.start and e.end <= mention.start), None)
         if holder is not None:
             return clusters.full_name(holder), holder.label_
+        # "Nach eigenen Angaben hat er …": the sentence's pronoun, resolved as below
+        pronoun = next((t for t in mention.sent if t.lower_ in {"er", "sie"} and t.pos_ == "PRON"), None)
+        if pronoun is not None:
+            words = [pronoun]
+    # "Demnach …": the source named before speaks again
+    if len(words) == 1 and words[0].lower_ in lexicon.SOURCE_ADVERBS and earlier:
+        return earlier[-1][1], earlier[-1][2]
     # 2. a pronoun (or a demonstrative "der"/"die" standing alone): the person it stands for
     if len(words) == 1 and (words[0].lower_ in PRONOUNS or words[0].lower_ in DEMONSTRATIVE_SPEAKERS):
         gender = pronoun_gender(words[0])
@@ -279,12 +286,36 @@ def _recent_person(clusters: NameClusters, pronoun: Token, gender: str | None, q
     first = sent.start
     if first > 0:
         first = pronoun.doc[first - 1].sent.start
-    names = [clusters.full_name(n) for n in clusters.names
-             if n.label_ == "PER" and first <= n.start and n.end <= pronoun.i and n.start not in quoted]
-    candidates = [name for name in names if agrees(name, gender)]
+    candidates = _persons_between(clusters, first, pronoun.i, gender, quoted)
     # a name with a known first name before other "persons" of the NER ("Aberdeen Investments")
-    known = [name for name in candidates if gender_of_name(name)]
-    return (known or candidates)[-1] if candidates else None
+    known = [c for c in candidates if gender_of_name(c[0])] or candidates
+    # a name outside a prepositional phrase before one inside, one sentence further back if need
+    # be ("Nadeschdin darf … sammeln. Die braucht er, um gegen Wladimir Putin anzutreten. Nach
+    # eigenen Angaben hat er …")
+    salient = [c for c in known if not _in_prepositional_phrase(c[1])]
+    if known and not salient and first > 0:
+        earlier = _persons_between(clusters, pronoun.doc[first - 1].sent.start, first, gender, quoted)
+        salient = [c for c in earlier if not _in_prepositional_phrase(c[1])][-1:]
+    salient = salient or known
+    return salient[-1][0] if salient else None
+
+
+def _persons_between(clusters: NameClusters, start: int, end: int, gender: str | None,
+                     quoted: set[int]) -> list[tuple[str, Span]]:
+    """(full name, mention) of the persons named in doc[start:end] outside quotations, agreeing in gender."""
+    spans = [n for n in clusters.names if n.label_ == "PER" and start <= n.start and n.end <= end and n.start not in quoted]
+    return [(clusters.full_name(n), n) for n in spans if agrees(clusters.full_name(n), gender)]
+
+
+def _in_prepositional_phrase(name: Span) -> bool:
+    """A preposition at most three words before the name, with no verb or comma between."""
+    doc = name.doc
+    for token in reversed(doc[max(name.sent.start, name.start - 3):name.start]):
+        if token.pos_ in {"VERB", "AUX"} or token.text in {",", ":", ";"}:
+            return False
+        if token.pos_ == "ADP":
+            return True
+    return False
 
 
 DEMONSTRATIVE_SPEAKERS = {"der", "die"}  # "„…“, sagt die." in spoken-style reports

@@ -1,16 +1,25 @@
-"""Stage 1, sentences: every line is its own sentence start (headlines, datelines, bylines).
+"""Stage 1, sentences: line breaks and quotation marks after a full stop start sentences.
 
 News texts put headlines, datelines ("Aktualisiert 28. April 2025") and paragraph breaks on
 lines of their own. This component marks the first token after a line break as a sentence
 start before the statistical sentence splitter (senter or parser) runs; those respect
 boundaries that are already set, so they only decide the remaining positions.
+
+Quotation marks are where the small splitter errs most: '… annehmen, sagt Neumüller. „Verbraucher
+werden …“' was one sentence, and the quote took the frame of the sentence before. A quotation
+mark that opens after a full stop, and a capitalised word after a closing mark that follows a
+full stop ('… sein.“ Die Expertin …'), start sentences.
 """
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from .german.words import QUOTE_PAIRS
 from .guard import guarded
+
+SENTENCE_END = {".", "!", "?", "…"}
+QUOTE_MARKS = set(QUOTE_PAIRS) | {c for closers in QUOTE_PAIRS.values() for c in closers}
 
 
 @Language.factory("claims_line_sentences")
@@ -26,9 +35,28 @@ class LineSentences:
                 token.is_sent_start = True
             elif previous.is_space and "\n" in previous.text:
                 token.is_sent_start = True
+            elif previous.text in SENTENCE_END and is_opening_mark(token):
+                token.is_sent_start = True  # '… sagt Neumüller. „Verbraucher …'
+            elif (token.is_title and is_closing_mark(previous) and token.i >= 2
+                  and doc[token.i - 2].text in SENTENCE_END):
+                token.is_sent_start = True  # '… reichen.“ Neumüller sieht …'
         # whitespace tokens never start a sentence of their own after a break
         for token in doc[1:]:
             if token.is_space and token.is_sent_start and token.i + 1 < len(doc):
                 token.is_sent_start = False
                 doc[token.i + 1].is_sent_start = True
         return doc
+
+
+def is_opening_mark(token: Token) -> bool:
+    """A quotation mark after a space and before a word: '„Wir', ' "Wir'."""
+    doc = token.doc
+    if token.text not in QUOTE_MARKS or token.i + 1 >= len(doc) or not doc[token.i - 1].whitespace_:
+        return False
+    return not token.whitespace_ and (doc[token.i + 1].is_alpha or doc[token.i + 1].is_digit)
+
+
+def is_closing_mark(token: Token) -> bool:
+    """A quotation mark right after a word or a stop and before a space: 'sein.“ '."""
+    return token.text in QUOTE_MARKS and token.i > 0 and not token.doc[token.i - 1].whitespace_ \
+        and bool(token.whitespace_)

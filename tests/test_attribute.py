@@ -106,6 +106,24 @@ def test_headline_lines_are_sentences(rules_nlp):
     assert list(doc.sents)[0].text.strip() == "Große Überschrift ohne Punkt"
 
 
+@pytest.mark.parametrize("text, first, second", [
+    ('Die Lage sei ernst, sagt die Sprecherin. "Wir warten nicht länger." Dann ging sie.',
+     "Die Lage sei ernst, sagt die Sprecherin.", '"Wir warten nicht länger."'),
+    ("Es bleibt so, sagt er. „Einfach nur warten reicht nicht.“ Er lacht.",
+     "Es bleibt so, sagt er.", "„Einfach nur warten reicht nicht.“"),
+])
+def test_quotation_marks_after_a_full_stop_start_sentences(rules_nlp, text, first, second):
+    sentences = [s.text.strip() for s in rules_nlp(text).sents]
+    assert sentences[:2] == [first, second]
+
+
+def test_a_quote_after_a_full_stop_takes_its_own_frame(rules_nlp):
+    doc = rules_nlp('Viele Menschen steigen bei Streiks aufs Auto um. "Da kommst du nicht durch. '
+                    'Überall ist es voll", so Aimen.')
+    direct = [q for q in doc._.quotations if q.type == "direct"]
+    assert [doc.text[s:e] for q in direct for s, e in q.speaker] == ["Aimen"]
+
+
 @pytest.mark.parametrize("text, addressee", [
     ("Der Minister sagte vor Journalisten, die Lage sei ernst.", "Journalisten"),
     ("Merkel forderte die Regierung auf, die Steuern sofort zu senken.", "die Regierung"),
@@ -490,3 +508,49 @@ def test_an_inserted_so_phrase_names_the_speaker(nlp, text, quote):
 
     rows = [r for r in claim_rows(nlp(text)) if r["rule"] == "source:so"]
     assert [r["quote"] for r in rows] == [quote]
+
+
+def test_a_speaker_with_an_apposition_before_a_speech_act_is_no_content(rules_nlp):
+    # the apposition ends in a participle ("engagiert"), no finite verb: no "Y, sagte X" content
+    text = "Anna Berger, eine Anwohnerin und seit Jahren im Verein engagiert, kritisierte die Pläne der Stadt."
+    quotes = rules_nlp(text)._.quotations
+    assert [q.type for q in quotes] == ["reported"]
+    assert _text(text, quotes[0].speaker).startswith("Anna Berger")
+    assert _text(text, quotes[0].quote) == "die Pläne der Stadt"
+
+
+def test_the_coordinated_acts_of_a_perfect_tense_sentence(rules_nlp):
+    text = ("Die Bundesbank hat in einem Bericht über die Krise Versäumnisse ihrer Aufsicht eingeräumt "
+            "und strengere Regeln für Banken angekündigt.")
+    reported = [q for q in rules_nlp(text)._.quotations if q.type == "reported"]
+    assert [q.cue_lemma for q in reported] == ["einräumen", "ankündigen"]
+    assert _text(text, reported[1].quote).endswith("Regeln für Banken")
+    assert {_text(text, q.speaker) for q in reported} == {"Die Bundesbank"}
+
+
+def test_an_ohne_zu_infinitive_is_no_content(rules_nlp):
+    text = "Der Präsident hat am Montag erneut über neue Zölle gesprochen, ohne dabei konkret zu werden."
+    quotes = rules_nlp(text)._.quotations
+    assert not [q for q in quotes if q.type == "indirect"]
+
+
+@pytest.mark.parametrize("text, act", [
+    ('Die Leiterin beschreibt die Lage als ernst: "Wir haben zu wenig Personal für all die Aufgaben."',
+     "die Lage als ernst"),
+    ("Der Bürgermeister bestätigte ebenfalls ein fast leeres Rathaus: „Es war wirklich sehr, sehr ruhig.“",
+     "ebenfalls ein fast leeres Rathaus"),
+])
+def test_a_speech_act_before_a_quote_is_a_claim_of_its_own(rules_nlp, text, act):
+    quotes = rules_nlp(text)._.quotations
+    assert sorted(q.type for q in quotes) == ["direct", "reported"]
+    reported = next(q for q in quotes if q.type == "reported")
+    assert _text(text, reported.quote) == act
+    assert reported.rule == "reported+quote"  # WikiNews scoring takes it for the quote's frame
+
+
+@pytest.mark.parametrize("text", [
+    "Er sagte dem Spiegel: „Es war wirklich sehr, sehr ruhig.“",
+    "Der Minister sagte am Montag in Berlin: „Es war wirklich sehr, sehr ruhig.“",
+])
+def test_a_frame_before_a_colon_is_no_speech_act_of_its_own(rules_nlp, text):
+    assert [q.type for q in rules_nlp(text)._.quotations] == ["direct"]

@@ -165,3 +165,21 @@ def test_a_surname_the_ner_also_took_for_a_place_stays_in_the_name():
                            ents=["B-PER", "I-PER", "O", "O", "B-PER", "O", "O", "O", "O", "B-LOC", "O"],
                            sent_starts=[True, False, False, False, True, False, False, True, False, False, False])
     assert [n.text for n in name_spans(doc) if n.label_ == "PER"][0] == "Bernd Bönte"
+
+
+def test_nach_eigenen_angaben_is_the_sentences_pronoun(nlp):
+    text = "Anna Petrowa will Bürgermeisterin werden. Nach eigenen Angaben hat sie schon 2000 Unterschriften gesammelt."
+    assert _speakers(nlp, text)[-1] == "Anna Petrowa"
+
+
+def test_demnach_is_the_source_named_before(nlp):
+    text = ("Das Krankenhaus teilte mit, dass bei dem Unfall zehn Menschen verletzt wurden. "
+            "Unter den Verletzten waren demnach vier Kinder.")
+    speakers = _speakers(nlp, text)
+    assert len(speakers) == 2 and speakers[1] == speakers[0] != "demnach"
+
+
+def test_a_pronoun_prefers_a_person_outside_a_prepositional_phrase(nlp):
+    text = ("Boris Nadeschdin darf Unterschriften sammeln. Die braucht er, um im März gegen Amtsinhaber "
+            "Wladimir Putin anzutreten. Nach eigenen Angaben hat er schon 200.000 Unterschriften zusammen.")
+    assert _speakers(nlp, text)[-1] == "Boris Nadeschdin"

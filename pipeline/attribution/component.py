@@ -41,7 +41,7 @@ from .konjunktiv import (
     konjunktiv_continuation,
     merge_konjunktiv_runs,
 )
-from .reported import coordinated_reports, hearsay, reported_speech
+from .reported import coordinated_reports, hearsay, reported_speech, speech_act_before_quote
 from .sources import source_phrase
 from .tagged import tagged_quotations
 
@@ -124,7 +124,18 @@ def speakers_as_full_mentions(doc: Doc, quotations: list[Quotation]) -> None:
 
 def attribute_sentence(sent: Span, index: int, previous: list[Quotation], direct: list[Span],
                        fragments: list[Span], claimed: bool, covered: int) -> list[Quotation]:
-    """The statement(s) of one sentence: the first construction that matches, in order of reliability."""
+    """The statement(s) of one sentence: the first construction that matches, in order of
+    reliability; in a sentence whose quote has its frame, the speech act before the quote's
+    colon ("Weiss beschreibt die Situation als schwierig: „…“")."""
+    found = _first_construction(sent, index, previous, direct, claimed, covered)
+    if not found and claimed and (q := speech_act_before_quote(sent, direct)) is not None:
+        q.sentence_index = index
+        found = [q]
+    return found
+
+
+def _first_construction(sent: Span, index: int, previous: list[Quotation], direct: list[Span],
+                        claimed: bool, covered: int) -> list[Quotation]:
     tokens = [t for t in sent if not t.is_space]
     if not tokens or _mostly_inside(tokens, direct):
         return []

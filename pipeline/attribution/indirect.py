@@ -232,6 +232,15 @@ def _complement_before(cue: Token, tokens: list[Token]) -> list[Token] | None:
     main_parts = outside_relative_clauses(content)
     if len(content) < 3 or not any(t.pos_ in {"VERB", "AUX"} or (t.pos_ == "NOUN" and t.is_lower) for t in main_parts):
         return None  # "Der CSU-Vorsitzende, Edmund Stoiber, warf …": a subject, not content
+    if _only_participles(main_parts):
+        return None  # "Karin Krapp, eine Betroffene und im Forum engagiert, kritisierte …": an apposition
     if content[0].lower_ in ADVERBIAL_CONJUNCTIONS:
         return None  # "Da Krebsbehandlungen … verlaufen, rechnet Dittrich mit …": a fronted adverbial clause
     return content
+
+
+def _only_participles(tokens: list[Token]) -> bool:
+    """Verbs, but all of them participles: an apposition ('… im Forum engagiert'), not a clause."""
+    verbs = [t for t in tokens if t.pos_ in {"VERB", "AUX"}]
+    return bool(verbs) and not any(t.pos_ == "NOUN" and t.is_lower for t in tokens) and all(
+        "Part" in t.morph.get("VerbForm") and not is_finite_verb(t) for t in verbs)

@@ -8,7 +8,7 @@ from .. import lexicon
 from ..german.clauses import content_end
 from ..german.phrases import full_mention, is_demonstrative, subject_of, with_entities
 from ..german.punctuation import strip_edges, strip_end
-from ..german.words import SENTENCE_ADVERBS
+from ..german.words import SENTENCE_ADVERBS, TIME_NOUNS
 from ..german.labels import is_conjunct, is_passive_auxiliary
 from ..quotation import Quotation, Rule, char_spans, tokens_at
 from .cues import cue_with_auxiliaries, is_particle_of, lexicon_cue, mistagged_verb
@@ -16,6 +16,7 @@ from .roles import (
     continue_previous,
     entity_after,
     fill_addressee,
+    opening_name_instead,
     passive_agent,
     proper_noun_after,
     relay_of,
@@ -37,6 +38,7 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
     if not agent and is_passive(cue):
         return None  # "Scharf kritisiert wurde ihre Entscheidung": the subject is what was criticised
     speaker = agent or with_entities(subject_of(cue))
+    speaker = opening_name_instead(cue, tokens, speaker) or speaker
     if is_demonstrative(speaker) or not speaker:  # "Zusätzlich kritisierte Kim …" (a misparse)
         speaker = entity_after(cue, tokens, within=3) or proper_noun_after(cue, within=2) or speaker
     if not speaker:
@@ -53,6 +55,46 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
     fill_addressee(q, cue)
     q.via = relay_of([t for t in tokens if t.i != cue.i], speaker)
     return q
+
+
+TOPIC_PREPOSITIONS = {"von", "vom", "über"}  # "berichtete von …", "sprach über …"
+FRAME_VERBS = {"sagen", "erklären", "mitteilen", "schreiben", "meinen", "äußern", "antworten", "ergänzen",
+               "hinzufügen", "fragen", "zitieren"}  # before a colon: the quote's frame, no act of their own
+
+
+def speech_act_before_quote(sent: Span, direct: list[Span]) -> Quotation | None:
+    """'Weiss beschreibt die Situation als schwierig: „Wir müssen …“': a speech verb with an object
+    before the colon that opens a quote is a reported claim of its own (the quote is another)."""
+    doc = sent.doc
+    for span in direct:
+        colon = span.start - 1
+        if not (sent.start < colon < sent.end) or doc[colon].text != ":":
+            continue
+        before = [t for t in doc[sent.start:colon] if not t.is_space]
+        if any(other.start < colon and other.end > sent.start for other in direct):
+            before = [t for t in before if not any(o.start <= t.i < o.end for o in direct)]
+        # (a verb of saying before a colon is the quote's frame: "sagte nach dem Treffen: „…“")
+        cue = next((t for t in before if lexicon_cue(t) in lexicon.SPEECH_VERBS - FRAME_VERBS
+                    and t.pos_ in {"VERB", "AUX"}), None)
+        # (a passive's subject is the one quoted: "X wird von der Zeitung mit den Worten zitiert: „…“")
+        if cue is None or is_passive(cue) or (q := _reported_at(cue, before)) is None:
+            continue
+        # an object or a topic ("von einem ruhigen Vormittag"), not only the frame's addressee or
+        # adverbials ("sagte dem Spiegel am Montag: „…“")
+        content = tokens_at(doc, q.quote)
+        if content and (content[0].lower_ in TOPIC_PREPOSITIONS
+                        or (content[0].pos_ != "ADP" and any(_object_like(t) for t in content))):
+            q.rule = Rule.REPORTED_BEFORE_QUOTE
+            return q
+    return None
+
+
+def _object_like(token: Token) -> bool:
+    """A noun outside prepositional phrases, not a dative and not a time ('die Situation', not
+    'dem Spiegel', 'am Montag'): the object of the act (the parser may call it the subject)."""
+    return (token.pos_ in {"NOUN", "PROPN"} and token.lower_ not in TIME_NOUNS
+            and "Dat" not in token.morph.get("Case") and token.head.pos_ != "ADP"
+            and not any(child.pos_ == "ADP" for child in token.children))
 
 
 def is_passive(cue: Token) -> bool:
@@ -122,6 +164,8 @@ def reported_content(statement: list[Token], cue: Token, speaker: list[Token]) -
     if prefield and not frame & {t.i for t in prefield} and (
             prefield[0].pos_ in {"ADP", "ADV", "SCONJ", "CCONJ"} or prefield[0].lower_ in SENTENCE_ADVERBS):
         frame |= {t.i for t in prefield}  # "Am Montag", "Zusätzlich": not what was said
+    elif prefield and speaker and speaker[0].i == prefield[0].i:
+        frame |= {t.i for t in prefield}  # the speaker's apposition: "Karin Krapp, eine Betroffene, kritisierte …"
     content = [t for t in statement if t.i not in frame and not (t.is_punct and t.text in {".", "!", "?"}
                                                                   and t.i == statement[-1].i)]
     return content_end(strip_edges(content))

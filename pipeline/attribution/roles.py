@@ -23,7 +23,8 @@ from ..german.phrases import (
     subject_of,
     with_entities,
 )
-from ..german.words import TIME_NOUNS
+from ..german.words import PERSONAL_PRONOUNS, TIME_NOUNS
+from ..names import is_first_name, person_noun_gender
 from ..quotation import Quotation, char_spans
 from .cues import cue_with_auxiliaries, lexicon_cue
 
@@ -47,6 +48,7 @@ def fill_from_cue(q: Quotation, cue: Token, frame: list[Token], exclude) -> None
     q.cue = char_spans(cue_with_auxiliaries(cue))
     q.cue_lemma = lexicon_cue(cue)
     speaker = passive_agent(cue, frame) or with_entities([t for t in subject_of(cue) if t.i not in exclude])
+    speaker = opening_name_instead(cue, frame, speaker) or speaker
     if is_demonstrative(speaker):  # "Dies bekräftigte Kim": the parser took the object for the subject
         speaker = entity_after(cue, frame) or speaker
     if is_expletive(speaker):  # "heißt es in dem Bericht": the document is the source
@@ -65,6 +67,28 @@ def fill_from_cue(q: Quotation, cue: Token, frame: list[Token], exclude) -> None
     if q.cue_lemma == "zitieren" and (roles := _quoted_and_relay(cue, frame, exclude)):
         person, relay = roles
         q.speaker, q.via, q.addressee = char_spans(person), _name_in(relay), []
+
+
+def names_someone(phrase: list[Token]) -> bool:
+    """A noun phrase that can speak, by its first noun ("die Reaktion der Kirchenleitung in Bayern"
+    cannot): an entity, a name, a personal pronoun or a person noun."""
+    head = next((t for t in phrase if t.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+    return head is not None and (
+        head.ent_type_ in {"PER", "ORG"} or head.pos_ == "PROPN" or head.lower_ in PERSONAL_PRONOUNS
+        or (head.pos_ == "NOUN" and bool(person_noun_gender(head.text) or person_noun_gender(head.lemma_))))
+
+
+def opening_name_instead(cue: Token, tokens: list[Token], subject: list[Token]) -> list[Token]:
+    """'Karin Krapp, eine Betroffene, kritisierte die Reaktion …', parsed with "die Reaktion" as
+    the subject: someone performs a speech act, so when the parsed subject follows the verb and
+    names no one, the name that opens the sentence is the speaker."""
+    if not subject or subject[0].i < cue.i or names_someone(subject) or not tokens:
+        return []
+    first = tokens[0]
+    if first.i >= cue.i or not (first.ent_type_ in {"PER", "ORG"} or first.pos_ == "PROPN" or is_first_name(first.text)):
+        return []
+    name = [first] + ([tokens[1]] if is_first_name(first.text) and len(tokens) > 1 and tokens[1].is_title else [])
+    return with_entities(name)
 
 
 def _quoted_and_relay(cue: Token, frame: list[Token], exclude) -> tuple[list[Token], list[Token]] | None:

@@ -47,9 +47,9 @@ def source_phrase(sent: Span, tokens: list[Token], previous, min_content: int = 
               and np_before(tokens, k) and np_before(tokens, k)[0].i == tokens[0].i):
             # postposition opening the sentence: "Seiner Meinung nach …", "Angaben der Polizei nach"
             cue_tokens, speaker = [tokens[k]], np_before(tokens, k)
-        elif word == "so" and k > 1 and lowered[k - 1] == "," and (inserted := _inserted_source(tokens, k + 1)):
+        elif word == "so" and k > 0 and lowered[k - 1] == "," and (inserted := _inserted_source(tokens, k + 1)):
             cue_tokens, speaker = [tokens[k]], inserted  # "Diese Politik spalte, so Lang, nicht nur …"
-        elif word == "so" and k > 1 and lowered[k - 1] == "," and np_to_end(tokens, k + 1):
+        elif word == "so" and k > 0 and lowered[k - 1] == "," and np_to_end(tokens, k + 1):
             cue_tokens, speaker = [tokens[k]], np_to_end(tokens, k + 1)
         elif word == "zufolge" and k > 0:
             cue_tokens, speaker = [tokens[k]], np_before(tokens, k)

@@ -14,6 +14,7 @@ from ..lemmas import dictionary_lemma
 from ..verbforms import is_cue_verb_form
 from .labels import (
     is_apposition,
+    is_auxiliary_of_head,
     is_conjunct,
     is_coordinating,
     is_in_verb_chain,
@@ -68,7 +69,9 @@ def np_to_end(tokens: list[Token], k: int) -> list[Token]:
 def subject_of(verb: Token) -> list[Token]:
     """The subject noun phrase of a verb; coordinated verbs borrow their head verb's subject."""
     for candidate in (verb, *_verb_heads(verb)):
-        for child in candidate.children:
+        # (a misparse hangs the subject below the auxiliary: "Die Fed/nsubj hat/aux … eingeräumt")
+        auxiliaries = [c for c in candidate.children if is_auxiliary_of_head(c)]
+        for child in [*candidate.children, *(c for aux in auxiliaries for c in aux.children)]:
             if is_subject(child) and _can_be_speaker(child):
                 return noun_phrase(child)
     return []

@@ -20,7 +20,7 @@ OPENING_MARKS = set(QUOTE_PAIRS)
 
 # Conjunctions that open adverbial clauses (cause, time, concession, purpose): never what was said
 ADVERBIAL_CONJUNCTIONS = {"da", "während", "nachdem", "weil", "als", "wenn", "obwohl", "bevor", "seit", "seitdem",
-                          "sobald", "falls", "um", "indem", "damit"}
+                          "sobald", "falls", "um", "indem", "damit", "ohne", "statt", "anstatt"}
 
 CLAUSE_OPENERS = {"da", "weil", "dass", "wobei", "obwohl", "nachdem", "wenn", "als", "sodass", "die", "der", "das",
                   "dem", "den", "denen", "dessen", "deren", "welche", "welcher", "wo", "worauf", "womit", "woraufhin"}
