@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
 from .names import is_first_name, normalize_name
@@ -81,8 +81,7 @@ def find_roles(doc: Doc, clusters) -> dict[str, dict]:
         sent = ent.sent
         window = list(doc[max(sent.start, ent.start - 5):ent.start])
         if ent.end < sent.end and doc[ent.end].text == ",":  # an apposition after the name
-            after = doc[ent.end + 1:min(sent.end, ent.end + 1 + MAX_APPOSITION_ROLE)]
-            window += [t for t in after if t.pos_ == "NOUN"][:1]
+            window += _apposition_role(doc[ent.end + 1:min(sent.end, ent.end + 1 + MAX_APPOSITION_ROLE)])
         for token in window:
             if lexicon.is_source_noun(token.lower_):  # "Medienberichten zufolge … Tyson Fury"
                 continue
@@ -97,6 +96,18 @@ def find_roles(doc: Doc, clusters) -> dict[str, dict]:
                 if key not in roles or len(cluster["words"]) > len(roles[key]["words"]):
                     roles[key] = cluster
     return roles
+
+
+def _apposition_role(after: Span) -> list[Token]:
+    """The noun of an apposition right after a name's comma ("Yotam Ophir, Experte für …", "X, die
+    frühere Ministerin"): an article only first, then adjectives; "so Lang, schade die
+    CDU-Politikerin" is a clause, and the role there belongs to someone else."""
+    for k, token in enumerate(after):
+        if token.pos_ == "NOUN":
+            return [token]
+        if not ((token.pos_ == "DET" and k == 0) or token.pos_ in {"ADJ", "NUM"}):
+            return []
+    return []
 
 
 MIN_SHARED_ROLE_SUFFIX = 8  # "Synodal|präsidentin" and "Synoden|präsidentin" share the role's head

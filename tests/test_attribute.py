@@ -145,6 +145,8 @@ def test_direct_quote_takes_the_subject_of_an_unknown_verb(rules_nlp):
     ("Frankreichs Präsident Jacques Chirac sagte, die Lage sei ernst.", "Frankreichs Präsident Jacques Chirac"),
     ("Günther Platter, der Verteidigungsminister Österreichs, sagte, die Lage sei ernst.",
      "Günther Platter, der Verteidigungsminister Österreichs"),
+    # the one spoken to is no part of it
+    ('Die Siedler hätten Häuser angegriffen, sagte der Bürgermeister gegenüber "Radio Bremen".', "der Bürgermeister"),
 ])
 def test_speaker_is_the_whole_noun_phrase(rules_nlp, text, speaker):
     """Titles and appositions belong to the speaker, as the WikiNews annotators mark it."""

@@ -183,3 +183,15 @@ def test_a_pronoun_prefers_a_person_outside_a_prepositional_phrase(nlp):
     text = ("Boris Nadeschdin darf Unterschriften sammeln. Die braucht er, um im März gegen Amtsinhaber "
             "Wladimir Putin anzutreten. Nach eigenen Angaben hat er schon 200.000 Unterschriften zusammen.")
     assert _speakers(nlp, text)[-1] == "Boris Nadeschdin"
+
+
+def test_a_role_after_a_clause_is_not_the_apposition_of_the_name_before_it():
+    from pipeline import load_nlp
+    from pipeline.resolve import NameClusters, name_spans
+    from pipeline.speaker_roles import find_roles
+
+    nlp = load_nlp(scorer=False, linker=False)
+    doc = nlp("Diese Politik spalte das Land, so Ricarda Lang, schade die CDU-Politikerin der eigenen Partei. "
+              "Der Kanzler, ein erfahrener Politiker, schwieg.")
+    roles = find_roles(doc, NameClusters(name_spans(doc)))
+    assert "cdu-politikerin" not in roles

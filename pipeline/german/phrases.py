@@ -187,6 +187,11 @@ def _trim_speaker(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     while start < nominal[-1] and (doc[start].pos_ in SPEAKER_LEADERS | {"VERB", "AUX", "SCONJ"}
                                    or doc[start].lower_ in SOURCE_WORDS):  # "Laut" tagged as a noun
         start += 1
+    # "der Dorfratsvorsitzende gegenüber „Wafa“": the one spoken to is not part of the speaker
+    addressed = next((k for k in range(start + 1, end + 1) if doc[k].lower_ == "gegenüber"), None)
+    if addressed is not None and nominal[0] < addressed:
+        end = addressed - 1
+        nominal = [k for k in nominal if k < addressed]
     names = [k for k in range(start, end + 1) if doc[k].ent_type_ == "PER"]
     if names and names[-1] < end:
         after = doc[names[-1] + 1]
