@@ -330,7 +330,7 @@ def _person_description_gender(words: list[Token]) -> str | None:
     if not 2 <= len(words) <= MAX_PERSON_DESCRIPTION or words[0].lower_ not in {"der", "die"}:
         return None
     noun = words[-1]
-    if noun.pos_ not in {"NOUN", "PROPN"} or not noun.is_title or "Plur" in noun.morph.get("Number"):
+    if noun.pos_ not in {"NOUN", "PROPN"} or not noun.text[:1].isupper() or "Plur" in noun.morph.get("Number"):
         return None
     gender = person_noun_gender(noun.text)
     return gender if gender == ("m" if words[0].lower_ == "der" else "f") else None

@@ -556,3 +556,23 @@ def test_a_speech_act_before_a_quote_is_a_claim_of_its_own(rules_nlp, text, act)
 ])
 def test_a_frame_before_a_colon_is_no_speech_act_of_its_own(rules_nlp, text):
     assert [q.type for q in rules_nlp(text)._.quotations] == ["direct"]
+
+
+def test_a_speech_act_in_a_relative_clause_is_the_antecedents(rules_nlp):
+    text = "Unterstützung bekommt sie von Generalsekretär Peter Maier, der ihre Amtsführung verteidigte."
+    reported = [q for q in rules_nlp(text)._.quotations if q.type == "reported"]
+    assert [_text(text, q.quote) for q in reported] == ["ihre Amtsführung"]
+    assert "Peter Maier" in _text(text, reported[0].speaker)
+
+
+def test_a_speech_act_in_a_subordinate_clause_reports_only_that_clause(rules_nlp):
+    text = "Die Firma stellte ein neues Produkt vor, während der Verband seine Kritik an dem Gesetz bekräftigte."
+    reported = [q for q in rules_nlp(text)._.quotations if q.type == "reported"]
+    assert [_text(text, q.quote) for q in reported] == ["seine Kritik an dem Gesetz"]
+    assert _text(text, reported[0].speaker) == "der Verband"
+
+
+def test_von_sich_weisen_is_a_rejection(rules_nlp):
+    text = "Der Konzern weist die Vorwürfe von sich."
+    reported = [q for q in rules_nlp(text)._.quotations if q.type == "reported"]
+    assert [(q.cue_lemma, _text(text, q.quote)) for q in reported] == [("zurückweisen", "die Vorwürfe")]

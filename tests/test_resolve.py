@@ -195,3 +195,9 @@ def test_a_role_after_a_clause_is_not_the_apposition_of_the_name_before_it():
               "Der Kanzler, ein erfahrener Politiker, schwieg.")
     roles = find_roles(doc, NameClusters(name_spans(doc)))
     assert "cdu-politikerin" not in roles
+
+
+def test_a_role_noun_with_an_upper_case_prefix_is_a_person_description(nlp):
+    text = ("Maria Schulz reagierte gelassen. Die CDU-Politikerin wies die Vorwürfe zurück und rief zu mehr "
+            "Respekt in politischen Debatten auf.")
+    assert set(_speakers(nlp, text)) == {"Maria Schulz"}

@@ -24,6 +24,8 @@ def lexicon_cue(token: Token) -> str | None:
     lemmas = [lemma for lemma in (lemma_of(token.lower_), token.lemma_.lower()) if lemma]
     particle = next((c.lower_ for c in token.children if c.lower_ in lexicon.PARTICLES and is_separated_particle(c)), None)
     particle = particle or _clause_final_particle(token)
+    if "weisen" in lemmas and _ends_in_von_sich(token):
+        particle = "zurück"  # "weist die Vorwürfe von sich" = "weist sie zurück"
     candidates = [particle + lemma for lemma in lemmas] if particle else []
     candidates += lemmas + [_crude_lemma(token.lower_)]
     for cand in candidates:
@@ -58,6 +60,12 @@ def _clause_final_particle(verb: Token) -> str | None:
                 return previous.lower_
             return None
     return None
+
+
+def _ends_in_von_sich(verb: Token) -> bool:
+    following = [t for t in verb.doc[verb.i + 1:min(verb.i + 12, len(verb.doc))]]
+    end = next((k for k, t in enumerate(following) if t.is_punct or t.lower_ in {"und", "oder"}), len(following))
+    return end >= 2 and [t.lower_ for t in following[end - 2:end]] == ["von", "sich"]
 
 
 def _crude_lemma(word: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .. import lexicon
-from ..german.clauses import content_end
+from ..german.clauses import content_end, subordinate_clause_end, subordinate_clause_start
 from ..german.phrases import full_mention, is_demonstrative, subject_of, with_entities
 from ..german.punctuation import strip_edges, strip_end
 from ..german.words import SENTENCE_ADVERBS, TIME_NOUNS
@@ -16,6 +16,7 @@ from .roles import (
     continue_previous,
     entity_after,
     fill_addressee,
+    nominal_before,
     opening_name_instead,
     passive_agent,
     proper_noun_after,
@@ -38,17 +39,28 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
     if not agent and is_passive(cue):
         return None  # "Scharf kritisiert wurde ihre Entscheidung": the subject is what was criticised
     speaker = agent or with_entities(subject_of(cue))
-    speaker = opening_name_instead(cue, tokens, speaker) or speaker
+    clause = subordinate_clause(cue, tokens)
+    if clause and speaker == clause[:1] and clause[0].lower_ in RELATIVE_SUBJECTS:
+        speaker = antecedent(clause[0])  # "…, Carsten Linnemann, der ihre Amtsführung verteidigte"
+    elif clause and not speaker:  # (a misparse: "während Floridas Gouverneur Ron DeSantis/VERB …")
+        speaker = nominal_before(cue, clause[1:])
+    elif not clause:
+        speaker = opening_name_instead(cue, tokens, speaker) or speaker
     if is_demonstrative(speaker) or not speaker:  # "Zusätzlich kritisierte Kim …" (a misparse)
         speaker = entity_after(cue, tokens, within=3) or proper_noun_after(cue, within=2) or speaker
     if not speaker:
         return None
-    statement = _statement(tokens)
+    sentence = _statement(tokens)
+    # what a subordinate clause reports stays inside it, after its opener (the rest of the
+    # sentence is the frame, which the WikiNews annotators mark as part of the quotation)
+    statement = [t for t in clause[1:] if not t.is_punct or t.text not in {",", ".", "!", "?"}] if clause else sentence
     # (the speaker as the component will cut it: "der russische Präsident Putin Gerüchte" is a misparse)
-    content = reported_content(statement, cue, full_mention(speaker))
+    content = reported_content(statement, cue, full_mention(speaker), verb_final=bool(clause))
+    if clause and not any(t.pos_ in {"NOUN", "PROPN"} for t in content):
+        return None  # "die Entscheidung, die der Minister kritisierte": the object is outside the clause
     if not any(t.is_alpha for t in content):  # nothing said: a stray quotation mark or a number
         return None
-    frame = [t for t in statement if t not in content]
+    frame = [t for t in sentence if t not in content]
     q = Quotation(type="reported", quote=char_spans(content), speaker=char_spans(speaker), frame=char_spans(frame),
                   cue=char_spans(cue_with_auxiliaries(cue)), cue_lemma=lexicon_cue(cue), rule=Rule.REPORTED,
                   confidence=0.6)
@@ -152,7 +164,29 @@ def _statement(tokens: list[Token]) -> list[Token]:
     return statement + [t for t in following if t.text in {".", "!", "?"}]
 
 
-def reported_content(statement: list[Token], cue: Token, speaker: list[Token]) -> list[Token]:
+RELATIVE_SUBJECTS = {"der", "die", "das", "welcher", "welche", "welches"}
+
+
+def subordinate_clause(cue: Token, tokens: list[Token]) -> list[Token]:
+    """The tokens of the subordinate clause the cue ends ("…, der ihre Amtsführung verteidigte",
+    "während X seine Unterstützung bekräftigte"), or [] for a main-clause cue."""
+    start = subordinate_clause_start(tokens, cue.i)
+    if start == tokens[0].i:
+        return []
+    end = subordinate_clause_end(tokens, cue.i)
+    return [t for t in tokens if start <= t.i < end]
+
+
+def antecedent(relative: Token) -> list[Token]:
+    """The noun before the comma that opens a relative clause (the full mention grows it)."""
+    doc = relative.doc
+    if relative.i < 2 or doc[relative.i - 1].text != ",":
+        return []
+    noun = doc[relative.i - 2]
+    return with_entities([noun]) if noun.pos_ in {"NOUN", "PROPN"} else []
+
+
+def reported_content(statement: list[Token], cue: Token, speaker: list[Token], verb_final: bool = False) -> list[Token]:
     """What was said or done to: the sentence without the speaker, the cue (with its particle
     and auxiliaries), a fronted adverbial ("Am Montag kritisierte Kim …") and what follows a
     second main clause; "Kim kritisierte die Kooperation der USA scharf." -> "die Kooperation
@@ -160,7 +194,8 @@ def reported_content(statement: list[Token], cue: Token, speaker: list[Token]) -
     verbs = cue_with_auxiliaries(cue)
     frame = {t.i for t in verbs} | {t.i for t in speaker}
     frame |= {t.i for t in statement if is_particle_of(t, cue)}
-    prefield = [t for t in statement if t.i < verbs[0].i]  # before the verb in second position
+    # before the verb in second position (a verb-final subordinate clause has no prefield)
+    prefield = [] if verb_final else [t for t in statement if t.i < verbs[0].i]
     if prefield and not frame & {t.i for t in prefield} and (
             prefield[0].pos_ in {"ADP", "ADV", "SCONJ", "CCONJ"} or prefield[0].lower_ in SENTENCE_ADVERBS):
         frame |= {t.i for t in prefield}  # "Am Montag", "Zusätzlich": not what was said
@@ -168,6 +203,8 @@ def reported_content(statement: list[Token], cue: Token, speaker: list[Token]) -
         frame |= {t.i for t in prefield}  # the speaker's apposition: "Karin Krapp, eine Betroffene, kritisierte …"
     content = [t for t in statement if t.i not in frame and not (t.is_punct and t.text in {".", "!", "?"}
                                                                   and t.i == statement[-1].i)]
+    if [t.lower_ for t in content[-2:]] == ["von", "sich"]:  # "weist die Vorwürfe von sich": part of the verb
+        content = content[:-2]
     return content_end(strip_edges(content))
 
 

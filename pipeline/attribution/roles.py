@@ -58,7 +58,7 @@ def fill_from_cue(q: Quotation, cue: Token, frame: list[Token], exclude) -> None
     if not speaker:
         speaker = speaker_in_frame([t for t in frame if t.i not in exclude], cue)
     if not speaker:
-        speaker = _nominal_before(cue, [t for t in frame if t.i not in exclude])
+        speaker = nominal_before(cue, [t for t in frame if t.i not in exclude])
     if not speaker:  # inverted order: "Weiterhin äußerte der nordkoreanische Staatschef, …"
         speaker = _nominal_after(cue, [t for t in frame if t.i not in exclude])
     q.speaker = char_spans(speaker)
@@ -130,7 +130,7 @@ def speaker_in_frame(frame: list[Token], cue: Token | None = None) -> list[Token
     return before[-1] if before else candidates[0]
 
 
-def _nominal_before(cue: Token, frame: list[Token]) -> list[Token]:
+def nominal_before(cue: Token, frame: list[Token]) -> list[Token]:
     """Last resort: the first nominative noun phrase of the cue's clause ('Die Kanadier hingegen sagen')."""
     clause = [t for t in frame if t.i < cue.i]
     for k in range(len(clause) - 1, -1, -1):  # only the clause right before the cue
