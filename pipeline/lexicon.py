@@ -84,6 +84,7 @@ HAND_SPEECH_VERBS = {
     "prognostizieren", "schätzen", "erwarten", "rechnen", "zweifeln", "beschwören",
     "ergänzen", "einwenden", "bemerken", "anmerken", "klarstellen", "festhalten", "erinnern",
     "prophezeien", "verlautbaren", "fürchten", "schildern", "andeuten", "monieren", "leugnen",
+    "erzählen", "raten", "spekulieren",
 }
 
 _MINED = _mined_rows()

@@ -576,3 +576,27 @@ def test_von_sich_weisen_is_a_rejection(rules_nlp):
     text = "Der Konzern weist die Vorwürfe von sich."
     reported = [q for q in rules_nlp(text)._.quotations if q.type == "reported"]
     assert [(q.cue_lemma, _text(text, q.quote)) for q in reported] == [("zurückweisen", "die Vorwürfe")]
+
+
+def test_a_relative_clause_after_the_subject_does_not_hide_the_konjunktiv(rules_nlp):
+    text = "Die Forscherin sagte, viele der Gerüchte, die jetzt wieder kursieren, hätten eine lange Geschichte."
+    indirect = [q for q in rules_nlp(text)._.quotations if q.type == "indirect"]
+    assert [_text(text, q.quote) for q in indirect] == [
+        "viele der Gerüchte, die jetzt wieder kursieren, hätten eine lange Geschichte"]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Im Keller wurde gelagert, was sonst knapp war, erzählt ein früherer Koch.", "erzählen",
+     "Im Keller wurde gelagert, was sonst knapp war"),
+    ("Die Ärztin rät daher, die Werte regelmäßig zu überwachen.", "raten", "die Werte regelmäßig zu überwachen"),
+])
+def test_telling_and_advising_are_speech_verbs(rules_nlp, text, cue, content):
+    quotes = rules_nlp(text)._.quotations
+    assert [(q.cue_lemma, _text(text, q.quote)) for q in quotes] == [(cue, content)]
+
+
+def test_an_article_opening_the_next_sentence_is_no_frame_of_the_quote(rules_nlp):
+    text = ('„Wir hatten uns damals verliebt, aber das durfte niemand wissen.“ '
+            'Das Theater erzählt diese und viele andere Geschichten.')
+    direct = [q for q in rules_nlp(text)._.quotations if q.type == "direct"]
+    assert len(direct) == 1 and direct[0].rule != "direct+next-frame" and not direct[0].speaker

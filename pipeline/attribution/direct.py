@@ -108,4 +108,6 @@ def _frame_after(sent: Span) -> tuple[Token, list[Token]] | None:
     cue = find_cue(tokens)
     if cue is None or tokens[0].lower_ not in {"so", "das", "dies", "dieses", "diese", "damit", "mit", "dazu"}:
         return None
+    if tokens[0].lower_ in {"das", "dies", "dieses", "diese"} and len(tokens) > 1 and tokens[1].pos_ in {"NOUN", "ADJ"}:
+        return None  # "Das Theater erzählt viele Geschichten": an article, not the quote taken up again
     return cue, tokens

@@ -206,7 +206,9 @@ def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
         return None  # "rief er an, um sein Abo zu kündigen": purpose, not content
     # the clause right after the comma must carry the verb: "kritisierte die USA, Japan und
     # Südkorea, die … führe" is an enumeration followed by a relative clause, not content
-    first_clause = first_clause_of(content)
+    # (a relative clause after the subject does not end the first clause: "viele der
+    # Erzählungen, die jetzt auftauchen, hätten …")
+    first_clause = first_clause_of(_closed_over_relative_clauses(content))
     first_person = any(t.lower_ == "ich" for t in first_clause)
     if (content[0].lower_ in {"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wo"}
             or tokens[k].text == ":"
@@ -244,3 +246,10 @@ def _only_participles(tokens: list[Token]) -> bool:
     verbs = [t for t in tokens if t.pos_ in {"VERB", "AUX"}]
     return bool(verbs) and not any(t.pos_ == "NOUN" and t.is_lower for t in tokens) and all(
         "Part" in t.morph.get("VerbForm") and not is_finite_verb(t) for t in verbs)
+
+
+def _closed_over_relative_clauses(tokens: list[Token]) -> list[Token]:
+    """The tokens outside relative clauses, without the comma that closes one."""
+    kept = outside_relative_clauses(tokens)
+    ids = {t.i for t in kept}
+    return [t for t in kept if not (t.text == "," and t.i - 1 not in ids)]
