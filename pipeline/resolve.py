@@ -160,6 +160,8 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
     #    a person's name may run past a mention the parse cut short ("Der Betroffenenvertreter Detlev")
     named = [e for e in clusters.names if (e.label_ == "PER" and e.start < mention.end and e.end > mention.start)
              or (e.label_ == "ORG" and e.start >= mention.start and e.end <= mention.end)]
+    if named and all(e.label_ == "ORG" for e in named) and (body := organisation_body(mention, named)) is not None:
+        return body, "ORG"
     if named:
         ent = max(named, key=lambda e: (e.label_ == "PER", gender_of_name(e.text) is not None, len(e), e.start))
         cluster = clusters.lookup(ent.text, ent.label_)
@@ -219,6 +221,35 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
     if proper:  # "Die USA und Südkorea" -> "USA und Südkorea"
         return mention.doc[proper[0].i:proper[-1].i + 1].text, None
     return description(words), None
+
+
+def organisation_body(mention: Span, organisations: list[Span]) -> str | None:
+    """'Das Institut für Arbeitsschutz der Deutschen Gesetzlichen Unfallversicherung', 'Der von
+    der Hamas kontrollierte Zivilschutz': a body whose head noun is qualified by the organisation
+    named inside the mention speaks, not that organisation; the head and what follows it. None
+    where the head names a person ("Sprecher der Polizei"), a source ("Angaben der Polizei") or is
+    the organisation's own title ("Nachrichtenagentur KCNA")."""
+    inside = {i for e in organisations for i in range(e.start, e.end)}
+    words = [t for t in mention if not t.is_punct]
+    k = 0
+    if len(words) > 2 and words[0].pos_ == "DET" and words[1].lower_ in {"von", "vom"}:  # a participle attribute
+        k = next((j + 1 for j in range(2, len(words) - 1) if words[j].is_lower and words[j].pos_ in {"ADJ", "VERB", "AUX"}),
+                 len(words))
+    head = next((t for t in words[k:] if t.pos_ in {"NOUN", "PROPN"}), None)
+    # (a common noun the NER tagged alone is still a head: "Das Institut/ORG für …")
+    organisations = [e for e in organisations if not (head is not None and e.start == head.i and len(e) == 1)]
+    inside = {i for e in organisations for i in range(e.start, e.end)}
+    if (head is None or head.i in inside or head.pos_ != "NOUN" or lexicon.is_source_noun(head.lower_)
+            or person_noun_gender(head.text) or person_noun_gender(head.lemma_)
+            or not any(e.start > head.i + 1 or e.end <= head.i for e in organisations)):
+        return None
+    following = next((t for t in mention.doc[head.i + 1:mention.end] if not t.is_punct), None)
+    if following is not None and any(e.start == following.i for e in organisations):
+        return None  # "Nachrichtenagentur KCNA", "die Zeitung „Yated Ne'eman“": the name is the head's apposition
+    end = mention.end
+    while end > head.i + 1 and mention.doc[end - 1].is_punct and mention.doc[end - 1].text != ")":
+        end -= 1
+    return mention.doc[head.i:end].text
 
 
 DATE_WORDS = TIME_NOUNS | set(MONTHS) | set(WEEKDAYS) | {"anfang", "mitte", "ende"}  # "Anfang November"

@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.resolve import normalize_name
 
 
@@ -201,3 +203,22 @@ def test_a_role_noun_with_an_upper_case_prefix_is_a_person_description(nlp):
     text = ("Maria Schulz reagierte gelassen. Die CDU-Politikerin wies die Vorwürfe zurück und rief zu mehr "
             "Respekt in politischen Debatten auf.")
     assert set(_speakers(nlp, text)) == {"Maria Schulz"}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Der von der Hamas kontrollierte Zivilschutz teilte mit, bei dem Angriff seien drei Menschen gestorben.",
+     "Zivilschutz"),
+    ("Das Institut für Arbeitsschutz der Deutschen Gesetzlichen Unfallversicherung (IFA) warnte, die Stoffe "
+     "seien gefährlich.", "Institut für Arbeitsschutz der Deutschen Gesetzlichen Unfallversicherung (IFA)"),
+    # a spokesperson, a source and an apposition keep the organisation
+    ("Ein Sprecher der Deutschen Bank sagte, die Zahlen seien gut.", "Deutschen Bank"),
+    ("Die Nachrichtenagentur Reuters berichtete, die Lage sei ernst.", "Reuters"),
+])
+def test_a_body_qualified_by_an_organisation_speaks_for_itself(nlp, text, speaker):
+    assert _speakers(nlp, text) == [speaker]
+
+
+def test_a_participle_attribute_belongs_to_the_speakers_noun_phrase(rules_nlp):
+    text = "Der von der Hamas kontrollierte Zivilschutz teilte mit, bei dem Angriff seien drei Menschen gestorben."
+    q = rules_nlp(text)._.quotations[0]
+    assert text[q.speaker[0][0]:q.speaker[-1][1]] == "Der von der Hamas kontrollierte Zivilschutz"

@@ -15,13 +15,18 @@ import sys
 from pathlib import Path
 
 
+# Pairs of the source that are no person nouns ("Schutz/Schützin" is a Wiktionary slip for
+# "Schütze"); as compound heads they would make "Zivilschutz" a person.
+NOT_PERSON_NOUNS = {"schutz"}
+
+
 def main(pairs: Path, out: Path) -> None:
     genders: dict[str, str] = {}
     with pairs.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             for word, gender in ((row["masculine"], "m"), (row["feminine"], "f")):
                 word = word.strip().lower()
-                if word.isalpha() and len(word) >= 4:
+                if word.isalpha() and len(word) >= 4 and word not in NOT_PERSON_NOUNS:
                     genders.setdefault(word, gender)
     header = ("# person noun (lower case)\tgender; derived from role-noun-pairs.tsv (German Wiktionary via german-nouns, "
               "CC BY-SA 4.0) by training/make_person_nouns.py\n")

@@ -135,6 +135,8 @@ def full_mention(tokens: list[Token], outside: set[int] = frozenset()) -> list[T
         return tokens
     if len(tokens) > 1 and tokens[0].pos_ == "PRON" and tokens[0].lower_ in PERSONAL_PRONOUNS and not tokens[1].is_punct:
         return tokens[:1]  # "nannte sie Klöckner eine …": a misparse; a pronoun heads no phrase with a name
+    if (attributed := participle_attribute_phrase(tokens)) is not None:
+        return attributed
     ids = {t.i for t in tokens}
     top = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])
     if top.pos_ not in {"NOUN", "PROPN"}:
@@ -150,6 +152,29 @@ def full_mention(tokens: list[Token], outside: set[int] = frozenset()) -> list[T
     if trimmed is None or trimmed[1] - trimmed[0] + 1 > MAX_SPEAKER_TOKENS:
         return tokens
     return with_entities(list(doc[trimmed[0]:trimmed[1] + 1]))
+
+
+MAX_PARTICIPLE_GAP = 2  # "von der Hamas [seit Jahren] kontrollierte"
+
+
+def participle_attribute_phrase(tokens: list[Token]) -> list[Token] | None:
+    """'Der von der Hamas kontrollierte Zivilschutz': a mention inside the "von" phrase of an
+    extended participle attribute is the agent of the participle; the noun phrase it qualifies
+    is the whole phrase, from its article to the noun after the participle. (An article right
+    before "von" occurs in German only in this construction.) None where this is not so."""
+    doc = tokens[0].doc
+    start, end = tokens[0].i, tokens[-1].i
+    while start > 0 and doc[start - 1].pos_ in {"DET", "ADJ"} and doc[start - 1].lower_ not in {"von", "vom"}:
+        start -= 1  # "[von] der Hamas" given as "Hamas"
+    if start < 2 or doc[start - 1].lower_ not in {"von", "vom"} or doc[start - 2].lower_ not in ARTICLES:
+        return None
+    for k in range(end + 1, min(end + 2 + MAX_PARTICIPLE_GAP, len(doc) - 1)):
+        if doc[k].is_punct:
+            return None
+        if doc[k].is_lower and doc[k].pos_ in {"ADJ", "VERB", "AUX"} and doc[k + 1].pos_ in {"NOUN", "PROPN"} \
+                and doc[k + 1].text[:1].isupper():
+            return list(doc[start - 2:k + 2])
+    return None
 
 
 def _phrase_around(top: Token, ids: set[int], outside: set[int]) -> set[int]:
