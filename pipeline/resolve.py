@@ -50,9 +50,18 @@ class SpeakerResolver:
             q.speaker_canonical, q.speaker_label = canonical, label or q.speaker_label
             q.speaker_role = speaker_role(doc, q, canonical, q.speaker_label)
             if canonical and q.speaker:
-                resolved_so_far.append((q.speaker[0][0], canonical, label))
+                resolved_so_far.append((q.speaker[0][0], canonical, label or _untagged_name(doc, q)))
         set_quotations(doc, quotations)
         return doc
+
+
+def _untagged_name(doc: Doc, q: Quotation) -> str | None:
+    """'PER' for a speaker mention the NER left untagged that the tagger calls a proper name
+    ("Ben-Gvir"): a person a later "er" or "sie" may stand for."""
+    tokens = [t for t in tokens_at(doc, q.speaker) if not t.is_punct]
+    if 0 < len(tokens) <= 2 and all(t.pos_ == "PROPN" and not t.ent_type_ for t in tokens):
+        return "PER"
+    return None
 
 
 def name_spans(doc: Doc) -> list[Span]:

@@ -600,3 +600,16 @@ def test_an_article_opening_the_next_sentence_is_no_frame_of_the_quote(rules_nlp
             'Das Theater erzählt diese und viele andere Geschichten.')
     direct = [q for q in rules_nlp(text)._.quotations if q.type == "direct"]
     assert len(direct) == 1 and direct[0].rule != "direct+next-frame" and not direct[0].speaker
+
+
+def test_a_konjunktiv_sentence_after_a_lead_sentence_is_its_speakers(rules_nlp):
+    text = ("Auf hundert Seiten hat die Europäische Zentralbank die Krise analysiert und Mängel der Aufsicht festgestellt. "
+            "Künftig müsse man Risiken schneller erkennen.")
+    runs = [q for q in rules_nlp(text)._.quotations if q.rule == "konjunktiv"]
+    assert len(runs) == 1 and "Europäische Zentralbank" in _text(text, runs[0].speaker)
+
+
+def test_a_laut_phrase_ends_before_the_next_article(rules_nlp):
+    text = "Strengere Regeln hätten laut Fed die Widerstandsfähigkeit der Bank verbessert."
+    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "source:laut")
+    assert _text(text, q.speaker) == "Fed"

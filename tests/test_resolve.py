@@ -222,3 +222,15 @@ def test_a_participle_attribute_belongs_to_the_speakers_noun_phrase(rules_nlp):
     text = "Der von der Hamas kontrollierte Zivilschutz teilte mit, bei dem Angriff seien drei Menschen gestorben."
     q = rules_nlp(text)._.quotations[0]
     assert text[q.speaker[0][0]:q.speaker[-1][1]] == "Der von der Hamas kontrollierte Zivilschutz"
+
+
+def test_a_pronoun_can_stand_for_a_speaker_the_ner_missed(nlp):
+    from pipeline.resolve import _untagged_name
+    from pipeline.quotation import Quotation
+
+    doc = nlp("Ben-Gvir sagte, das Gebet sei erlaubt.")
+    q = Quotation(type="indirect", quote=[[17, 37]], speaker=[[0, 8]])
+    # only a speaker the tagger takes for a proper name and the NER left alone counts
+    expected = "PER" if doc[0].pos_ == "PROPN" and not doc[0].ent_type_ else None
+    assert _untagged_name(doc, q) == expected
+    assert _untagged_name(doc, Quotation(type="indirect", quote=[[17, 37]], speaker=[])) is None

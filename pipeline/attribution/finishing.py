@@ -22,8 +22,10 @@ def fill_continuations(doc: Doc, quotations: list[Quotation]) -> None:
     last_speaker: list[list[int]] = []
     text = doc_text(doc)
     for q in sorted(quotations, key=lambda q: q.start):
-        if q.rule in CONTINUATION_RULES:
+        if q.rule in CONTINUATION_RULES and (last_speaker or not q.speaker or q.speaker[-1][1] > q.start):
             q.speaker = _latest_mention(doc, text, last_speaker, q.start)
+        elif q.rule in CONTINUATION_RULES:  # the first quotation, a run after its lead sentence: its own speaker
+            last_speaker = q.speaker
         elif q.speaker:
             last_speaker = q.speaker
 

@@ -17,7 +17,10 @@ from ..german.mood import (
 )
 from ..german.punctuation import strip_end
 from ..quotation import Quotation, Rule, char_spans, doc_text
-from .roles import continue_previous
+from .. import lexicon
+from .cues import lexicon_cue
+from ..german.phrases import subject_of, with_entities
+from .roles import continue_previous, names_someone
 
 MAX_CONTINUATION_GAP = 80  # tokens after the last quotation within which Konjunktiv continues it
 
@@ -45,9 +48,14 @@ def merge_konjunktiv_runs(doc: Doc, quotations: list[Quotation], sentences: list
 
 
 def konjunktiv_continuation(sent: Span, tokens: list[Token], previous) -> Quotation | None:
-    """A Konjunktiv main clause without a frame continues the previous speaker."""
+    """A Konjunktiv main clause without a frame continues the previous speaker, or, before any
+    quotation, the one whose speech the sentence before it reports ("Die Fed hat Mängel
+    festgestellt. Künftig müsse man …")."""
+    lead = None
     if not previous or sent.start - _last_end_token(sent.doc, previous) > MAX_CONTINUATION_GAP:
-        return None
+        lead = [] if previous else speech_lead(sent)
+        if not lead:
+            return None
     # the main clause's finite verb: the first finite verb before any subordinate-clause comma
     main_clause = first_clause_of(tokens, min_length=3)
     finite = [t for t in main_clause if is_finite_verb(t) or t.lower_ in KONJUNKTIV_FORMS]
@@ -62,8 +70,31 @@ def konjunktiv_continuation(sent: Span, tokens: list[Token], previous) -> Quotat
         return None
     q = Quotation(type="indirect_free_indirect", quote=char_spans(strip_end(tokens, keep_final=True)),
                   rule=Rule.KONJUNKTIV, confidence=0.5)
-    continue_previous(q, previous)  # provisional: a direct quote nested in it shares this speaker
+    if lead:
+        q.speaker = char_spans(lead)
+    else:
+        continue_previous(q, previous)  # provisional: a direct quote nested in it shares this speaker
     return q
+
+
+def speech_lead(sent: Span) -> list[Token]:
+    """The speaker of the sentence before, when that sentence reports speech with a speech verb
+    and names the one who spoke ("Die Federal Reserve hat … Mängel festgestellt.")."""
+    doc = sent.doc
+    if sent.start == 0:
+        return []
+    before = [t for t in doc[sent.start - 1].sent if not t.is_space]
+    cue = next((t for t in before if lexicon_cue(t) in lexicon.SPEECH_VERBS), None)
+    if cue is None:
+        return []
+    subject = with_entities(subject_of(cue))
+    if names_someone(subject):
+        return subject
+    # (the parse may miss the subject: the first person or organisation outside a prepositional phrase)
+    for k, t in enumerate(before):
+        if t.ent_iob_ == "B" and t.ent_type_ in {"PER", "ORG"} and not any(x.pos_ == "ADP" for x in before[max(0, k - 2):k]):
+            return with_entities([t])
+    return []
 
 
 def follows_quotation(sent: Span, previous: list[Quotation]) -> bool:

@@ -314,13 +314,18 @@ def np_after(tokens: list[Token], k: int) -> list[Token]:
 def _starts_next_phrase(token: Token, before: list[Token]) -> bool:
     """After a noun, only a genitive or prepositional attribute continues a noun phrase; an
     article that is no genitive, a number or an adjective opens the clause's next phrase."""
-    if not any(t.pos_ in {"NOUN", "PROPN"} for t in before) or before[-1].pos_ not in {"NOUN", "PROPN", "X"}:
+    if not any(_nominal(t) for t in before) or not (_nominal(before[-1]) or before[-1].pos_ == "X"):
         return False
     if token.pos_ in {"DET", "PRON"}:
         return token.lower_ not in GENITIVE_DETERMINERS
     # "nach Angaben französischer Behörden": a genitive without article after a source noun
     genitive_adjective = token.lower_.endswith("er") and lexicon.is_source_noun(before[-1].lower_)
     return token.pos_ == "NUM" or (token.pos_ == "ADJ" and token.is_lower and not genitive_adjective)
+
+
+def _nominal(token: Token) -> bool:
+    """A noun, or a capitalised named-entity word the tagger took for something else ("laut Fed/DET")."""
+    return token.pos_ in {"NOUN", "PROPN"} or (bool(token.ent_type_) and token.text[:1].isupper())
 
 
 def np_before(tokens: list[Token], k: int) -> list[Token]:
