@@ -613,3 +613,23 @@ def test_a_laut_phrase_ends_before_the_next_article(rules_nlp):
     text = "Strengere Regeln hätten laut Fed die Widerstandsfähigkeit der Bank verbessert."
     q = next(q for q in rules_nlp(text)._.quotations if q.rule == "source:laut")
     assert _text(text, q.speaker) == "Fed"
+
+
+def test_a_relative_clause_after_the_speaker_is_no_content(rules_nlp):
+    text = ("Bei dem Angriff seien zwei Menschen getötet worden, meldete das Ministerium, das ebenfalls unter "
+            "der Kontrolle der Miliz steht.")
+    quotes = rules_nlp(text)._.quotations
+    assert [_text(text, q.quote) for q in quotes] == ["Bei dem Angriff seien zwei Menschen getötet worden"]
+    assert _text(text, quotes[0].speaker).startswith("das Ministerium")
+
+
+def test_the_holder_of_a_speech_noun_is_its_genitive_not_the_phrase_around_it(rules_nlp):
+    text = "Empört sind die Verbände über die Forderung der Landesregierung, dass alle länger arbeiten sollten."
+    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+noun")
+    assert _text(text, q.speaker) == "der Landesregierung"
+
+
+def test_a_speech_noun_that_no_one_holds_names_no_speaker(rules_nlp):
+    text = "Zwar gebe es immer die Befürchtung, dass die Kosten weiter steigen."
+    q = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+noun")
+    assert not q.speaker or "Befürchtung" not in _text(text, q.speaker)

@@ -118,7 +118,9 @@ class _DocState:
 def speakers_as_full_mentions(doc: Doc, quotations: list[Quotation]) -> None:
     """Each speaker becomes its whole noun phrase; "es" and "man" name nobody."""
     for q in quotations:
-        speaker = full_mention(tokens_at(doc, q.speaker), {t.i for t in tokens_at(doc, q.statement)})
+        # (the cue is never part of it: "das Argument der Landesregierung, dass …" -> "der Landesregierung")
+        outside = {t.i for t in tokens_at(doc, q.statement)} | {t.i for t in tokens_at(doc, q.cue)}
+        speaker = full_mention(tokens_at(doc, q.speaker), outside)
         q.speaker = [] if names_nobody(speaker) else char_spans(speaker)
 
 

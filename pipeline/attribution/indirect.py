@@ -176,6 +176,8 @@ def noun_cue(tokens: list[Token]) -> Quotation | None:
         if not holder or not (holder[0].lower_ in GENITIVE_DETERMINERS | {"von", "vom"} or holder[0].pos_ == "PROPN"):
             # "hatte das Gericht eine Mahnung an die Politik ausgesprochen, …": the frame's subject holds it
             holder = clause_subject(tokens[:comma], exclude=noun)
+            if noun in holder:  # "gebe es den Einwand, dass …": the noun itself holds nothing
+                holder = []
         q = Quotation(type="indirect", quote=char_spans(content), cue=char_spans([noun]), cue_lemma=noun.lemma_.lower(),
                       speaker=char_spans(holder) if any(t.pos_ in {"NOUN", "PROPN"} for t in holder) else [],
                       frame=char_spans(tokens[max(0, k - 1):comma + 1]), rule=Rule.INDIRECT_NOUN, confidence=0.5)
@@ -204,6 +206,8 @@ def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
         return None  # "…, wie die Tagesschau berichtet": a source clause, not what was said
     if content[0].lower_ in ADVERBIAL_CONJUNCTIONS:
         return None  # "rief er an, um sein Abo zu kündigen": purpose, not content
+    if _opens_relative_clause(content):
+        return None  # "meldete das Ministerium, das unter der Kontrolle der Hamas steht": about the speaker
     # the clause right after the comma must carry the verb: "kritisierte die USA, Japan und
     # Südkorea, die … führe" is an enumeration followed by a relative clause, not content
     # (a relative clause after the subject does not end the first clause: "viele der
@@ -253,3 +257,12 @@ def _closed_over_relative_clauses(tokens: list[Token]) -> list[Token]:
     kept = outside_relative_clauses(tokens)
     ids = {t.i for t in kept}
     return [t for t in kept if not (t.text == "," and t.i - 1 not in ids)]
+
+
+def _opens_relative_clause(content: list[Token]) -> bool:
+    """'das ebenfalls … steht', 'die … leitet': a relative pronoun, not an article (no noun or
+    adjective after it) and not "dass"."""
+    first = content[0]
+    if first.lower_ not in {"der", "die", "das", "welcher", "welche", "welches"} or len(content) < 2:
+        return False
+    return first.pos_ == "PRON" and content[1].pos_ not in {"NOUN", "PROPN", "ADJ", "NUM", "DET"}

@@ -42,8 +42,10 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
     clause = subordinate_clause(cue, tokens)
     if clause and speaker == clause[:1] and clause[0].lower_ in RELATIVE_SUBJECTS:
         speaker = antecedent(clause[0])  # "…, Carsten Linnemann, der ihre Amtsführung verteidigte"
-    elif clause and not speaker:  # (a misparse: "während Floridas Gouverneur Ron DeSantis/VERB …")
-        speaker = nominal_before(cue, clause[1:])
+    elif clause and (not speaker or speaker[0].i < clause[0].i):
+        # the clause's own subject, which a misparse may hide ("während Floridas Gouverneur Ron
+        # DeSantis/VERB …") or take from the main clause by a coordination
+        speaker = nominal_before(cue, clause[1:]) or speaker
     elif not clause:
         speaker = opening_name_instead(cue, tokens, speaker) or speaker
     if is_demonstrative(speaker) or not speaker:  # "Zusätzlich kritisierte Kim …" (a misparse)
