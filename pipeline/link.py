@@ -27,7 +27,7 @@ from .attribution.cues import lexicon_cue
 from .german.labels import is_subject
 from .german.labels import role as grammatical_role
 from .german.phrases import full_mention, is_dateline, noun_phrase, with_entities
-from .german.words import PHRASE_FINAL_MARKS, PRONOUNS
+from .german.words import DATE_WORDS, PHRASE_FINAL_MARKS, PRONOUNS
 from .guard import guarded
 from .model_files import JsonWeights
 from .quotation import (
@@ -178,8 +178,8 @@ def find_candidates(index: DocIndex, q: Quotation, quote_tokens: list[Token]) ->
     window = [t for s in index.sentences[max(0, first - SENTENCES_BEFORE):last + 1 + SENTENCES_AFTER] for t in s]
     candidates = []
     for t in window:
-        if t.i in quote or not _is_mention_head(t) or is_dateline(t, index.sentence(t)):
-            continue
+        if t.i in quote or not _is_mention_head(t) or is_dateline(t, index.sentence(t)) or t.lower_ in DATE_WORDS:
+            continue  # ("Anfang November", "Ende Januar" speak no more than "Montag")
         if t.i not in index.phrases:  # (the mention of a head, where no quotation cuts into it)
             index.phrases[t.i] = ({x.i for x in noun_phrase(t)}, _mention(t, set(), index))
         subtree, tokens = index.phrases[t.i]

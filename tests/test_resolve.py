@@ -234,3 +234,22 @@ def test_a_pronoun_can_stand_for_a_speaker_the_ner_missed(nlp):
     expected = "PER" if doc[0].pos_ == "PROPN" and not doc[0].ent_type_ else None
     assert _untagged_name(doc, q) == expected
     assert _untagged_name(doc, Quotation(type="indirect", quote=[[17, 37]], speaker=[])) is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a date is no speaker, whatever the parse makes of "meldeten"
+    ("US-Behörden meldeten Anfang November 2024, dass 10.000 Soldaten verlegt worden waren.", "US-Behörden"),
+    # "York" is also a first name: no person "York Times" inside the organisation
+    ("Ende Januar berichtete die New York Times von einem Rückzug der Truppen.", "New York Times"),
+    # a bare source noun names no one
+    ("Berichten zufolge wurden die Truppen nach Russland verlegt.", None),
+])
+def test_speakers_are_no_dates_and_no_bare_sources(nlp, text, speaker):
+    assert _speakers(nlp, text) == [speaker]
+
+
+def test_das_with_a_speech_verb_frames_the_sentence_before(rules_nlp):
+    text = "Litauen will die Grenze schließen. Das berichtet das Nachrichtenportal Verslo žinios."
+    quotes = rules_nlp(text)._.quotations
+    assert [q.type for q in quotes] == ["indirect"]
+    assert text[quotes[0].start:quotes[0].end].startswith("Litauen will die Grenze schließen")

@@ -71,3 +71,16 @@ def test_one_identity_per_speaker_across_the_seeds(seed_run, seed_claims):
     row = speakers.loc[kim.speaker_id.iloc[0]]
     assert row["name"] == "Kim Jong Un" and row["type"] == "PER" and row["n_docs"] == kim.doc_id.nunique()
     assert "Er" not in row["aliases"] and "Kim" in row["aliases"]
+
+
+def test_no_seed_speaker_is_a_date_a_verb_or_a_bare_source(seed_claims):
+    """Issue 16: speakers like "US-Behörden meldeten Anfang November", "Anfang", "Berichten"."""
+    from pipeline.german.words import DATE_WORDS
+    from pipeline.resolve import UNNAMED_SOURCES
+    from pipeline.verbforms import lemma_of
+
+    for speaker in seed_claims.speaker.dropna().unique():
+        words = speaker.replace(",", " ").split()
+        assert not any(w.lower() in DATE_WORDS for w in words), speaker
+        assert not any(lemma_of(w.lower()) for w in words if w.islower()), speaker  # a cue verb form
+        assert speaker.lower() not in UNNAMED_SOURCES and speaker not in {"Das", "Dies"}, speaker

@@ -6,9 +6,9 @@ from spacy.tokens import Span, Token
 
 from .. import lexicon
 from ..german.clauses import content_end, subordinate_clause_end, subordinate_clause_start
-from ..german.phrases import full_mention, is_demonstrative, subject_of, with_entities
+from ..german.phrases import full_mention, is_date_phrase, is_demonstrative, subject_of, with_entities
 from ..german.punctuation import strip_edges, strip_end
-from ..german.words import SENTENCE_ADVERBS, TIME_NOUNS
+from ..german.words import ANAPHORS, SENTENCE_ADVERBS, TIME_NOUNS
 from ..german.labels import is_conjunct, is_passive_auxiliary
 from ..quotation import Quotation, Rule, char_spans, tokens_at
 from .cues import cue_with_auxiliaries, is_particle_of, lexicon_cue, mistagged_verb
@@ -48,6 +48,8 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
         speaker = nominal_before(cue, clause[1:]) or speaker
     elif not clause:
         speaker = opening_name_instead(cue, tokens, speaker) or speaker
+    if speaker and is_demonstrative(speaker) and speaker[0].i == tokens[0].i and tokens[0].lower_ in ANAPHORS:
+        return None  # "Das berichtet das Nachrichtenportal …": a frame for the sentence before, no act of its own
     if is_demonstrative(speaker) or not speaker:  # "Zusätzlich kritisierte Kim …" (a misparse)
         speaker = entity_after(cue, tokens, within=3) or proper_noun_after(cue, within=2) or speaker
     if not speaker:
@@ -199,8 +201,9 @@ def reported_content(statement: list[Token], cue: Token, speaker: list[Token], v
     # before the verb in second position (a verb-final subordinate clause has no prefield)
     prefield = [] if verb_final else [t for t in statement if t.i < verbs[0].i]
     if prefield and not frame & {t.i for t in prefield} and (
-            prefield[0].pos_ in {"ADP", "ADV", "SCONJ", "CCONJ"} or prefield[0].lower_ in SENTENCE_ADVERBS):
-        frame |= {t.i for t in prefield}  # "Am Montag", "Zusätzlich": not what was said
+            prefield[0].pos_ in {"ADP", "ADV", "SCONJ", "CCONJ"} or prefield[0].lower_ in SENTENCE_ADVERBS
+            or is_date_phrase(prefield)):
+        frame |= {t.i for t in prefield}  # "Am Montag", "Zusätzlich", "Ende Januar": not what was said
     elif prefield and speaker and speaker[0].i == prefield[0].i:
         frame |= {t.i for t in prefield}  # the speaker's apposition: "Karin Krapp, eine Betroffene, kritisierte …"
     content = [t for t in statement if t.i not in frame and not (t.is_punct and t.text in {".", "!", "?"}

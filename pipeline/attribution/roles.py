@@ -23,7 +23,7 @@ from ..german.phrases import (
     subject_of,
     with_entities,
 )
-from ..german.words import PERSONAL_PRONOUNS, TIME_NOUNS
+from ..german.words import DATE_WORDS, PERSONAL_PRONOUNS
 from ..names import is_first_name, person_noun_gender
 from ..quotation import Quotation, char_spans
 from .cues import cue_with_auxiliaries, lexicon_cue
@@ -149,7 +149,7 @@ def _nominal_after(cue: Token, frame: list[Token]) -> list[Token]:
     for k, t in enumerate(following):
         if t.text in {",", ":"}:
             return []
-        if t.pos_ in {"NOUN", "PROPN"} and t.is_title and t.lower_ not in TIME_NOUNS:
+        if t.pos_ in {"NOUN", "PROPN"} and t.text[:1].isupper() and t.lower_ not in DATE_WORDS:
             return noun_phrase_at(following, k) if nominative_noun(t) or not_oblique(following, k) else []
     return []
 

@@ -26,6 +26,7 @@ from .words import (
     ANAPHORS,
     ARTICLES,
     CLOSING_MARKS,
+    DATE_WORDS,
     DEMONSTRATIVES,
     GENERIC_PRONOUNS,
     GENITIVE_DETERMINERS,
@@ -38,7 +39,6 @@ from .words import (
     SENTENCE_ADVERBS,
     SOURCE_WORDS,
     SPEAKER_LEADERS,
-    TIME_NOUNS,
 )
 
 
@@ -81,14 +81,21 @@ def _can_be_speaker(token: Token) -> bool:
     """A subject head that can name a speaker: a nominal, not an adverbial the parser misread."""
     if token.pos_ not in {"NOUN", "PROPN", "PRON", "X"} or token.is_punct or token.lower_ in SENTENCE_ADVERBS:
         return False
-    if capitalised_non_noun(token):
-        return False
+    if capitalised_non_noun(token) or is_date_phrase(noun_phrase(token)):
+        return False  # "Generell …", "US-Behörden meldeten Anfang November" (a misparse)
     cases = token.morph.get("Case")
     if not cases or "Nom" in cases:
         return True
     # the morphologizer often guesses the accusative where the form is also nominative
     # ("das Militär"): only a masculine accusative article ("den Minister") makes it one
     return "Acc" in cases and not any(child.lower_ in MASCULINE_ACCUSATIVE_ARTICLES for child in token.children)
+
+
+def is_date_phrase(tokens: list[Token]) -> bool:
+    """'Anfang November', 'Ende Januar 2025', 'am Montag': only time words, numbers and articles."""
+    words = [t for t in tokens if not t.is_punct]
+    return bool(words) and any(t.lower_ in DATE_WORDS for t in words) and all(
+        t.lower_ in DATE_WORDS or t.like_num or t.pos_ in {"DET", "ADP"} for t in words)
 
 
 def capitalised_non_noun(token: Token) -> bool:
@@ -267,7 +274,8 @@ def is_dateline(token: Token, sent: Span | None = None) -> bool:
 
 def nominative_noun(token: Token) -> bool:
     """A capitalised noun or name that is not marked as another case than the nominative."""
-    if token.pos_ not in {"NOUN", "PROPN"} or not token.is_title or token.lower_ in TIME_NOUNS:
+    # ("US-Behörden" is not title-case, "Anfang November" no one)
+    if token.pos_ not in {"NOUN", "PROPN"} or not token.text[:1].isupper() or token.lower_ in DATE_WORDS:
         return False
     cases = token.morph.get("Case")
     return not cases or "Nom" in cases
