@@ -26,7 +26,7 @@ from .german.words import DATE_WORDS, INDEFINITE_ARTICLES, NAME_PARTICLES, PRONO
 from .guard import guarded
 from .names import full_person_name, gender_of_name, is_first_name, normalize_name, person_name_in, person_noun_gender
 from .quotation import Quotation, get_quotations, set_quotations, tokens_at
-from .speaker_roles import find_roles, organisation_roles, role_holder, speaker_role
+from .speaker_roles import find_roles, organisation_body, organisation_name, organisation_roles, role_holder, speaker_role
 from .verbforms import is_cue_verb_form
 
 
@@ -177,7 +177,7 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
         ent = max(named, key=lambda e: (e.label_ == "PER", gender_of_name(e.text) is not None, len(e), e.start))
         cluster = clusters.lookup(ent.text, ent.label_)
         if ent.label_ == "ORG" and not cluster:
-            ent = _name_start(ent, mention)
+            ent = organisation_name(ent, mention)
         return (NameClusters.canonical(cluster) if cluster else ent.text), ent.label_
     words = [t for t in mention if not t.is_punct]
     earlier = [r for r in resolved_so_far if r[0] < start]
@@ -234,47 +234,6 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
     if proper:  # "Die USA und Südkorea" -> "USA und Südkorea"
         return mention.doc[proper[0].i:proper[-1].i + 1].text, None
     return description(words), None
-
-
-def _name_start(ent: Span, mention: Span) -> Span:
-    """An organisation's name with the capitalised words the NER left off before it, inside the
-    mention ("die New York Times": the NER tagged "York Times")."""
-    start = ent.start
-    while start > mention.start and ent.doc[start - 1].text[:1].isupper() and ent.doc[start - 1].pos_ in {"PROPN", "ADJ", "X"} \
-            and not ent.doc[start - 1].is_sent_start:
-        start -= 1
-    return Span(ent.doc, start, ent.end, label=ent.label_)
-
-
-def organisation_body(mention: Span, organisations: list[Span]) -> str | None:
-    """'Das Institut für Arbeitsschutz der Deutschen Gesetzlichen Unfallversicherung', 'Der von
-    der Hamas kontrollierte Zivilschutz': a body whose head noun is qualified by the organisation
-    named inside the mention speaks, not that organisation; the head and what follows it. None
-    where the head names a person ("Sprecher der Polizei"), a source ("Angaben der Polizei") or is
-    the organisation's own title ("Nachrichtenagentur KCNA")."""
-    inside = {i for e in organisations for i in range(e.start, e.end)}
-    words = [t for t in mention if not t.is_punct]
-    k = 0
-    if len(words) > 2 and words[0].pos_ == "DET" and words[1].lower_ in {"von", "vom"}:  # a participle attribute
-        k = next((j + 1 for j in range(2, len(words) - 1) if words[j].is_lower and words[j].pos_ in {"ADJ", "VERB", "AUX"}),
-                 len(words))
-    head = next((t for t in words[k:] if t.pos_ in {"NOUN", "PROPN"}), None)
-    # (a common noun the NER tagged alone is still a head: "Das Institut/ORG für …")
-    organisations = [e for e in organisations if not (head is not None and e.start == head.i and len(e) == 1)]
-    inside = {i for e in organisations for i in range(e.start, e.end)}
-    if (head is None or head.i in inside or head.pos_ != "NOUN" or lexicon.is_source_noun(head.lower_)
-            or person_noun_gender(head.text) or person_noun_gender(head.lemma_)
-            or not any(e.start > head.i + 1 or e.end <= head.i for e in organisations)):
-        return None
-    following = next((t for t in mention.doc[head.i + 1:mention.end] if not t.is_punct), None)
-    if following is not None and any(e.start == following.i for e in organisations):
-        return None  # "Nachrichtenagentur KCNA", "die Zeitung „Yated Ne'eman“": the name is the head's apposition
-    end = mention.end
-    while end > head.i + 1 and mention.doc[end - 1].is_punct and mention.doc[end - 1].text != ")":
-        end -= 1
-    return mention.doc[head.i:end].text
-
-
 
 
 def _is_date_word(token: Token) -> bool:

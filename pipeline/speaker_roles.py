@@ -1,7 +1,9 @@
 """Roles and titles of speakers: the role nouns an article introduces people and organisations
 with ("Staatschef Kim Jong Un", "Yotam Ophir, Experte für …", "die staatliche Nachrichtenagentur
 KCNA"), which later definite role nouns refer back to ("der nordkoreanische Staatschef", "die
-Nachrichtenagentur"), and the role a mention gives a named speaker (`speaker_role`).
+Nachrichtenagentur"), the role a mention gives a named speaker (`speaker_role`), and the
+organisations' own names in a mention (`organisation_name`, `organisation_body`: "Das Institut
+für Arbeitsschutz der DGUV" speaks, not the DGUV).
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import os
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .names import is_first_name, normalize_name
+from .names import is_first_name, normalize_name, person_noun_gender
 from .quotation import Quotation
 
 # Role nouns that all denote a head of state or government, so that a later mention with one
@@ -133,3 +135,42 @@ def _role_key(word: str) -> str:
         if word in group or any(word.endswith(w) for w in group if len(w) > 5):
             return min(group)
     return word
+
+
+def organisation_name(ent: Span, mention: Span) -> Span:
+    """An organisation's name with the capitalised words the NER left off before it, inside the
+    mention ("die New York Times": the NER tagged "York Times")."""
+    start = ent.start
+    while start > mention.start and ent.doc[start - 1].text[:1].isupper() and ent.doc[start - 1].pos_ in {"PROPN", "ADJ", "X"} \
+            and not ent.doc[start - 1].is_sent_start:
+        start -= 1
+    return Span(ent.doc, start, ent.end, label=ent.label_)
+
+
+def organisation_body(mention: Span, organisations: list[Span]) -> str | None:
+    """'Das Institut für Arbeitsschutz der Deutschen Gesetzlichen Unfallversicherung', 'Der von
+    der Hamas kontrollierte Zivilschutz': a body whose head noun is qualified by the organisation
+    named inside the mention speaks, not that organisation; the head and what follows it. None
+    where the head names a person ("Sprecher der Polizei"), a source ("Angaben der Polizei") or is
+    the organisation's own title ("Nachrichtenagentur KCNA")."""
+    inside = {i for e in organisations for i in range(e.start, e.end)}
+    words = [t for t in mention if not t.is_punct]
+    k = 0
+    if len(words) > 2 and words[0].pos_ == "DET" and words[1].lower_ in {"von", "vom"}:  # a participle attribute
+        k = next((j + 1 for j in range(2, len(words) - 1) if words[j].is_lower and words[j].pos_ in {"ADJ", "VERB", "AUX"}),
+                 len(words))
+    head = next((t for t in words[k:] if t.pos_ in {"NOUN", "PROPN"}), None)
+    # (a common noun the NER tagged alone is still a head: "Das Institut/ORG für …")
+    organisations = [e for e in organisations if not (head is not None and e.start == head.i and len(e) == 1)]
+    inside = {i for e in organisations for i in range(e.start, e.end)}
+    if (head is None or head.i in inside or head.pos_ != "NOUN" or lexicon.is_source_noun(head.lower_)
+            or person_noun_gender(head.text) or person_noun_gender(head.lemma_)
+            or not any(e.start > head.i + 1 or e.end <= head.i for e in organisations)):
+        return None
+    following = next((t for t in mention.doc[head.i + 1:mention.end] if not t.is_punct), None)
+    if following is not None and any(e.start == following.i for e in organisations):
+        return None  # "Nachrichtenagentur KCNA", "die Zeitung „Yated Ne'eman“": the name is the head's apposition
+    end = mention.end
+    while end > head.i + 1 and mention.doc[end - 1].is_punct and mention.doc[end - 1].text != ")":
+        end -= 1
+    return mention.doc[head.i:end].text
