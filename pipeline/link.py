@@ -26,7 +26,7 @@ from . import lexicon
 from .attribution.cues import lexicon_cue
 from .german.labels import is_subject
 from .german.labels import role as grammatical_role
-from .german.phrases import full_mention, is_dateline, noun_phrase, with_entities
+from .german.phrases import capitalised_non_noun, full_mention, is_dateline, noun_phrase, with_entities
 from .german.words import DATE_WORDS, PHRASE_FINAL_MARKS, PRONOUNS
 from .guard import guarded
 from .model_files import JsonWeights
@@ -197,8 +197,8 @@ def _is_mention_head(token: Token) -> bool:
     its last token)."""
     if token.pos_ == "PRON":
         return token.lower_ in PRONOUNS
-    if token.pos_ not in {"NOUN", "PROPN"} or not token.text[:1].isupper():
-        return False
+    if token.pos_ not in {"NOUN", "PROPN"} or not token.text[:1].isupper() or capitalised_non_noun(token):
+        return False  # ("Ähnlich wie 2020 sprachen …": an adverb the tagger took for a noun)
     following = token.nbor() if token.i + 1 < len(token.doc) else None
     return following is None or following.ent_iob_ != "I"
 

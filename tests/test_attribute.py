@@ -633,3 +633,9 @@ def test_a_speech_noun_that_no_one_holds_names_no_speaker(rules_nlp):
     text = "Zwar gebe es immer die Befürchtung, dass die Kosten weiter steigen."
     q = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+noun")
     assert not q.speaker or "Befürchtung" not in _text(text, q.speaker)
+
+
+def test_an_adverb_and_a_year_opening_the_sentence_are_no_speaker(rules_nlp):
+    text = 'Ähnlich wie in 2020 sprachen viele Nutzer in ihren Beiträgen vom Ausbruch als "Plandemie".'
+    speakers = {_text(text, q.speaker) for q in rules_nlp(text)._.quotations if q.speaker}
+    assert speakers and not any(s.startswith(("Ähnlich", "2020")) for s in speakers)

@@ -36,6 +36,7 @@ from .words import (
     NP_POS,
     PERSONAL_PRONOUNS,
     PHRASE_FINAL_MARKS,
+    QUANTIFIERS,
     SENTENCE_ADVERBS,
     SOURCE_WORDS,
     SPEAKER_LEADERS,
@@ -104,7 +105,7 @@ def capitalised_non_noun(token: Token) -> bool:
     an adverb or adjective (its lemma is lower case), although the parser took it for a noun.
     Names and nouns keep their capital in the lemma ("Experten" -> "Experte")."""
     return (token.is_sent_start and token.is_title and token.pos_ != "PRON"
-            and dictionary_lemma(token.text).islower())
+            and token.lower_ not in QUANTIFIERS and dictionary_lemma(token.text).islower())
 
 
 def with_entities(tokens: list[Token]) -> list[Token]:
@@ -217,8 +218,9 @@ def _trim_speaker(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
                  if doc[k].pos_ in {"VERB", "AUX"} or is_cue_verb_form(doc[k])]  # "gab/ADJ"
         start = verbs[-1] + 1 if verbs else start
     while start < nominal[-1] and (doc[start].pos_ in SPEAKER_LEADERS | {"VERB", "AUX", "SCONJ"}
-                                   or doc[start].lower_ in SOURCE_WORDS):  # "Laut" tagged as a noun
-        start += 1
+                                   or doc[start].lower_ in SOURCE_WORDS  # "Laut" tagged as a noun
+                                   or (doc[start].pos_ == "NUM" and doc[start + 1].pos_ in {"VERB", "AUX"})):
+        start += 1  # ("2020 sprachen Nutzer": a year before the verb)
     # "der Dorfratsvorsitzende gegenüber „Wafa“": the one spoken to is not part of the speaker
     addressed = next((k for k in range(start + 1, end + 1) if doc[k].lower_ == "gegenüber"), None)
     if addressed is not None and nominal[0] < addressed:
@@ -275,7 +277,8 @@ def is_dateline(token: Token, sent: Span | None = None) -> bool:
 def nominative_noun(token: Token) -> bool:
     """A capitalised noun or name that is not marked as another case than the nominative."""
     # ("US-Behörden" is not title-case, "Anfang November" no one)
-    if token.pos_ not in {"NOUN", "PROPN"} or not token.text[:1].isupper() or token.lower_ in DATE_WORDS:
+    if token.pos_ not in {"NOUN", "PROPN"} or not token.text[:1].isupper() or token.lower_ in DATE_WORDS \
+            or capitalised_non_noun(token):  # "Ähnlich wie 2020 sprachen …"
         return False
     cases = token.morph.get("Case")
     return not cases or "Nom" in cases

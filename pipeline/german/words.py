@@ -49,6 +49,8 @@ MONTHS = {
 }
 WEEKDAYS = {"montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
             "sonntag": 6}
+# Quantifiers that stand for people on their own: "Einige behaupteten …", "Viele fordern …"
+QUANTIFIERS = {"einige", "viele", "manche", "andere", "mehrere", "beide", "alle", "wenige"}
 DATE_WORDS = TIME_NOUNS | set(MONTHS) | set(WEEKDAYS) | {"anfang", "mitte", "ende"}  # "Anfang November"
 
 NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"}
