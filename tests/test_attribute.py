@@ -639,3 +639,35 @@ def test_an_adverb_and_a_year_opening_the_sentence_are_no_speaker(rules_nlp):
     text = 'Ähnlich wie in 2020 sprachen viele Nutzer in ihren Beiträgen vom Ausbruch als "Plandemie".'
     speakers = {_text(text, q.speaker) for q in rules_nlp(text)._.quotations if q.speaker}
     assert speakers and not any(s.startswith(("Ähnlich", "2020")) for s in speakers)
+
+
+@pytest.mark.parametrize("text", [
+    "Was ursprünglich als Gedenktag an den Waffenstillstand begann, heißt heute Veteranentag.",
+    "Sollte er mehr als fünf Prozent bekommen, wäre es, wenn auch kein politischer, so doch ein ideologischer Sieg.",
+    "Auch der Ausbruch löste falsche Behauptungen aus, die seit dem Beginn der Pandemie online zirkulierten.",
+])
+def test_no_statement_in_naming_correlative_so_or_a_relative_clause(rules_nlp, text):
+    assert not [q for q in rules_nlp(text)._.quotations if q.rule != "tagger"]
+
+
+def test_a_relative_pronoun_before_an_article_opens_no_content(rules_nlp):
+    text = "Das erklärte Michael Barr in einem Brief, der dem über 100 Seiten langen Bericht beigefügt war."
+    assert not [q for q in rules_nlp(text)._.quotations if q.rule == "indirect+cue"]
+
+
+def test_a_konjunktiv_relative_clause_after_a_speech_verb_is_content(rules_nlp):
+    text = "Der Präsident kündigte einen Vorschlag an, der das Abkommen untergraben werde."
+    quotes = rules_nlp(text)._.quotations
+    assert [_text(text, q.quote) for q in quotes] == ["der das Abkommen untergraben werde"]
+
+
+def test_a_particle_written_apart_before_a_clause_final_verb_makes_the_cue():
+    import spacy
+
+    from pipeline.attribution.cues import lexicon_cue
+
+    nlp = spacy.blank("de")
+    words = ["die", "einen", "Tod", "bekannt", "gab", "."]
+    doc = spacy.tokens.Doc(nlp.vocab, words=words, pos=["PRON", "DET", "NOUN", "ADJ", "VERB", "PUNCT"],
+                           lemmas=["der", "ein", "Tod", "bekannt", "geben", "."])
+    assert lexicon_cue(doc[4]) == "bekanntgeben"

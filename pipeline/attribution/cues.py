@@ -23,15 +23,23 @@ def lexicon_cue(token: Token) -> str | None:
         return None
     lemmas = [lemma for lemma in (lemma_of(token.lower_), token.lemma_.lower()) if lemma]
     particle = next((c.lower_ for c in token.children if c.lower_ in lexicon.PARTICLES and is_separated_particle(c)), None)
-    particle = particle or _clause_final_particle(token)
+    particle = particle or _clause_final_particle(token) or _particle_before(token)
     if "weisen" in lemmas and _ends_in_von_sich(token):
         particle = "zurück"  # "weist die Vorwürfe von sich" = "weist sie zurück"
     candidates = [particle + lemma for lemma in lemmas] if particle else []
     candidates += lemmas + [_crude_lemma(token.lower_)]
     for cand in candidates:
+        if cand == "heißen" and not _with_es(token):
+            return None  # "Was als Gedenktag begann, heißt heute Veteranentag": a name, not "heißt es"
         if cand in lexicon.SPEECH_VERBS or cand in lexicon.REPORTED_VERBS:
             return cand
     return None
+
+
+def _with_es(verb: Token) -> bool:
+    """'heißt es', 'hieß es in dem Papier', 'es heißt': the impersonal frame of a document."""
+    doc = verb.doc
+    return any(doc[k].lower_ == "es" for k in range(max(0, verb.i - 2), min(len(doc), verb.i + 3)) if k != verb.i)
 
 
 def mistagged_verb(token: Token) -> bool:
@@ -60,6 +68,15 @@ def _clause_final_particle(verb: Token) -> str | None:
                 return previous.lower_
             return None
     return None
+
+
+def _particle_before(verb: Token) -> str | None:
+    """'…, die einen Tod bekannt gab.': a particle written apart right before a clause-final verb."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc) or not doc[verb.i + 1].is_punct:
+        return None
+    previous = doc[verb.i - 1]
+    return previous.lower_ if previous.lower_ in lexicon.PARTICLES and previous.pos_ in {"ADP", "ADV", "PART", "ADJ"} else None
 
 
 def _ends_in_von_sich(verb: Token) -> bool:

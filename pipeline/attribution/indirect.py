@@ -36,6 +36,7 @@ from ..german.punctuation import is_final_punct, strip_end
 from ..german.words import (
     ADVERBIAL_CONJUNCTIONS,
     ANAPHORS,
+    ARTICLES,
     GENITIVE_DETERMINERS,
     QUOTE_PAIRS,
 )
@@ -170,8 +171,8 @@ def noun_cue(tokens: list[Token]) -> Quotation | None:
                 not any(is_konjunktiv_i(t) for t in first_clause) or any(is_konjunktiv_i(t) for t in tokens[:comma])
                 or (clause_opener is not None and clause_opener.text != ",")):
             continue
-        if len(content) < 4:
-            continue
+        if len(content) < 4 or _opens_relative_clause(content):
+            continue  # "falsche Behauptungen, die seit 2020 zirkulierten": about the claims, not one
         holder = [t for t in tokens[k + 1:comma] if not t.is_punct]
         if not holder or not (holder[0].lower_ in GENITIVE_DETERMINERS | {"von", "vom"} or holder[0].pos_ == "PROPN"):
             # "hatte das Gericht eine Mahnung an die Politik ausgesprochen, …": the frame's subject holds it
@@ -261,8 +262,14 @@ def _closed_over_relative_clauses(tokens: list[Token]) -> list[Token]:
 
 def _opens_relative_clause(content: list[Token]) -> bool:
     """'das ebenfalls … steht', 'die … leitet': a relative pronoun, not an article (no noun or
-    adjective after it) and not "dass"."""
+    adjective after it) and not "dass", in the indicative ("kündigte einen Vorschlag an, der das
+    Abkommen untergraben werde": a Konjunktiv relative clause reports what was said)."""
     first = content[0]
     if first.lower_ not in {"der", "die", "das", "welcher", "welche", "welches"} or len(content) < 2:
         return False
-    return first.pos_ == "PRON" and content[1].pos_ not in {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
+    clause = first_clause_of(content)
+    if any(is_konjunktiv_i(t) or lexicon_cue(t) for t in clause):
+        return False  # (nor one whose own verb reports: "die Angaben der Polizei, die einen Tod bekannt gab")
+    # ("der dem Bericht beigefügt war": an article never stands before another article)
+    return first.pos_ == "PRON" and (content[1].pos_ not in {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
+                                     or content[1].lower_ in ARTICLES)

@@ -47,6 +47,8 @@ def source_phrase(sent: Span, tokens: list[Token], previous, min_content: int = 
               and np_before(tokens, k) and np_before(tokens, k)[0].i == tokens[0].i):
             # postposition opening the sentence: "Seiner Meinung nach …", "Angaben der Polizei nach"
             cue_tokens, speaker = [tokens[k]], np_before(tokens, k)
+        elif word == "so" and k + 1 < len(tokens) and lowered[k + 1] in CORRELATIVE_PARTICLES:
+            continue  # "wenn auch kein politischer, so doch ein ideologischer Sieg": no source
         elif word == "so" and k > 0 and lowered[k - 1] == "," and (inserted := _inserted_source(tokens, k + 1)):
             cue_tokens, speaker = [tokens[k]], inserted  # "Diese Politik spalte, so Lang, nicht nur …"
         elif word == "so" and k > 0 and lowered[k - 1] == "," and np_to_end(tokens, k + 1):
@@ -135,6 +137,9 @@ def _with_apposition(tokens: list[Token], phrase: list[Token]) -> list[Token]:
 
 
 MAX_INSERTED_SOURCE = 6  # tokens
+
+
+CORRELATIVE_PARTICLES = {"doch", "auch", "aber", "wie", "dass", "weit", "lange", "sehr", "viel"}
 
 
 def _inserted_source(tokens: list[Token], k: int) -> list[Token]:
