@@ -669,5 +669,6 @@ def test_a_particle_written_apart_before_a_clause_final_verb_makes_the_cue():
     nlp = spacy.blank("de")
     words = ["die", "einen", "Tod", "bekannt", "gab", "."]
     doc = spacy.tokens.Doc(nlp.vocab, words=words, pos=["PRON", "DET", "NOUN", "ADJ", "VERB", "PUNCT"],
-                           lemmas=["der", "ein", "Tod", "bekannt", "geben", "."])
+                           lemmas=["der", "ein", "Tod", "bekannt", "geben", "."],
+                           sent_starts=[True, False, False, False, False, False])
     assert lexicon_cue(doc[4]) == "bekanntgeben"
