@@ -672,3 +672,24 @@ def test_a_particle_written_apart_before_a_clause_final_verb_makes_the_cue():
                            lemmas=["der", "ein", "Tod", "bekannt", "geben", "."],
                            sent_starts=[True, False, False, False, False, False])
     assert lexicon_cue(doc[4]) == "bekanntgeben"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Und er sieht noch einen Vorteil: Die Patienten seien viel weniger aufs Essen fixiert.", "er",
+     "Die Patienten seien viel weniger aufs Essen fixiert"),
+    ("Die Forscherin nennt zwei Bedingungen: Erstens, müsse das System einfach sein.", "Die Forscherin",
+     "Erstens, müsse das System einfach sein"),
+])
+def test_a_konjunktiv_clause_after_a_colon_belongs_to_the_subject_before_it(rules_nlp, text, speaker, content):
+    quotes = rules_nlp(text)._.quotations
+    assert [(_text(text, q.speaker), _text(text, q.quote)) for q in quotes] == [(speaker, content)]
+
+
+def test_an_indicative_clause_after_a_colon_is_no_statement(rules_nlp):
+    assert rules_nlp("Das Wetter war so: Es regnete den ganzen Tag.")._.quotations == []
+
+
+def test_a_source_phrase_before_a_colon_keeps_the_konjunktiv_after_it(rules_nlp):
+    text = "Nach Ansicht von Lang hat die Präsidentin eine besondere Rolle: Sie müsse das Land als Ganzes vertreten."
+    quotes = rules_nlp(text)._.quotations
+    assert quotes and all("Lang" in _text(text, q.speaker) for q in quotes)

@@ -34,6 +34,7 @@ from .indirect import (
     anaphoric_frame,
     coordinated_statement,
     indirect_with_cue,
+    konjunktiv_after_colon,
     konjunktiv_frame,
 )
 from .konjunktiv import (
@@ -149,7 +150,8 @@ def _first_construction(sent: Span, index: int, previous: list[Quotation], direc
     if (claimed and not any(lexicon_cue(t) or is_konjunktiv_i(t) for t in free)
             and 2 * len(free) < len(tokens)):
         return []
-    for pattern in (indirect_with_cue, source_phrase, reported_speech, konjunktiv_continuation, hearsay):
+    for pattern in (indirect_with_cue, source_phrase, konjunktiv_after_colon, reported_speech, konjunktiv_continuation,
+                    hearsay):
         q = pattern(sent, tokens, previous)
         if q is not None and not claimed and konjunktiv_frame(q, tokens) and follows_quotation(sent, previous):
             # "Man gehe davon aus, dass …" after reported speech: the frame itself is reported, so

@@ -120,6 +120,43 @@ def indirect_with_cue(sent: Span, tokens: list[Token], previous) -> Quotation | 
     return noun_cue(tokens) or dass_clause(tokens)
 
 
+def konjunktiv_after_colon(sent: Span, tokens: list[Token], previous) -> Quotation | None:
+    """'Und er sieht noch einen Vorteil: Patienten seien weniger aufs Essen fixiert.', also
+    across a sentence break after the colon (tried after source phrases: "Nach Ansicht von Lang
+    hat die Präsidentin eine Rolle: Sie müsse …" is Lang's)."""
+    doc = sent.doc
+    if sent.start > 0:
+        before = [t for t in doc[sent.start - 1].sent if not t.is_space]
+        if len(before) >= 3 and before[-1].text == ":" and not any(t.text == ":" for t in before[:-1]):
+            # (a claim of its own before the colon is continued by the Konjunktiv pass instead)
+            if any(q.start < tokens[0].idx and max(e for _, e in q.quote) > before[0].idx for q in previous):
+                return None
+            return colon_konjunktiv(before + tokens)
+    return colon_konjunktiv(tokens)
+
+
+def colon_konjunktiv(tokens: list[Token]) -> Quotation | None:
+    """'Und er sieht noch einen Vorteil: Patienten seien weniger aufs Essen fixiert.': a main
+    clause ending in a colon, a Konjunktiv I clause after it; the main clause's subject holds
+    what follows, its verb is the cue (left to the scorer, like a dass-clause)."""
+    colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None or colon < 2 or colon + 3 >= len(tokens):
+        return None
+    content = strip_end(tokens[colon + 1:])
+    if not any(is_konjunktiv_i(t) for t in first_clause_of(_closed_over_relative_clauses(content), min_length=2)):
+        return None
+    frame = tokens[:colon]
+    verb = next((t for t in frame if is_finite_verb(t)), None)
+    if verb is None or any(t.text in QUOTE_PAIRS for t in frame):
+        return None
+    q = Quotation(type="indirect", quote=char_spans(content), rule=Rule.INDIRECT_CUE)
+    fill_from_cue(q, verb, frame, exclude={t.i for t in content})
+    q.cue_lemma = verb_lemma(verb)
+    q.frame = char_spans(frame)
+    q.confidence = 0.5
+    return q if q.speaker else None
+
+
 def _fronted_konjunktiv_clause(cue: Token, tokens: list[Token]) -> list[Token]:
     """'Die Lage sei ernst, sagte der Minister, man müsse handeln': a Konjunktiv I clause before
     a frame inserted mid-sentence belongs to the quotation too (two pieces around the frame)."""
