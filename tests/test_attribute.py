@@ -13,6 +13,11 @@ def _text(text, spans):
     return " ".join(text[s:e] for s, e in spans)
 
 
+def _of_type(rules_nlp, text, quote_type):
+    """The quotations of one type that the rules find in `text`."""
+    return [q for q in rules_nlp(text)._.quotations if q.type == quote_type]
+
+
 def _by_rule(rules_nlp, text, rule):
     """The first quotation that `rule` found in `text`."""
     return next(q for q in rules_nlp(text)._.quotations if q.rule == rule)
@@ -524,7 +529,7 @@ def test_a_speaker_with_an_apposition_before_a_speech_act_is_no_content(rules_nl
 def test_the_coordinated_acts_of_a_perfect_tense_sentence(rules_nlp):
     text = ("Die Bundesbank hat in einem Bericht über die Krise Versäumnisse ihrer Aufsicht eingeräumt "
             "und strengere Regeln für Banken angekündigt.")
-    reported = [q for q in rules_nlp(text)._.quotations if q.type == "reported"]
+    reported = _of_type(rules_nlp, text, "reported")
     assert [q.cue_lemma for q in reported] == ["einräumen", "ankündigen"]
     assert _text(text, reported[1].quote).endswith("Regeln für Banken")
     assert {_text(text, q.speaker) for q in reported} == {"Die Bundesbank"}
@@ -560,27 +565,27 @@ def test_a_frame_before_a_colon_is_no_speech_act_of_its_own(rules_nlp, text):
 
 def test_a_speech_act_in_a_relative_clause_is_the_antecedents(rules_nlp):
     text = "Unterstützung bekommt sie von Generalsekretär Peter Maier, der ihre Amtsführung verteidigte."
-    reported = [q for q in rules_nlp(text)._.quotations if q.type == "reported"]
+    reported = _of_type(rules_nlp, text, "reported")
     assert [_text(text, q.quote) for q in reported] == ["ihre Amtsführung"]
     assert "Peter Maier" in _text(text, reported[0].speaker)
 
 
 def test_a_speech_act_in_a_subordinate_clause_reports_only_that_clause(rules_nlp):
     text = "Die Firma stellte ein neues Produkt vor, während der Verband seine Kritik an dem Gesetz bekräftigte."
-    reported = [q for q in rules_nlp(text)._.quotations if q.type == "reported"]
+    reported = _of_type(rules_nlp, text, "reported")
     assert [_text(text, q.quote) for q in reported] == ["seine Kritik an dem Gesetz"]
     assert _text(text, reported[0].speaker) == "der Verband"
 
 
 def test_von_sich_weisen_is_a_rejection(rules_nlp):
     text = "Der Konzern weist die Vorwürfe von sich."
-    reported = [q for q in rules_nlp(text)._.quotations if q.type == "reported"]
+    reported = _of_type(rules_nlp, text, "reported")
     assert [(q.cue_lemma, _text(text, q.quote)) for q in reported] == [("zurückweisen", "die Vorwürfe")]
 
 
 def test_a_relative_clause_after_the_subject_does_not_hide_the_konjunktiv(rules_nlp):
     text = "Die Forscherin sagte, viele der Gerüchte, die jetzt wieder kursieren, hätten eine lange Geschichte."
-    indirect = [q for q in rules_nlp(text)._.quotations if q.type == "indirect"]
+    indirect = _of_type(rules_nlp, text, "indirect")
     assert [_text(text, q.quote) for q in indirect] == [
         "viele der Gerüchte, die jetzt wieder kursieren, hätten eine lange Geschichte"]
 
@@ -598,7 +603,7 @@ def test_telling_and_advising_are_speech_verbs(rules_nlp, text, cue, content):
 def test_an_article_opening_the_next_sentence_is_no_frame_of_the_quote(rules_nlp):
     text = ('„Wir hatten uns damals verliebt, aber das durfte niemand wissen.“ '
             'Das Theater erzählt diese und viele andere Geschichten.')
-    direct = [q for q in rules_nlp(text)._.quotations if q.type == "direct"]
+    direct = _of_type(rules_nlp, text, "direct")
     assert len(direct) == 1 and direct[0].rule != "direct+next-frame" and not direct[0].speaker
 
 
