@@ -137,7 +137,10 @@ SOURCE_NOUNS = ("angaben", "informationen", "berichten", "bericht", "ansicht", "
                 "ermittlungen", "vorhersage", "berechnungen", "berechnung", "information", "gutachten",
                 "einschätzungen", "polizeiangaben", "auswertung", "zeugenaussagen", "gerüchten", "darstellungen",
                 "vermutungen", "vermutung", "befragung", "urteil", "überlegungen", "vorüberlegungen", "plan",
-                "gesetz", "artikel")
+                "gesetz", "artikel",
+                # plurals and dative plurals of the above ("nach jüngsten Untersuchungen")
+                "untersuchungen", "studien", "umfragen", "analysen", "auswertungen", "befragungen",
+                "stellungnahmen", "mitteilungen", "vorstellungen", "hochrechnung", "hochrechnungen")
 
 
 def is_source_noun(word: str) -> bool:

@@ -698,3 +698,12 @@ def test_a_source_phrase_before_a_colon_keeps_the_konjunktiv_after_it(rules_nlp)
     text = "Nach Ansicht von Lang hat die Präsidentin eine besondere Rolle: Sie müsse das Land als Ganzes vertreten."
     quotes = rules_nlp(text)._.quotations
     assert quotes and all("Lang" in _text(text, q.speaker) for q in quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Im Wasser des Sees sind nach jüngsten Untersuchungen verbotene Chemikalien gefunden worden.", "jüngsten Untersuchungen"),
+    ("Die Oppositionsparteien kommen laut vorläufigem Ergebnis auf 194 Sitze.", "Ergebnis"),
+])
+def test_source_phrases_with_plural_nouns_and_participle_adjectives(rules_nlp, text, speaker):
+    q = next(q for q in rules_nlp(text)._.quotations if q.rule.startswith("source:"))
+    assert _text(text, q.speaker).endswith(speaker)

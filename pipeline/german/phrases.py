@@ -312,7 +312,8 @@ def np_after(tokens: list[Token], k: int) -> list[Token]:
     """Noun phrase after 'laut'/'nach Angaben': determiners, adjectives, nouns and genitives."""
     out = []
     for t in tokens[k:]:
-        if t.pos_ not in NP_POS and t.lower_ not in NP_LINKS and not (not out and t.lower_ in {"dessen", "deren"}):
+        if t.pos_ not in NP_POS and t.lower_ not in NP_LINKS and not (not out and t.lower_ in {"dessen", "deren"}) \
+                and not _attributive_participle(t):
             break
         if out and _starts_next_phrase(t, out):  # "laut Polizei zwei Tote", "nach Angaben der UN ein Ergebnis"
             break
@@ -320,6 +321,14 @@ def np_after(tokens: list[Token], k: int) -> list[Token]:
     while out and out[-1].lower_ in NP_LINKS and out[-1].text not in PHRASE_FINAL_MARKS:
         out.pop()
     return out[:15]
+
+
+def _attributive_participle(token: Token) -> bool:
+    """'laut vorläufigem/VERB Ergebnis': an inflected participle before a noun is an adjective."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (token.pos_ == "VERB" and token.is_lower and "Part" in token.morph.get("VerbForm")
+            and token.lower_.endswith(("em", "en", "er", "es", "e")) and following is not None
+            and following.pos_ in {"NOUN", "PROPN"})
 
 
 def _starts_next_phrase(token: Token, before: list[Token]) -> bool:
