@@ -39,6 +39,7 @@ from ..german.words import (
     ARTICLES,
     GENITIVE_DETERMINERS,
     QUOTE_PAIRS,
+    RELATIVE_SUBJECTS,
 )
 from ..quotation import Quotation, Rule, char_spans, overlaps_sentence
 from ..verbforms import verb_lemma
@@ -302,7 +303,7 @@ def _opens_relative_clause(content: list[Token]) -> bool:
     adjective after it) and not "dass", in the indicative ("kündigte einen Vorschlag an, der das
     Abkommen untergraben werde": a Konjunktiv relative clause reports what was said)."""
     first = content[0]
-    if first.lower_ not in {"der", "die", "das", "welcher", "welche", "welches"} or len(content) < 2:
+    if first.lower_ not in RELATIVE_SUBJECTS or len(content) < 2:
         return False
     clause = first_clause_of(content)
     if any(is_konjunktiv_i(t) or lexicon_cue(t) for t in clause):

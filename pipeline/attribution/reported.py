@@ -8,7 +8,7 @@ from .. import lexicon
 from ..german.clauses import content_end, subordinate_clause_end, subordinate_clause_start
 from ..german.phrases import full_mention, is_date_phrase, is_demonstrative, subject_of, with_entities
 from ..german.punctuation import strip_edges, strip_end
-from ..german.words import ANAPHORS, SENTENCE_ADVERBS, TIME_NOUNS
+from ..german.words import ANAPHORS, RELATIVE_SUBJECTS, SENTENCE_ADVERBS, TIME_NOUNS
 from ..german.labels import is_conjunct, is_passive_auxiliary
 from ..quotation import Quotation, Rule, char_spans, tokens_at
 from .cues import cue_with_auxiliaries, is_particle_of, lexicon_cue, mistagged_verb
@@ -38,16 +38,8 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
     agent = passive_agent(cue, tokens)
     if not agent and is_passive(cue):
         return None  # "Scharf kritisiert wurde ihre Entscheidung": the subject is what was criticised
-    speaker = agent or with_entities(subject_of(cue))
     clause = subordinate_clause(cue, tokens)
-    if clause and speaker == clause[:1] and clause[0].lower_ in RELATIVE_SUBJECTS:
-        speaker = antecedent(clause[0])  # "…, Carsten Linnemann, der ihre Amtsführung verteidigte"
-    elif clause and (not speaker or speaker[0].i < clause[0].i):
-        # the clause's own subject, which a misparse may hide ("während Floridas Gouverneur Ron
-        # DeSantis/VERB …") or take from the main clause by a coordination
-        speaker = nominal_before(cue, clause[1:]) or speaker
-    elif not clause:
-        speaker = opening_name_instead(cue, tokens, speaker) or speaker
+    speaker = agent or _actor(cue, tokens, clause)
     if speaker and is_demonstrative(speaker) and speaker[0].i == tokens[0].i and tokens[0].lower_ in ANAPHORS:
         return None  # "Das berichtet das Nachrichtenportal …": a frame for the sentence before, no act of its own
     if is_demonstrative(speaker) or not speaker:  # "Zusätzlich kritisierte Kim …" (a misparse)
@@ -71,6 +63,22 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
     fill_addressee(q, cue)
     q.via = relay_of([t for t in tokens if t.i != cue.i], speaker)
     return q
+
+
+def _actor(cue: Token, tokens: list[Token], clause: list[Token]) -> list[Token]:
+    """Who performs the act: the cue's subject; in a relative clause its antecedent ("…, Carsten
+    Linnemann, der ihre Amtsführung verteidigte"); in another subordinate clause that clause's own
+    subject, which a misparse may hide ("während Floridas Gouverneur Ron DeSantis/VERB …") or take
+    from the main clause by a coordination; in a main clause a name opening the sentence where the
+    parsed subject names no one ("Karin Krapp, …, kritisierte die Reaktion/nsubj …")."""
+    subject = with_entities(subject_of(cue))
+    if clause and subject == clause[:1] and clause[0].lower_ in RELATIVE_SUBJECTS:
+        return antecedent(clause[0])
+    if clause and (not subject or subject[0].i < clause[0].i):
+        return nominal_before(cue, clause[1:]) or subject
+    if not clause:
+        return opening_name_instead(cue, tokens, subject) or subject
+    return subject
 
 
 TOPIC_PREPOSITIONS = {"von", "vom", "über"}  # "berichtete von …", "sprach über …"
@@ -166,9 +174,6 @@ def _statement(tokens: list[Token]) -> list[Token]:
     statement = strip_end(tokens)  # (the tokens hold no spaces, so it is a prefix of them)
     following = tokens[len(statement):len(statement) + 1] if statement else []
     return statement + [t for t in following if t.text in {".", "!", "?"}]
-
-
-RELATIVE_SUBJECTS = {"der", "die", "das", "welcher", "welche", "welches"}
 
 
 def subordinate_clause(cue: Token, tokens: list[Token]) -> list[Token]:

@@ -25,6 +25,8 @@ ADVERBIAL_CONJUNCTIONS = {"da", "während", "nachdem", "weil", "als", "wenn", "o
 CLAUSE_OPENERS = {"da", "weil", "dass", "wobei", "obwohl", "nachdem", "wenn", "als", "sodass", "die", "der", "das",
                   "dem", "den", "denen", "dessen", "deren", "welche", "welcher", "wo", "worauf", "womit", "woraufhin"}
 
+# Relative pronouns that can be a clause's subject ("…, der ihre Amtsführung verteidigte")
+RELATIVE_SUBJECTS = {"der", "die", "das", "welcher", "welche", "welches"}
 RELATIVE_PRONOUNS = {"dem", "der", "den", "denen", "dessen", "deren", "welchem", "welcher", "welchen"}  # "auf dem …"
 
 PREFIELD_LOWER_POS = {"DET", "ADJ", "ADP", "CCONJ", "NUM", "PRON", "PUNCT"}  # lowercase words a source phrase may hold
