@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,8 +77,10 @@ def score_claims(gold: list[GoldClaim], predictions: list[dict]) -> dict:
     """Found / speaker right / precision, overall and per gold type. `predictions`: rows of
     claims.parquet (doc_id, speaker, quote_spans, quote_type)."""
     by_doc = defaultdict(list)
+    rules = defaultdict(list)
     for row in predictions:
         by_doc[row["doc_id"]].append((_characters(row["quote_spans"]), row.get("speaker")))
+        rules[row["doc_id"]].append(str(row.get("rule")))
     docs = {g.doc for g in gold}
     matched_predictions: set[tuple[str, int]] = set()
     per_type: dict[str, dict[str, int]] = defaultdict(lambda: {"claims": 0, "found": 0, "speaker_right": 0})
@@ -108,6 +110,9 @@ def score_claims(gold: list[GoldClaim], predictions: list[dict]) -> dict:
         "by_type": {t: {"claims": c["claims"], "found": _percent(c["found"], c["claims"]),
                         "speaker_right": _percent(c["speaker_right"], c["claims"])} for t, c in sorted(per_type.items())},
         "by_article": _by_article(gold, misses),
+        # the predictions no gold claim matches, by the rule that found them
+        "unmatched_by_rule": dict(sorted(Counter(rules[d][k] for d, v in by_doc.items() if d in docs
+                                                 for k in range(len(v)) if (d, k) not in matched_predictions).items())),
     }
 
 

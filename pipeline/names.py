@@ -52,6 +52,11 @@ def person_noun_gender(noun: str) -> str | None:
     return None
 
 
+def is_person_noun(token: Token) -> bool:
+    """A noun that names a person, by its form or its lemma ("Experten" -> "Experte")."""
+    return token.pos_ == "NOUN" and bool(person_noun_gender(token.text) or person_noun_gender(token.lemma_))
+
+
 def _lookup(word: str) -> str | None:
     word = word.lower()
     first_part = word.split("-")[0]

@@ -326,18 +326,22 @@ def _recent_person(clusters: NameClusters, pronoun: Token, gender: str | None, q
 def _persons_between(clusters: NameClusters, start: int, end: int, gender: str | None,
                      quoted: set[int]) -> list[tuple[str, Span]]:
     """(full name, mention) of the persons named in doc[start:end] outside quotations, agreeing in gender."""
-    spans = [n for n in clusters.names if n.label_ == "PER" and start <= n.start and n.end <= end and n.start not in quoted]
-    return [(clusters.full_name(n), n) for n in spans if agrees(clusters.full_name(n), gender)]
+    named = [(clusters.full_name(n), n) for n in clusters.names
+             if n.label_ == "PER" and start <= n.start and n.end <= end and n.start not in quoted]
+    return [(name, n) for name, n in named if agrees(name, gender)]
 
 
 def _in_prepositional_phrase(name: Span) -> bool:
-    """A preposition at most three words before the name, with no verb or comma between."""
+    """A preposition at most three words before the name, with no verb, comma or sentence start
+    between (`Token.is_sent_start`, not `Span.sent`, which walks the document)."""
     doc = name.doc
-    for token in reversed(doc[max(name.sent.start, name.start - 3):name.start]):
+    for token in reversed(doc[max(0, name.start - 3):name.start]):
         if token.pos_ in {"VERB", "AUX"} or token.text in {",", ":", ";"}:
             return False
         if token.pos_ == "ADP":
             return True
+        if token.is_sent_start:
+            return False
     return False
 
 

@@ -15,11 +15,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .german.words import QUOTE_PAIRS
+from .german.words import QUOTE_MARKS
 from .guard import guarded
 
 SENTENCE_END = {".", "!", "?", "…"}
-QUOTE_MARKS = set(QUOTE_PAIRS) | {c for closers in QUOTE_PAIRS.values() for c in closers}
 
 
 @Language.factory("claims_line_sentences")

@@ -12,7 +12,7 @@ import os
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .names import is_first_name, normalize_name, person_noun_gender
+from .names import is_first_name, is_person_noun, normalize_name
 from .quotation import Quotation
 
 # Role nouns that all denote a head of state or government, so that a later mention with one
@@ -153,7 +153,6 @@ def organisation_body(mention: Span, organisations: list[Span]) -> str | None:
     named inside the mention speaks, not that organisation; the head and what follows it. None
     where the head names a person ("Sprecher der Polizei"), a source ("Angaben der Polizei") or is
     the organisation's own title ("Nachrichtenagentur KCNA")."""
-    inside = {i for e in organisations for i in range(e.start, e.end)}
     words = [t for t in mention if not t.is_punct]
     k = 0
     if len(words) > 2 and words[0].pos_ == "DET" and words[1].lower_ in {"von", "vom"}:  # a participle attribute
@@ -164,8 +163,7 @@ def organisation_body(mention: Span, organisations: list[Span]) -> str | None:
     organisations = [e for e in organisations if not (head is not None and e.start == head.i and len(e) == 1)]
     inside = {i for e in organisations for i in range(e.start, e.end)}
     if (head is None or head.i in inside or head.pos_ != "NOUN" or lexicon.is_source_noun(head.lower_)
-            or person_noun_gender(head.text) or person_noun_gender(head.lemma_)
-            or not any(e.start > head.i + 1 or e.end <= head.i for e in organisations)):
+            or is_person_noun(head) or not any(e.start > head.i + 1 or e.end <= head.i for e in organisations)):
         return None
     following = next((t for t in mention.doc[head.i + 1:mention.end] if not t.is_punct), None)
     if following is not None and any(e.start == following.i for e in organisations):

@@ -635,7 +635,8 @@ def test_the_holder_of_a_speech_noun_is_its_genitive_not_the_phrase_around_it(ru
 
 
 def test_a_speech_noun_that_no_one_holds_names_no_speaker(rules_nlp):
-    text = "Zwar gebe es immer die Befürchtung, dass die Kosten weiter steigen."
+    # the subject is the speech noun itself: what is left of it ("die") names no one
+    text = "Zwar besteht die Befürchtung, dass die Kosten weiter steigen."
     q = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+noun")
     assert not q.speaker or "Befürchtung" not in _text(text, q.speaker)
 

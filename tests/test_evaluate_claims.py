@@ -30,3 +30,9 @@ def test_best_match_counts_and_precision():
     assert result["found"] == 50.0 and result["speaker_right"] == 50.0
     assert result["precision"] == pytest.approx(66.7)
     assert result["by_type"]["indirect"]["found"] == 0.0
+
+
+def test_unmatched_predictions_are_counted_by_rule():
+    rows = [dict(_row(10, 30, "Kämpfer"), rule="direct+cue"), dict(_row(200, 240, "X"), rule="direct+nested"),
+            dict(_row(300, 320, "Y"), rule="direct+nested"), dict(_row(200, 240, "Z", doc="other"), rule="tagger")]
+    assert score_claims(GOLD, rows)["unmatched_by_rule"] == {"direct+nested": 2}

@@ -80,7 +80,7 @@ def _particle_before(verb: Token) -> str | None:
 
 
 def _ends_in_von_sich(verb: Token) -> bool:
-    following = [t for t in verb.doc[verb.i + 1:min(verb.i + 12, len(verb.doc))]]
+    following = list(verb.doc[verb.i + 1:min(verb.i + 12, len(verb.doc))])
     end = next((k for k, t in enumerate(following) if t.is_punct or t.lower_ in {"und", "oder"}), len(following))
     return end >= 2 and [t.lower_ for t in following[end - 2:end]] == ["von", "sich"]
 

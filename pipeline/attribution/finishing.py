@@ -22,10 +22,11 @@ def fill_continuations(doc: Doc, quotations: list[Quotation]) -> None:
     last_speaker: list[list[int]] = []
     text = doc_text(doc)
     for q in sorted(quotations, key=lambda q: q.start):
-        if q.rule in CONTINUATION_RULES and (last_speaker or not q.speaker or q.speaker[-1][1] > q.start):
+        # (only the first quotation keeps a speaker of its own before it: a Konjunktiv run after
+        # its lead sentence; the provisional speaker of any other may lie after it)
+        own = not last_speaker and q.speaker and q.speaker[-1][1] <= q.start
+        if q.rule in CONTINUATION_RULES and not own:
             q.speaker = _latest_mention(doc, text, last_speaker, q.start)
-        elif q.rule in CONTINUATION_RULES:  # the first quotation, a run after its lead sentence: its own speaker
-            last_speaker = q.speaker
         elif q.speaker:
             last_speaker = q.speaker
 

@@ -126,7 +126,8 @@ def konjunktiv_after_colon(sent: Span, tokens: list[Token], previous) -> Quotati
     across a sentence break after the colon (tried after source phrases: "Nach Ansicht von Lang
     hat die Präsidentin eine Rolle: Sie müsse …" is Lang's)."""
     doc = sent.doc
-    if sent.start > 0:
+    last = next((doc[k] for k in range(sent.start - 1, -1, -1) if not doc[k].is_space), None)
+    if last is not None and last.text == ":":  # (`Token.sent` walks the document: only after a colon)
         before = [t for t in doc[sent.start - 1].sent if not t.is_space]
         if len(before) >= 3 and before[-1].text == ":" and not any(t.text == ":" for t in before[:-1]):
             # (a claim of its own before the colon is continued by the Konjunktiv pass instead)
@@ -144,7 +145,7 @@ def colon_konjunktiv(tokens: list[Token]) -> Quotation | None:
     if colon is None or colon < 2 or colon + 3 >= len(tokens):
         return None
     content = strip_end(tokens[colon + 1:])
-    if not any(is_konjunktiv_i(t) for t in first_clause_of(_closed_over_relative_clauses(content), min_length=2)):
+    if not any(is_konjunktiv_i(t) for t in first_clause_of(outside_relative_clauses(content), min_length=2)):
         return None
     frame = tokens[:colon]
     verb = next((t for t in frame if is_finite_verb(t)), None)
@@ -215,8 +216,6 @@ def noun_cue(tokens: list[Token]) -> Quotation | None:
         if not holder or not (holder[0].lower_ in GENITIVE_DETERMINERS | {"von", "vom"} or holder[0].pos_ == "PROPN"):
             # "hatte das Gericht eine Mahnung an die Politik ausgesprochen, …": the frame's subject holds it
             holder = clause_subject(tokens[:comma], exclude=noun)
-            if noun in holder:  # "gebe es den Einwand, dass …": the noun itself holds nothing
-                holder = []
         q = Quotation(type="indirect", quote=char_spans(content), cue=char_spans([noun]), cue_lemma=noun.lemma_.lower(),
                       speaker=char_spans(holder) if any(t.pos_ in {"NOUN", "PROPN"} for t in holder) else [],
                       frame=char_spans(tokens[max(0, k - 1):comma + 1]), rule=Rule.INDIRECT_NOUN, confidence=0.5)
@@ -251,7 +250,7 @@ def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
     # Südkorea, die … führe" is an enumeration followed by a relative clause, not content
     # (a relative clause after the subject does not end the first clause: "viele der
     # Erzählungen, die jetzt auftauchen, hätten …")
-    first_clause = first_clause_of(_closed_over_relative_clauses(content))
+    first_clause = first_clause_of(outside_relative_clauses(content))
     first_person = any(t.lower_ == "ich" for t in first_clause)
     if (content[0].lower_ in {"dass", "daß", "ob", "wie", "warum", "weshalb", "wann", "wo"}
             or tokens[k].text == ":"
@@ -289,13 +288,6 @@ def _only_participles(tokens: list[Token]) -> bool:
     verbs = [t for t in tokens if t.pos_ in {"VERB", "AUX"}]
     return bool(verbs) and not any(t.pos_ == "NOUN" and t.is_lower for t in tokens) and all(
         "Part" in t.morph.get("VerbForm") and not is_finite_verb(t) for t in verbs)
-
-
-def _closed_over_relative_clauses(tokens: list[Token]) -> list[Token]:
-    """The tokens outside relative clauses, without the comma that closes one."""
-    kept = outside_relative_clauses(tokens)
-    ids = {t.i for t in kept}
-    return [t for t in kept if not (t.text == "," and t.i - 1 not in ids)]
 
 
 def _opens_relative_clause(content: list[Token]) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import lexicon
 from ..german.clauses import first_clause_of
 from ..german.mood import (
     KONJUNKTIV_FORMS,
@@ -15,11 +16,10 @@ from ..german.mood import (
     is_konjunktiv,
     is_konjunktiv_ii,
 )
+from ..german.phrases import subject_of, with_entities
 from ..german.punctuation import strip_end
 from ..quotation import Quotation, Rule, char_spans, doc_text
-from .. import lexicon
 from .cues import lexicon_cue
-from ..german.phrases import subject_of, with_entities
 from .roles import continue_previous, names_someone
 
 MAX_CONTINUATION_GAP = 80  # tokens after the last quotation within which Konjunktiv continues it
@@ -51,11 +51,8 @@ def konjunktiv_continuation(sent: Span, tokens: list[Token], previous) -> Quotat
     """A Konjunktiv main clause without a frame continues the previous speaker, or, before any
     quotation, the one whose speech the sentence before it reports ("Die Fed hat Mängel
     festgestellt. Künftig müsse man …")."""
-    lead = None
-    if not previous or sent.start - _last_end_token(sent.doc, previous) > MAX_CONTINUATION_GAP:
-        lead = [] if previous else speech_lead(sent)
-        if not lead:
-            return None
+    if previous and sent.start - _last_end_token(sent.doc, previous) > MAX_CONTINUATION_GAP:
+        return None
     # the main clause's finite verb: the first finite verb before any subordinate-clause comma
     main_clause = first_clause_of(tokens, min_length=3)
     finite = [t for t in main_clause if is_finite_verb(t) or t.lower_ in KONJUNKTIV_FORMS]
@@ -67,6 +64,9 @@ def konjunktiv_continuation(sent: Span, tokens: list[Token], previous) -> Quotat
     # Konjunktiv II ("hätte", "würde", "wäre") is also the mood of hypotheticals: it continues
     # reported speech only right after another quotation
     if all(is_konjunktiv_ii(t) for t in subjunctive) and not follows_quotation(sent, previous):
+        return None
+    lead = [] if previous else speech_lead(sent)
+    if not previous and not lead:
         return None
     q = Quotation(type="indirect_free_indirect", quote=char_spans(strip_end(tokens, keep_final=True)),
                   rule=Rule.KONJUNKTIV, confidence=0.5)

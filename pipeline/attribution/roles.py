@@ -24,7 +24,7 @@ from ..german.phrases import (
     with_entities,
 )
 from ..german.words import DATE_WORDS, PERSONAL_PRONOUNS
-from ..names import is_first_name, person_noun_gender
+from ..names import is_first_name, is_person_noun
 from ..quotation import Quotation, char_spans
 from .cues import cue_with_auxiliaries, lexicon_cue
 
@@ -75,7 +75,7 @@ def names_someone(phrase: list[Token]) -> bool:
     head = next((t for t in phrase if t.pos_ in {"NOUN", "PROPN", "PRON"}), None)
     return head is not None and (
         head.ent_type_ in {"PER", "ORG"} or head.pos_ == "PROPN" or head.lower_ in PERSONAL_PRONOUNS
-        or (head.pos_ == "NOUN" and bool(person_noun_gender(head.text) or person_noun_gender(head.lemma_))))
+        or is_person_noun(head))
 
 
 def opening_name_instead(cue: Token, tokens: list[Token], subject: list[Token]) -> list[Token]:

@@ -88,14 +88,18 @@ def _inside_quotation_marks(token: Token, inside: bool) -> bool:
 
 def outside_relative_clauses(tokens: list[Token]) -> list[Token]:
     """The tokens outside comma-delimited stretches that open with a relative pronoun ('…, der
-    seit Jahren im Exil lebt, …', '…, in denen …'); a comma goes with the stretch after it."""
+    seit Jahren im Exil lebt, …', '…, in denen …'), without the commas around them: "viele der
+    Erzählungen, die jetzt auftauchen, hätten …" -> "viele der Erzählungen hätten …"."""
     out: list[Token] = []
     relative = False
     for k, t in enumerate(tokens):
         if t.text == ",":
+            closing = relative
             rest = tokens[k + 1:k + 3]
             first = rest[1] if len(rest) == 2 and rest[0].pos_ == "ADP" else rest[0] if rest else None
             relative = first is not None and first.pos_ == "PRON" and "Rel" in first.morph.get("PronType")
+            if closing:
+                continue
         if not relative:
             out.append(t)
     return out

@@ -82,7 +82,7 @@ def _can_be_speaker(token: Token) -> bool:
     """A subject head that can name a speaker: a nominal, not an adverbial the parser misread."""
     if token.pos_ not in {"NOUN", "PROPN", "PRON", "X"} or token.is_punct or token.lower_ in SENTENCE_ADVERBS:
         return False
-    if capitalised_non_noun(token) or is_date_phrase(noun_phrase(token)):
+    if capitalised_non_noun(token) or (token.lower_ in DATE_WORDS and is_date_phrase(noun_phrase(token))):
         return False  # "Generell …", "US-Behörden meldeten Anfang November" (a misparse)
     cases = token.morph.get("Case")
     if not cases or "Nom" in cases:

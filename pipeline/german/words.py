@@ -17,6 +17,7 @@ ARTICLES = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "e
 COMMENT_RELATIVES = {"wobei", "worauf", "woraufhin", "wodurch", "weshalb", "weswegen"}
 
 OPENING_MARKS = set(QUOTE_PAIRS)
+QUOTE_MARKS = OPENING_MARKS | {c for closers in QUOTE_PAIRS.values() for c in closers}  # opening or closing
 
 # Conjunctions that open adverbial clauses (cause, time, concession, purpose): never what was said
 ADVERBIAL_CONJUNCTIONS = {"da", "während", "nachdem", "weil", "als", "wenn", "obwohl", "bevor", "seit", "seitdem",
