@@ -9,6 +9,7 @@ DATA := $(SHARED)/data
 BUILD := build
 CORPUS := $(BUILD)/corpus
 BACKBONE := models/de_open_news
+SPLITTER := models/sentence_splitter
 SPACY_TRAIN := $(PY) -m spacy train
 PKG_SRC := $(wildcard pipeline/*.py pipeline/*/*.py)
 SEEDS := $(wildcard seeds/*.txt)
@@ -50,25 +51,31 @@ $(CORPUS)/.done: training/convert.py | $(VENV)/.installed
 	$(PY) training/convert.py $(DATA) $(CORPUS)
 	touch $@
 
-$(BUILD)/syntax/model-best/meta.json: training/configs/syntax.cfg $(CORPUS)/.done
-	$(SPACY_TRAIN) $< --output $(BUILD)/syntax --paths.train $(CORPUS)/syntax-train.spacy --paths.dev $(CORPUS)/syntax-dev.spacy --gpu-id -1
+# lexicon vectors: what the LanguageTool dictionary says each word form can be (CC BY-SA 4.0),
+# read by the syntax and NER tok2vec layers as static vectors
+LEXICON := $(BUILD)/lexicon
+$(LEXICON)/meta.json: training/make_lexicon_vectors.py | $(VENV)/.installed
+	$(PY) training/make_lexicon_vectors.py $(DATA)/german-open/german-pos-dict/german_dump.tsv.gz $(LEXICON)
 
-$(BUILD)/ner/model-best/meta.json: training/configs/ner.cfg $(CORPUS)/.done
-	$(SPACY_TRAIN) $< --output $(BUILD)/ner --paths.train $(CORPUS)/ner-train.spacy --paths.dev $(CORPUS)/ner-dev.spacy --gpu-id -1
+$(BUILD)/syntax/model-best/meta.json: training/configs/syntax.cfg $(CORPUS)/.done $(LEXICON)/meta.json
+	$(SPACY_TRAIN) $< --output $(BUILD)/syntax --paths.train $(CORPUS)/syntax-train.spacy --paths.dev $(CORPUS)/syntax-dev.spacy --paths.vectors $(LEXICON) --gpu-id -1
+
+$(BUILD)/ner/model-best/meta.json: training/configs/ner.cfg $(CORPUS)/.done $(LEXICON)/meta.json
+	$(SPACY_TRAIN) $< --output $(BUILD)/ner --paths.train $(CORPUS)/ner-train.spacy --paths.dev $(CORPUS)/ner-dev.spacy --paths.vectors $(LEXICON) --gpu-id -1
 
 $(BUILD)/senter/model-best/meta.json: training/configs/senter.cfg $(CORPUS)/.done
 	$(SPACY_TRAIN) $< --output $(BUILD)/senter --paths.train $(CORPUS)/sents-train.spacy --paths.dev $(CORPUS)/sents-dev.spacy --gpu-id -1
 
 # score the new backbone on the held-out parts and write its model card
 define score_backbone
-	$(PY) training/evaluate_backbone.py $(BACKBONE) $(CORPUS) | tee $(BUILD)/backbone-scores.json
+	$(PY) training/evaluate_backbone.py $(BACKBONE) $(CORPUS) --splitter $(SPLITTER) | tee $(BUILD)/backbone-scores.json
 	cp $(BUILD)/backbone-scores.json $(BACKBONE)/scores.json
-	$(PY) training/model_card.py $(BACKBONE)/scores.json $(BACKBONE)
+	$(PY) training/model_card.py $(BACKBONE)/scores.json $(BACKBONE) $(SPLITTER)
 endef
 
 $(BUILD)/backbone.done: training/assemble.py training/evaluate_backbone.py training/model_card.py $(BUILD)/syntax/model-best/meta.json $(BUILD)/ner/model-best/meta.json $(BUILD)/senter/model-best/meta.json
-	rm -rf $(BACKBONE).new && $(PY) training/assemble.py $(BUILD) $(BACKBONE).new
-	rm -rf $(BACKBONE) && mv $(BACKBONE).new $(BACKBONE)
+	rm -rf $(BACKBONE).new $(SPLITTER).new && $(PY) training/assemble.py $(BUILD) $(BACKBONE).new $(SPLITTER).new
+	rm -rf $(BACKBONE) $(SPLITTER) && mv $(BACKBONE).new $(BACKBONE) && mv $(SPLITTER).new $(SPLITTER)
 	$(score_backbone)
 	touch $@
 

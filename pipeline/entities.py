@@ -3,6 +3,10 @@
 `de_core_news_*` and our own `de_open_news` already use these four labels; other
 pipelines (e.g. OntoNotes-style PERSON/GPE/NORP) are mapped onto them. Entities that do
 not map are dropped rather than passed on under a wrong label.
+
+A capitalised word inside a person's name is a proper noun whatever the tagger said: a small
+tagger takes surnames that are also German words for adjectives or adverbs ("so Lang", "nach
+Ansicht von Lang"), and the later stages build speaker mentions from nouns.
 """
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from spacy.tokens import Doc
 
 from .german.words import NAME_PARTICLES
 from .guard import guarded
+from .names import person_noun_gender
 
 LABEL_MAP = {
     "PER": "PER", "PERSON": "PER", "PERS": "PER",
@@ -36,8 +41,20 @@ class EntityNormalizer:
             if ent is None:
                 continue
             kept.append(doc.char_span(ent.start_char, ent.end_char, label=label) or ent)
+        # a role noun alone is no name ("Chefanalystin" after "Jasmin Ehlert,"): the later
+        # stages find the person it stands for
+        kept = [e for e in kept if not (e.label_ == "PER" and len(e) == 1 and person_noun_gender(e.text))]
         doc.set_ents(kept, default="outside")
+        for ent in doc.ents:
+            if ent.label_ == "PER":
+                _names_are_proper_nouns(ent)
         return doc
+
+
+def _names_are_proper_nouns(ent) -> None:
+    for token in ent:
+        if token.is_alpha and token.is_title and token.pos_ not in {"NOUN", "PROPN"}:
+            token.pos_ = "PROPN"
 
 
 def _is_edge_noise(token) -> bool:

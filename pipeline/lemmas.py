@@ -28,6 +28,11 @@ class DictionaryLemmas:
         return doc
 
 
+def known_word(word: str) -> bool:
+    """Whether simplemma's German dictionary has the word form (most foreign surnames it has not)."""
+    return simplemma.is_known(word, lang="de")
+
+
 def dictionary_lemma(word: str) -> str:
     """simplemma's German lemma, without context: the word itself where the dictionary does not
     know it (most names), lower case for adverbs and adjectives ("Generell" -> "generell").

@@ -16,7 +16,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from .german.words import NAME_PARTICLES
-from .lemmas import dictionary_lemma
+from .lemmas import dictionary_lemma, known_word
 
 FIRST_NAMES_FILE = Path(__file__).parent / "data" / "first_names.tsv"
 PERSON_NOUNS_FILE = Path(__file__).parent / "data" / "person_nouns.tsv"
@@ -112,11 +112,24 @@ def full_person_name(doc: Doc, start: int, end: int, limit: int | None = None) -
             k += 1
         if k >= sentence_end or doc[k].is_sent_start or not _name_word(doc[k]):
             break
-        if (doc[k].pos_ != "PROPN" or doc[k].ent_type_ in {"LOC", "ORG", "MISC"}) and not surname_missing:
+        if (not _name_like(doc[k]) or doc[k].ent_type_ in {"LOC", "ORG", "MISC"}) and not surname_missing:
             break  # "Kim Jong Un Moskau": a place after a whole name is no part of it
+        if k > end and _german_noun(doc[k].text):
+            break  # "Carsten Brzeski von der Direktbank": after "von der" only a name ("von der Leyen")
         surname_missing = False
         end = k + 1
     return doc[start:end]
+
+
+def _name_like(token: Token) -> bool:
+    """A proper noun, or a "noun" that is no German word ("Marjorie Taylor Greene": the tagger
+    called the foreign surname a noun), not even a compound of one ("Zinsplattform")."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and not _german_noun(token.text))
+
+
+def _german_noun(word: str) -> bool:
+    """The dictionary knows the word or the noun it ends in ("Zins|plattform")."""
+    return known_word(word) or any(known_word(word[k].upper() + word[k + 1:]) for k in range(1, len(word) - 3))
 
 
 def _inflected_common_noun(token: Token) -> bool:

@@ -31,6 +31,7 @@ def load_nlp(model: str | None = None, scorer: bool = True, linker: bool = True)
     `scorer=False` keeps every quotation the rules find (used to train the scorer);
     `linker=False` keeps the rules' speakers (used to train the speaker linker)."""
     nlp, name = load_backbone(model)
+    splitter = segment.add_sentence_splitter(nlp) if not name.startswith("de_core_news") else None
     first_setter = next((n for n in nlp.pipe_names if n in SENTENCE_SETTERS), None)
     if first_setter:
         nlp.add_pipe("claims_line_sentences", before=first_setter)
@@ -46,14 +47,15 @@ def load_nlp(model: str | None = None, scorer: bool = True, linker: bool = True)
         nlp.add_pipe(component, config={"weights": None} if switched_off.get(component) else {})
     nlp.meta["claims_backbone"] = name
     nlp.meta["claims_backbone_version"] = backbone_version(nlp)
-    record_model_status(nlp)
+    record_model_status(nlp, {"senter": splitter} if splitter else {})
     return nlp
 
 
-def record_model_status(nlp: Language) -> None:
+def record_model_status(nlp: Language, others: dict[str, str] | None = None) -> None:
     """`nlp.meta["claims_models"]`: what each trained component runs with; `claims_warnings`:
     the components whose model is missing (the CLI prints them, every table's metadata keeps them)."""
-    statuses = {name: pipe.model_status for name, pipe in nlp.pipeline if hasattr(pipe, "model_status")}
+    statuses = dict(others or {})
+    statuses.update({name: pipe.model_status for name, pipe in nlp.pipeline if hasattr(pipe, "model_status")})
     nlp.meta["claims_models"] = statuses
     nlp.meta["claims_warnings"] = [status.removeprefix("missing: ") for status in statuses.values()
                                    if status.startswith("missing")]

@@ -231,9 +231,17 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
             recent = _recent_person(clusters, words[0], gender, quoted, min(q.start, start))
             if recent is not None:
                 return recent, "PER"
-    if proper:  # "Die USA und Südkorea" -> "USA und Südkorea"
-        return mention.doc[proper[0].i:proper[-1].i + 1].text, None
+    if proper:  # "Die USA und Südkorea" -> "USA und Südkorea", "Das Weiße Haus" -> "Weiße Haus"
+        first = proper[0].i
+        while first > mention.start and _name_adjective(mention.doc[first - 1]):
+            first -= 1
+        return mention.doc[first:proper[-1].i + 1].text, None
     return description(words), None
+
+
+def _name_adjective(token: Token) -> bool:
+    """A capitalised adjective inside a name ("Weiße" in "Das Weiße Haus", "Vereinten Nationen")."""
+    return token.pos_ == "ADJ" and token.is_title and not token.is_sent_start
 
 
 def _is_date_word(token: Token) -> bool:

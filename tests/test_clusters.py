@@ -20,10 +20,12 @@ def _claims(*rows):
 
 
 def test_seed_statements_reported_by_several_articles_share_a_cluster(seed_run, seed_claims):
-    """The bar of issue 19 on the gold set built from the seeds (4 statements, 8 cross-article
-    pairs of Kim Jong Un's claims); the thresholds were chosen on it, so this is optimistic."""
+    """The bar of issue 19 on the gold set built from the seeds (4 statements, 14 cross-article
+    pairs of Kim Jong Un's claims; 8 before session 10 added two claims of the "army and people"
+    statement, one that the old backbone gave to KCNA); the thresholds were chosen on it, so
+    this is optimistic."""
     scores = cluster_scores(GOLD, seed_claims.to_dict("records"))
-    assert scores["gold_pairs"] == 8 and scores["precision"] >= 90 and scores["recall"] >= 80, scores
+    assert scores["gold_pairs"] == 14 and scores["precision"] >= 90 and scores["recall"] >= 80, scores
 
 
 def test_paraphrase_and_partial_quote_join_and_other_statements_stay_apart():

@@ -85,7 +85,18 @@ def test_f_a_missing_model_is_reported_never_silent(tmp_path, caplog):
 
 def test_f_the_shipped_pipeline_has_all_its_models(nlp):
     assert nlp.meta["claims_warnings"] == []
-    assert set(nlp.meta["claims_models"]) == {"claims_quote_tagger", "claims_speaker_linker", "claims_scorer"}
+    assert set(nlp.meta["claims_models"]) == {"senter", "claims_quote_tagger", "claims_speaker_linker", "claims_scorer"}
+    assert nlp.pipe_names[:2] == ["claims_line_sentences", "senter"]  # the sentence splitter, before the backbone
+
+
+def test_f_a_missing_sentence_splitter_is_a_warning_and_the_parser_splits(tmp_path, caplog):
+    from pipeline import segment
+    nlp = spacy.blank("de")
+    with caplog.at_level(logging.WARNING):
+        status = segment.add_sentence_splitter(nlp, str(tmp_path / "nowhere"))
+    assert status.startswith("missing") and "nowhere" in caplog.text and "senter" not in nlp.pipe_names
+    assembly.record_model_status(nlp, {"senter": status})
+    assert nlp.meta["claims_warnings"] and "sentence splitter" in nlp.meta["claims_warnings"][0]
 
 
 def test_g_long_inputs_are_processed_in_bounded_parts_and_batches(nlp, monkeypatch):

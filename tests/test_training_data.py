@@ -34,3 +34,31 @@ def test_smartdata_mentions_become_per_org_loc(tmp_path):
     docs = convert.read_smartdata(path, spacy.blank("de").tokenizer)
     assert [(e.text, e.label_) for e in docs[0].ents] == [("Michael Peters", "PER"), ("Euronews", "ORG"), ("Cannes", "LOC")]
     assert [(e.text, e.label_) for e in docs[1].ents] == [("Telefónica Deutschland", "ORG")]  # trailing line break cut
+
+
+import make_lexicon_vectors  # noqa: E402
+
+
+def test_lexicon_vectors_share_rows_by_signature_and_key_sentence_starts(tmp_path):
+    dump = tmp_path / "dump.tsv.gz"
+    lines = ["Berlin\tBerlin\tEIG:NOM:SIN:NEU:NOA:STD", "Hamburg\tHamburg\tEIG:NOM:SIN:NEU:NOA:STD",
+             "sagte\tsagen\tVER:3:SIN:PRT:SFT", "sei\tsein\tVER:3:SIN:KJ1:NON", "die\tder\tART:DEF:NOM:SIN:FEM",
+             "#preis\tpreisen\tVER:IMP:SIN:NON -- a false alarm"]
+    with gzip.open(dump, "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(lines) + "\n")
+    readings = make_lexicon_vectors.read_readings(dump)
+    assert "#preis" not in readings and "preis" not in readings
+    assert "Die" in readings  # an article also keyed in title case, for sentence starts
+    assert "Sagte" not in readings  # open classes are not: "Sagte" is no word of the dictionary
+    assert {"VER", "VER:KJ1", "LO"} <= readings["sei"] and "VER:PRT" not in readings["sei"]
+    make_lexicon_vectors.MIN_FEATURE_FORMS, saved = 1, make_lexicon_vectors.MIN_FEATURE_FORMS
+    try:
+        vectors = make_lexicon_vectors.build_vectors(readings)
+    finally:
+        make_lexicon_vectors.MIN_FEATURE_FORMS = saved
+    nlp = spacy.blank("de")
+    nlp.vocab.vectors = vectors
+    berlin, hamburg, sei = (nlp.vocab.vectors.find(key=word) for word in ("Berlin", "Hamburg", "sei"))
+    assert berlin == hamburg != sei  # one row per signature
+    assert nlp.vocab.vectors.find(key="Paris") == -1
+    assert nlp.vocab.vectors.shape[0] == len({frozenset(f) for f in readings.values()})

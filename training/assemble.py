@@ -1,11 +1,14 @@
-"""Assemble the separately trained syntax, NER and sentence models into one pipeline.
+"""Assemble the separately trained syntax and NER models into the backbone, and save the
+sentence splitter beside it.
 
-Usage: python training/assemble.py BUILD_DIR OUT_DIR
+Usage: python training/assemble.py BUILD_DIR OUT_DIR SPLITTER_OUT_DIR
        python training/assemble.py --replace-ner BACKBONE_DIR NER_MODEL_DIR OUT_DIR
 
 Each part was trained with its own config (training/configs/*.cfg). The NER model's
 listener is replaced by a private copy of its tok2vec so that it can live next to the
-syntax model's shared tok2vec in one pipeline.
+syntax model's shared tok2vec in one pipeline. The sentence recognizer learns from WikiNews
+sentence boundaries (CC BY-NC-SA 4.0), so it is not part of the backbone (CC BY-SA 4.0): it is
+`models/sentence_splitter`, which the claims pipeline puts before the backbone's components.
 """
 from __future__ import annotations
 
@@ -18,9 +21,9 @@ import spacy
 MODEL_NAME = "open_news"  # the package name becomes de_open_news
 META = {
     "name": MODEL_NAME,
-    "version": "0.2.0",
+    "version": "0.3.0",
     "description": "German news pipeline trained by this project on openly licensed data "
-    "(UD German GSD/PUD, GermEval 2014, Europeana, NEISS Sturm, DFKI SmartData, WikiNews sentence boundaries).",
+    "(UD German GSD/PUD, GermEval 2014, Europeana, NEISS Sturm, DFKI SmartData, LanguageTool German POS dictionary).",
     "license": "CC BY-SA 4.0",
     "author": "german-claims project",
     "sources": [
@@ -30,16 +33,31 @@ META = {
         {"name": "Europeana Newspapers NER (German)", "license": "CC0 1.0"},
         {"name": "NEISS Sturm NER", "license": "CC BY 4.0"},
         {"name": "DFKI SmartData Corpus v1", "license": "CC BY 4.0"},
-        {"name": "German WikiNews quotation dataset (sentence boundaries only)", "license": "CC BY-NC-SA 4.0"},
+        {"name": "LanguageTool German POS dictionary (lexicon vectors)", "license": "CC BY-SA 4.0"},
     ],
 }
 
 
-def assemble(build: Path, out: Path) -> None:
+SPLITTER_META = {
+    "name": "sentence_splitter",
+    "version": "0.1.0",
+    "description": "German sentence recognizer for news, trained on the sentence boundaries of the German "
+    "WikiNews quotation dataset; used by the claims pipeline before the de_open_news backbone.",
+    "license": "CC BY-NC-SA 4.0",
+    "author": "german-claims project",
+    "sources": [{"name": "German WikiNews quotation dataset (train, sentence boundaries only)",
+                 "license": "CC BY-NC-SA 4.0"}],
+}
+
+
+def assemble(build: Path, out: Path, splitter_out: Path) -> None:
     nlp = spacy.load(build / "syntax/model-best")
-    nlp.add_pipe("senter", source=spacy.load(build / "senter/model-best"), first=True)
-    nlp.add_pipe("ner", source=_ner_with_own_tok2vec(build / "ner/model-best"), last=True)
+    _add_ner(nlp, build / "ner/model-best")
     _save(nlp, out)
+    splitter = spacy.load(build / "senter/model-best")
+    splitter.meta.update(SPLITTER_META)
+    splitter.to_disk(splitter_out)
+    print(f"wrote {splitter_out}: pipeline {splitter.pipe_names}")
 
 
 def replace_ner(backbone: Path, ner_model: Path, out: Path) -> None:
@@ -47,14 +65,20 @@ def replace_ner(backbone: Path, ner_model: Path, out: Path) -> None:
     (the quote tagger, linker and scorer learned on their output)."""
     nlp = spacy.load(backbone)
     nlp.remove_pipe("ner")
-    nlp.add_pipe("ner", source=_ner_with_own_tok2vec(ner_model), last=True)
+    _add_ner(nlp, ner_model)
     _save(nlp, out)
 
 
-def _ner_with_own_tok2vec(path: Path):
+def _add_ner(nlp, path: Path) -> None:
+    """The NER model with a private copy of its tok2vec, at the end of `nlp`. Both models read
+    the same lexicon vectors (`make_lexicon_vectors.py`); a pipeline without them takes the NER's."""
     ner = spacy.load(path)
     ner.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
-    return ner
+    if ner.vocab.vectors.shape != nlp.vocab.vectors.shape:
+        if nlp.vocab.vectors.shape[0]:
+            raise SystemExit(f"{path} was trained with other static vectors than the pipeline it joins")
+        nlp.vocab.vectors = ner.vocab.vectors
+    nlp.add_pipe("ner", source=ner, last=True)
 
 
 def _save(nlp, out: Path) -> None:
@@ -68,4 +92,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "--replace-ner":  # --replace-ner BACKBONE NER_MODEL OUT
         replace_ner(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))
     else:
-        assemble(Path(sys.argv[1]), Path(sys.argv[2]))
+        assemble(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))

@@ -210,7 +210,7 @@ def noun_cue(tokens: list[Token]) -> Quotation | None:
                 not any(is_konjunktiv_i(t) for t in first_clause) or any(is_konjunktiv_i(t) for t in tokens[:comma])
                 or (clause_opener is not None and clause_opener.text != ",")):
             continue
-        if len(content) < 4 or _opens_relative_clause(content):
+        if len(content) < 4 or opens_relative_clause(content):
             continue  # "falsche Behauptungen, die seit 2020 zirkulierten": about the claims, not one
         holder = [t for t in tokens[k + 1:comma] if not t.is_punct]
         if not holder or not (holder[0].lower_ in GENITIVE_DETERMINERS | {"von", "vom"} or holder[0].pos_ == "PROPN"):
@@ -244,7 +244,7 @@ def _complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
         return None  # "…, wie die Tagesschau berichtet": a source clause, not what was said
     if content[0].lower_ in ADVERBIAL_CONJUNCTIONS:
         return None  # "rief er an, um sein Abo zu kündigen": purpose, not content
-    if _opens_relative_clause(content):
+    if opens_relative_clause(content):
         return None  # "meldete das Ministerium, das unter der Kontrolle der Hamas steht": about the speaker
     # the clause right after the comma must carry the verb: "kritisierte die USA, Japan und
     # Südkorea, die … führe" is an enumeration followed by a relative clause, not content
@@ -287,10 +287,18 @@ def _only_participles(tokens: list[Token]) -> bool:
     """Verbs, but all of them participles: an apposition ('… im Forum engagiert'), not a clause."""
     verbs = [t for t in tokens if t.pos_ in {"VERB", "AUX"}]
     return bool(verbs) and not any(t.pos_ == "NOUN" and t.is_lower for t in tokens) and all(
-        "Part" in t.morph.get("VerbForm") and not is_finite_verb(t) for t in verbs)
+        _participle(t) and not is_finite_verb(t) for t in verbs)
 
 
-def _opens_relative_clause(content: list[Token]) -> bool:
+def _participle(verb: Token) -> bool:
+    """VerbForm=Part, or a past tense without mood or verb form: how the project's morphologizer
+    marks some participles ("engagiert": Tense=Past)."""
+    morph = verb.morph
+    return "Part" in morph.get("VerbForm") or (
+        "Past" in morph.get("Tense") and not morph.get("Mood") and not morph.get("VerbForm"))
+
+
+def opens_relative_clause(content: list[Token]) -> bool:
     """'das ebenfalls … steht', 'die … leitet': a relative pronoun, not an article (no noun or
     adjective after it) and not "dass", in the indicative ("kündigte einen Vorschlag an, der das
     Abkommen untergraben werde": a Konjunktiv relative clause reports what was said)."""

@@ -47,7 +47,9 @@ def frame_subject(frame: list[Token]) -> list[Token]:
 def fill_from_cue(q: Quotation, cue: Token, frame: list[Token], exclude) -> None:
     q.cue = char_spans(cue_with_auxiliaries(cue))
     q.cue_lemma = lexicon_cue(cue)
-    speaker = passive_agent(cue, frame) or with_entities([t for t in subject_of(cue) if t.i not in exclude])
+    # (a subject inside the quotation leaves at most its punctuation outside: no speaker)
+    subject = [t for t in subject_of(cue) if t.i not in exclude]
+    speaker = passive_agent(cue, frame) or (with_entities(subject) if not all(t.is_punct or t.is_space for t in subject) else [])
     speaker = opening_name_instead(cue, frame, speaker) or speaker
     if is_demonstrative(speaker):  # "Dies bekräftigte Kim": the parser took the object for the subject
         speaker = entity_after(cue, frame) or speaker

@@ -24,10 +24,16 @@ from ..german.phrases import (
     with_entities,
 )
 from ..german.punctuation import is_final_punct, position_after, strip_edges, strip_end
-from ..german.words import NP_LINKS, NP_POS, PREFIELD_LOWER_POS
+from ..german.words import NP_LINKS, NP_POS, PREFIELD_LOWER_POS, QUOTE_MARKS
 from ..quotation import Quotation, Rule, char_spans
 from .cues import lexicon_cue
 from .roles import continue_previous
+
+
+def _loudly(tokens: list[Token], k: int) -> bool:
+    """"laut" after a verb and before a quotation mark is the adverb ("rief laut „…“"), not
+    "according to" ("laut „Bild“", "laut Polizei")."""
+    return 0 < k < len(tokens) - 1 and tokens[k - 1].pos_ in {"VERB", "AUX"} and tokens[k + 1].text in QUOTE_MARKS
 
 
 def source_phrase(sent: Span, tokens: list[Token], previous, min_content: int = 3) -> Quotation | None:
@@ -39,7 +45,7 @@ def source_phrase(sent: Span, tokens: list[Token], previous, min_content: int = 
         if word in {"laut", "gemäß"} or (word == "nach" and _source_noun_follows(tokens, k)):
             # (a name the noun phrase stops inside runs to its end: "der Gesellschaft für bedrohte Völker")
             cue_tokens, speaker = [tokens[k]], _with_apposition(tokens, with_entities(np_after(tokens, k + 1)))
-            if word == "laut" and not speaker:  # "rief laut „Lasst mich raus!“": loudly
+            if word == "laut" and (not speaker or _loudly(tokens, k)):  # "rief laut „Lasst mich raus!“": loudly
                 continue
             if k == 0:
                 speaker = _prefield_rest(tokens, speaker)

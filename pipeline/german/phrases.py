@@ -74,8 +74,23 @@ def subject_of(verb: Token) -> list[Token]:
         auxiliaries = [c for c in candidate.children if is_auxiliary_of_head(c)]
         for child in [*candidate.children, *(c for aux in auxiliaries for c in aux.children)]:
             if is_subject(child) and _can_be_speaker(child):
-                return noun_phrase(child)
+                return noun_phrase(_after_dateline(child))
     return []
+
+
+DATELINE_DASHES = {"–", "-", ":"}
+
+
+def _after_dateline(head: Token) -> Token:
+    """'TAIPEI, Taiwan – Nordkorea hat …' parsed with the dateline as the subject and the
+    subject as its apposition: the word after the dash. (Any other head: itself.)"""
+    doc = head.doc
+    line_start = head.i == 0 or "\n" in doc[head.i - 1].text_with_ws
+    if not (head.is_upper and len(head) > 1 and line_start):
+        return head
+    dash = next((t.i for t in doc[head.i + 1:head.i + 6] if t.text in DATELINE_DASHES), None)
+    after = [t for t in head.subtree if dash is not None and t.i > dash and t.head.i < dash]
+    return after[0] if after and after[0].pos_ in {"NOUN", "PROPN"} else head
 
 
 def _can_be_speaker(token: Token) -> bool:
@@ -93,10 +108,11 @@ def _can_be_speaker(token: Token) -> bool:
 
 
 def is_date_phrase(tokens: list[Token]) -> bool:
-    """'Anfang November', 'Ende Januar 2025', 'am Montag': only time words, numbers and articles."""
+    """'Anfang November', 'Ende Januar 2025', 'am Montag', 'erst vergangene Woche': only time
+    words, numbers, articles and the adjectives and adverbs that place them."""
     words = [t for t in tokens if not t.is_punct]
     return bool(words) and any(t.lower_ in DATE_WORDS for t in words) and all(
-        t.lower_ in DATE_WORDS or t.like_num or t.pos_ in {"DET", "ADP"} for t in words)
+        t.lower_ in DATE_WORDS or t.like_num or t.pos_ in {"DET", "ADP", "ADJ", "ADV"} for t in words)
 
 
 def capitalised_non_noun(token: Token) -> bool:
@@ -154,6 +170,8 @@ def full_mention(tokens: list[Token], outside: set[int] = frozenset()) -> list[T
     start, end = min(ids), max(ids)
     while start - 1 in phrase and doc[start - 1].pos_ in NOUN_PHRASE_POS:
         start -= 1
+    if _after_dateline(doc[start]) is not doc[start]:  # "TAIPEI, Taiwan – Nordkorea": the dateline is no part
+        start = max([start] + [k + 1 for k in range(start, min(ids)) if doc[k].text in DATELINE_DASHES])
     while end + 1 in phrase and doc[end + 1].pos_ not in {"VERB", "AUX"}:
         end += 1
     trimmed = _trim_speaker(doc, start, end)

@@ -1,0 +1,77 @@
+"""Rules that must hold whatever a backbone's tagger and parser say (hand-built Docs).
+
+Session 10's backbone (lexicon vectors) tags and attaches differently from the one before; the
+attribution had quietly relied on some of the old model's habits. Each test builds the
+analysis a small model may give and checks the rule that makes it harmless.
+"""
+import spacy
+from spacy.tokens import Doc
+
+from pipeline.entities import EntityNormalizer
+from pipeline.german.phrases import is_date_phrase, subject_of
+from pipeline.names import full_person_name
+from pipeline.resolve import _name_adjective
+from pipeline.segment import LineSentences
+
+VOCAB = spacy.blank("de").vocab
+
+
+def _doc(words, pos, **kwargs):
+    if "heads" not in kwargs:
+        kwargs["sent_starts"] = [True] + [False] * (len(words) - 1)
+    return Doc(VOCAB, words=words, pos=pos, **kwargs)
+
+
+def test_a_surname_the_tagger_takes_for_an_adjective_is_a_proper_noun_in_a_person_name():
+    doc = _doc(["Das", "sagte", "Lang", "."], ["PRON", "VERB", "ADJ", "PUNCT"], ents=["O", "O", "B-PER", "O"])
+    EntityNormalizer()(doc)
+    assert doc[2].pos_ == "PROPN" and [e.text for e in doc.ents] == ["Lang"]
+
+
+def test_a_role_noun_alone_is_no_person_entity():
+    words = ["Jasmin", "Ehlert", ",", "Chefanalystin", "der", "Bank", ",", "sagte", "das", "."]
+    pos = ["PROPN", "PROPN", "PUNCT", "NOUN", "DET", "NOUN", "PUNCT", "VERB", "PRON", "PUNCT"]
+    doc = _doc(words, pos, ents=["B-PER", "I-PER", "O", "B-PER", "O", "O", "O", "O", "O", "O"])
+    EntityNormalizer()(doc)
+    assert [e.text for e in doc.ents] == ["Jasmin Ehlert"]
+
+
+def test_a_closing_mark_after_a_full_stop_never_starts_a_sentence():
+    words = ["«", "Wir", "handeln", ".", "»", "\n\n", "Vorwürfe", "gegen", "Tiktok"]
+    spaces = [False, True, False, False, False, False, True, True, False]
+    doc = LineSentences()(Doc(VOCAB, words=words, spaces=spaces))
+    assert doc[4].is_sent_start is False and doc[6].is_sent_start is True
+
+
+def test_time_words_with_adjectives_and_adverbs_are_a_date_phrase_not_a_speaker():
+    doc = _doc(["Erst", "vergangene", "Woche", "kündigte", "der", "Konzern", "an"],
+               ["ADV", "ADJ", "NOUN", "VERB", "DET", "NOUN", "ADP"])
+    assert is_date_phrase(list(doc[0:3]))
+    assert not is_date_phrase(list(doc[4:6]))
+    assert not is_date_phrase([doc[1]])  # an adjective alone places nothing
+
+
+def test_a_dateline_parsed_as_the_subject_gives_way_to_its_apposition():
+    words = ["\n", "TAIPEI", ",", "Taiwan", "–", "Nordkorea", "hat", "anerkannt", "."]
+    pos = ["SPACE", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "AUX", "VERB", "PUNCT"]
+    heads = [1, 7, 3, 1, 5, 1, 7, 7, 7]
+    deps = ["dep", "nsubj", "punct", "appos", "punct", "appos", "aux", "ROOT", "punct"]
+    doc = _doc(words, pos, heads=heads, deps=deps)
+    assert [t.text for t in subject_of(doc[7])] == ["Nordkorea"]
+
+
+def test_a_foreign_surname_tagged_as_a_noun_completes_the_name_and_a_company_after_von_der_does_not():
+    doc = _doc(["Marjorie", "Taylor", "Greene", "behauptete"], ["PROPN", "PROPN", "NOUN", "VERB"])
+    assert full_person_name(doc, 0, 2).text == "Marjorie Taylor Greene"
+    doc = _doc(["Carsten", "Brzeski", "von", "der", "Direktbank", "sagte"], ["PROPN", "PROPN", "ADP", "DET", "PROPN", "VERB"])
+    assert full_person_name(doc, 0, 2).text == "Carsten Brzeski"
+    doc = _doc(["Ursula", "von", "der", "Leyen", "sagte"], ["PROPN", "ADP", "DET", "PROPN", "VERB"])
+    assert full_person_name(doc, 0, 1).text == "Ursula von der Leyen"
+
+
+def test_a_capitalised_adjective_before_a_name_is_part_of_it():
+    doc = _doc(["Das", "Weiße", "Haus", "erklärte"], ["DET", "ADJ", "PROPN", "VERB"])
+    assert _name_adjective(doc[1]) and not _name_adjective(doc[0])
+    doc = _doc(["Die", "israelische", "Armee"], ["DET", "ADJ", "NOUN"])
+    assert not _name_adjective(doc[1])
+
