@@ -231,11 +231,21 @@ def fill_addressee(q: Quotation, cue: Token) -> None:
     for child in cue.children:
         if child.idx in speaker or child.pos_ not in {"NOUN", "PROPN", "PRON"}:
             continue
-        dative = is_dative_object(child) and ("Dat" in child.morph.get("Case") or child.pos_ == "PROPN")
+        dative = is_dative_object(child) and (_dative_form(child) or child.pos_ == "PROPN")
         addressed = is_accusative_object(child) and lemma in lexicon.ADDRESSEE_OBJECT_VERBS
         if dative or addressed:
             q.addressee = char_spans(noun_phrase(child))
             return
+
+
+FEMININE_DATIVE_ARTICLES = {"der", "einer"}  # also genitive: the morphologizer may guess either
+
+
+def _dative_form(token: Token) -> bool:
+    """Dative by the morphology, or a feminine "der"/"einer" phrase it called genitive ("riet der
+    38-Jährigen": a genitive object of a speech verb hardly exists)."""
+    cases = token.morph.get("Case")
+    return "Dat" in cases or ("Gen" in cases and any(c.lower_ in FEMININE_DATIVE_ARTICLES for c in token.children))
 
 
 def relay_of(frame: list[Token], speaker: list[Token]) -> str | None:
