@@ -75,3 +75,14 @@ def test_a_capitalised_adjective_before_a_name_is_part_of_it():
     doc = _doc(["Die", "israelische", "Armee"], ["DET", "ADJ", "NOUN"])
     assert not _name_adjective(doc[1])
 
+
+
+def test_a_feminine_der_object_called_genitive_is_a_dative():
+    from pipeline.attribution.roles import _dative_form
+    doc = _doc(["Die", "Polizei", "riet", "der", "Frau", "zu", "gehen"],
+               ["DET", "NOUN", "VERB", "DET", "NOUN", "PART", "VERB"],
+               heads=[1, 2, 2, 4, 2, 6, 2], deps=["det", "nsubj", "ROOT", "det", "obl:arg", "mark", "xcomp"],
+               morphs=["", "", "", "Case=Gen", "Case=Gen", "", ""])
+    assert _dative_form(doc[4])
+    doc = _doc(["des", "Mannes"], ["DET", "NOUN"], heads=[1, 1], deps=["det", "ROOT"], morphs=["Case=Gen", "Case=Gen"])
+    assert not _dative_form(doc[1])
