@@ -14,7 +14,7 @@ SPACY_TRAIN := $(PY) -m spacy train
 PKG_SRC := $(wildcard pipeline/*.py pipeline/*/*.py)
 SEEDS := $(wildcard seeds/*.txt)
 
-.PHONY: all setup extract test models backbone backbone-ner train-quotes lemma-accuracy eval-clusters first-names konjunktiv-forms person-nouns eval eval-train bench bench-memory clean help
+.PHONY: all setup extract test models backbone backbone-ner train-quotes lemma-accuracy eval-clusters first-names konjunktiv-forms place-names person-nouns eval eval-train bench bench-memory clean help
 
 help:
 	@echo "make extract       run the pipeline on seeds/ -> outputs/"
@@ -131,6 +131,10 @@ eval-clusters: $(VENV)/.installed
 # third-person Konjunktiv I forms (from the CC BY-SA 4.0 LanguageTool German POS dictionary)
 konjunktiv-forms: $(VENV)/.installed
 	$(PY) training/make_konjunktiv_forms.py $(DATA)/german-open/german-pos-dict/german_dump.tsv.gz pipeline/data/konjunktiv_i.txt
+
+# names of cities, countries and regions (from the CC BY-SA 4.0 LanguageTool German POS dictionary)
+place-names: $(VENV)/.installed
+	$(PY) training/make_place_names.py $(DATA)/german-open/german-pos-dict/german_dump.tsv.gz pipeline/data/place_names.txt
 
 # nouns that name a person, with gender (from the CC BY-SA 4.0 role-noun pairs of ../shared/data/lexicons)
 person-nouns: $(VENV)/.installed

@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from . import lexicon
 from .german.words import DATE_WORDS, INDEFINITE_ARTICLES, NAME_PARTICLES, PRONOUNS, RELATIVE_PRONOUNS, WEEKDAYS
 from .guard import guarded
-from .names import full_person_name, gender_of_name, is_first_name, normalize_name, person_name_in, person_noun_gender
+from .names import (full_person_name, gender_of_name, is_first_name, is_place_name, normalize_name, person_name_in,
+                    person_noun_gender)
 from .quotation import Quotation, get_quotations, set_quotations, tokens_at
 from .speaker_roles import find_roles, organisation_body, organisation_name, organisation_roles, role_holder, speaker_role
 from .verbforms import is_cue_verb_form
@@ -76,8 +77,9 @@ def name_spans(doc: Doc) -> list[Span]:
         if ent.label_ == "ORG" and len(ent) == 1 and ent.text in person_words:
             ent = Span(doc, ent.start, ent.end, label="PER")  # "Kim" after "Kim Jong Un": the NER's ORG is the person
         if ent.label_ == "PER":
-            # "Kim Russland": the NER glued a place the article names elsewhere onto the name
-            end = next((t.i for t in ent[1:] if t.text in places), ent.end)
+            # "Kim Russland": the NER glued a place onto the name (one the article names as a place
+            # elsewhere, or one the dictionary knows: "Kim Jong Un Moskau seine Unterstützung zusicherte")
+            end = next((t.i for t in ent[1:] if t.text in places or is_place_name(t.text)), ent.end)
             name = full_person_name(doc, ent.start, end, limit=end if end < ent.end else None)
             names.append(Span(doc, name.start, name.end, label="PER"))
             covered.update(range(name.start, name.end))

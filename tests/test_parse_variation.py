@@ -69,6 +69,13 @@ def test_a_foreign_surname_tagged_as_a_noun_completes_the_name_and_a_company_aft
     assert full_person_name(doc, 0, 1).text == "Ursula von der Leyen"
 
 
+def test_a_place_the_dictionary_knows_ends_a_name_even_untagged():
+    doc = _doc(["Kim", "Jong", "Un", "Moskau", "seine", "Unterstützung"], ["PROPN", "PROPN", "PROPN", "PROPN", "DET", "NOUN"])
+    assert full_person_name(doc, 0, 3).text == "Kim Jong Un"
+    doc = _doc(["Denzel", "Washington", "sagte"], ["PROPN", "PROPN", "VERB"])
+    assert full_person_name(doc, 0, 1).text == "Denzel Washington"  # a lone first name takes its surname
+
+
 def test_a_capitalised_adjective_before_a_name_is_part_of_it():
     doc = _doc(["Das", "Weiße", "Haus", "erklärte"], ["DET", "ADJ", "PROPN", "VERB"])
     assert _name_adjective(doc[1]) and not _name_adjective(doc[0])

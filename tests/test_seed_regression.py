@@ -70,6 +70,10 @@ def test_one_identity_per_speaker_across_the_seeds(seed_run, seed_claims):
     assert belousov.doc_id.str[:3].nunique() >= 2 and belousov.speaker_id.nunique() == 1
     kim = seed_claims[seed_claims.speaker == "Kim Jong Un"]
     assert kim.doc_id.nunique() >= 3 and kim.speaker_id.nunique() == 1
+    # every claim whose mention names him is his ("Kim Jong Un Moskau seine Unterstützung
+    # zusicherte" in seed 004 once made "Kim Jong Un Moskau" a person of its own)
+    named = seed_claims[seed_claims.speaker_mention.fillna("").str.contains("Kim Jong Un")]
+    assert set(named.speaker) == {"Kim Jong Un"} and named.doc_id.str[:3].nunique() >= 3
     speakers = pd.read_parquet(seed_run[0] / "speakers.parquet").set_index("speaker_id")
     assert speakers.index.is_unique and set(seed_claims.speaker_id.dropna()) == set(speakers.index)
     row = speakers.loc[kim.speaker_id.iloc[0]]

@@ -1,0 +1,47 @@
+"""Write pipeline/data/place_names.txt: names of cities, countries and regions.
+
+    python training/make_place_names.py ../shared/data/german-open/german-pos-dict/german_dump.tsv.gz \
+        pipeline/data/place_names.txt
+
+Source: the LanguageTool German POS dictionary (`german-pos-dict`, from Morphy; CC BY-SA 4.0),
+dumped as form TAB lemma TAB tag. Kept: proper names tagged as a city (`EIG:…:STD`), country
+(`COU`) or region (`GEB`) that the dictionary never tags as a first name or surname (so not
+"Jordan" or "Paris"). `pipeline/names.py` stops a person's name at them: the small NER runs
+on from a name into the object that follows it ("Kim Jong Un Moskau seine Unterstützung
+zusicherte"). The list is derived from CC BY-SA 4.0 data and carries that licence.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+PLACE = re.compile(r"^EIG:.*:(STD|COU|GEB)$")
+PERSON = re.compile(r"^EIG:.*:(VOR|NAC)$")
+
+
+def place_names(dump: Path) -> list[str]:
+    tags = defaultdict(set)
+    with gzip.open(dump, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) == 3 and fields[2].startswith("EIG"):
+                tags[fields[0]].add(fields[2])
+    return sorted(form for form, form_tags in tags.items()
+                  if any(PLACE.match(t) for t in form_tags) and not any(PERSON.match(t) for t in form_tags))
+
+
+def main() -> None:
+    dump, out = Path(sys.argv[1]), Path(sys.argv[2])
+    names = place_names(dump)
+    out.write_text("# place names (cities, countries, regions) from the LanguageTool German POS dictionary, "
+                   "CC BY-SA 4.0; made by training/make_place_names.py\n" + "\n".join(names) + "\n", encoding="utf-8")
+    print(f"{len(names)} place names -> {out}")
+
+
+if __name__ == "__main__":
+    main()
