@@ -708,3 +708,18 @@ def test_a_source_phrase_before_a_colon_keeps_the_konjunktiv_after_it(rules_nlp)
 def test_source_phrases_with_plural_nouns_and_participle_adjectives(rules_nlp, text, speaker):
     q = next(q for q in rules_nlp(text)._.quotations if q.rule.startswith("source:"))
     assert _text(text, q.speaker).endswith(speaker)
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Die Lage sei ernst, befand der Minister.", "der Minister"),
+    ("Die Kinder hätten lieber ausgeschlafen, schmunzelte die Bürgermeisterin.", "die Bürgermeisterin"),
+])
+def test_any_verb_after_a_konjunktiv_clause_with_only_its_subject_frames_it(rules_nlp, text, speaker):
+    quotes = rules_nlp(text)._.quotations
+    assert [(q.type, _text(text, q.speaker), _text(text, q.quote)) for q in quotes] == \
+        [("indirect", speaker, text.split(",")[0])]
+
+
+def test_an_indicative_clause_before_a_verb_and_its_subject_is_no_statement(rules_nlp):
+    text = "Er kam am Abend nach Hause, sah die Kinder."
+    assert not [q for q in rules_nlp(text)._.quotations if q.rule == "indirect+cue"]

@@ -103,8 +103,12 @@ def anaphoric_frame(sent: Span, before: Span, before_index: int, previous: list[
 
 
 def indirect_with_cue(sent: Span, tokens: list[Token], previous) -> Quotation | None:
-    """'X sagte, (dass) Y' and 'Y, sagte X' with a speech verb."""
-    for cue in (t for t in tokens if lexicon_cue(t) in lexicon.SPEECH_VERBS):
+    """'X sagte, (dass) Y' and 'Y, sagte X' with a speech verb, and 'Y, befand X' with any verb
+    that closes a Konjunktiv clause (`postposed_frame_verb`)."""
+    cues = [t for t in tokens if lexicon_cue(t) in lexicon.SPEECH_VERBS]
+    if not cues and (framing := postposed_frame_verb(tokens)) is not None:
+        cues = [framing]
+    for cue in cues:
         content = _complement_after(cue, tokens)
         if content is not None:
             content = _fronted_konjunktiv_clause(cue, tokens) + content
@@ -119,6 +123,25 @@ def indirect_with_cue(sent: Span, tokens: list[Token], previous) -> Quotation | 
         q.confidence = 0.8 if q.speaker else 0.6
         return q
     return noun_cue(tokens) or dass_clause(tokens)
+
+
+SUBJECT_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "X"}
+
+
+def postposed_frame_verb(tokens: list[Token]) -> Token | None:
+    """'Die Lage sei ernst, befand der Minister.', '…, schmunzelte Blanik.': a finite verb right
+    after the comma that closes a Konjunktiv clause, followed by nothing but its subject, frames
+    that clause whatever the verb: the construction says so, the cue lexicon (mined from
+    WikiNews) need not know the verb."""
+    words = [t for t in tokens if not is_final_punct(t) and not t.is_space]
+    for k in range(2, len(words) - 1):
+        verb, rest = words[k], words[k + 1:]
+        if words[k - 1].text != "," or verb.pos_ != "VERB" or not is_finite_verb(verb) or len(rest) > 6:
+            continue
+        if all(t.pos_ in SUBJECT_POS for t in rest) and any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in rest) \
+                and any(is_konjunktiv(t) and is_finite_verb(t) for t in words[:k - 1]):
+            return verb
+    return None
 
 
 def konjunktiv_after_colon(sent: Span, tokens: list[Token], previous) -> Quotation | None:
