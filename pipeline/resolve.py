@@ -79,7 +79,9 @@ def name_spans(doc: Doc) -> list[Span]:
         if ent.label_ == "PER":
             # "Kim Russland": the NER glued a place onto the name (one the article names as a place
             # elsewhere, or one the dictionary knows: "Kim Jong Un Moskau seine Unterstützung zusicherte")
-            end = next((t.i for t in ent[1:] if t.text in places or is_place_name(t.text)), ent.end)
+            # (a surname the NER also calls a place stays: "Andrej Beloussow", "Beloussow"/LOC)
+            end = next((t.i for t in ent[1:] if is_place_name(t.text)
+                        or (t.text in places and not is_first_name(ent[0].text))), ent.end)
             name = full_person_name(doc, ent.start, end, limit=end if end < ent.end else None)
             names.append(Span(doc, name.start, name.end, label="PER"))
             covered.update(range(name.start, name.end))

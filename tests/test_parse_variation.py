@@ -93,3 +93,14 @@ def test_a_feminine_der_object_called_genitive_is_a_dative():
     assert _dative_form(doc[4])
     doc = _doc(["des", "Mannes"], ["DET", "NOUN"], heads=[1, 1], deps=["det", "ROOT"], morphs=["Case=Gen", "Case=Gen"])
     assert not _dative_form(doc[1])
+
+
+def test_a_surname_the_ner_also_calls_a_place_stays_after_a_first_name():
+    from pipeline.resolve import name_spans
+    words = ["Andrej", "Beloussow", "kam", ".", "Beloussow", "sprach", ".", "Kim", "Russland", "sagte", "."]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-PER", "I-PER", "O", "O", "B-LOC", "O", "O", "B-PER", "I-PER", "O", "O"]
+    starts = [True, False, False, False, True, False, False, True, False, False, False]
+    doc = Doc(VOCAB, words=words, pos=pos, ents=ents, sent_starts=starts)
+    names = [n.text for n in name_spans(doc)]
+    assert "Andrej Beloussow" in names and "Kim" in names and "Kim Russland" not in names
