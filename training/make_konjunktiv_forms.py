@@ -15,25 +15,18 @@ Konjunktiv runs they carry. The list is derived from CC BY-SA 4.0 data and carri
 """
 from __future__ import annotations
 
-import gzip
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
+
+from german_dictionary import read_tags  # sibling script
 
 KONJUNKTIV_I = re.compile(r"^VER(:AUX|:MOD)?:3:(SIN|PLU):KJ1")
 INDICATIVE = re.compile(r"^VER(:AUX|:MOD)?:([23]:(SIN|PLU)|1:PLU):(PRÄ|PRT)")
 
 
 def konjunktiv_i_forms(dump: Path) -> list[str]:
-    tags = defaultdict(set)
-    with gzip.open(dump, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            fields = line.rstrip("\n").split("\t")
-            if len(fields) == 3:
-                tags[fields[0].lower()].add(fields[2])
+    tags = read_tags(dump, lower=True)
     return sorted(form for form, form_tags in tags.items()
                   if any(KONJUNKTIV_I.match(t) for t in form_tags)
                   and not any(INDICATIVE.match(t) for t in form_tags)

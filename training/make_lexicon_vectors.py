@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import argparse
 import collections
-import gzip
 from pathlib import Path
 
 import numpy
 import spacy
 from spacy.strings import hash_string
 from spacy.vectors import Vectors
+
+from german_dictionary import read_tags  # sibling script
 
 MIN_FEATURE_FORMS = 5  # a reading seen on fewer forms is a typo or an abbreviation note
 # word classes whose lower-case forms also get a title-case key (sentence starts)
@@ -37,18 +38,11 @@ CLOSED_CLASSES = {"ART", "PRO", "PRP", "KON", "ADV", "NEG", "ZAL", "INJ", "PAR",
 def read_readings(dump: Path) -> dict[str, set[str]]:
     """form -> its features (word classes, class:value pairs, UP/LO)."""
     readings: dict[str, set[str]] = collections.defaultdict(set)
-    with gzip.open(dump, "rt", encoding="utf8") as lines:
-        for line in lines:
-            if line.startswith("#"):  # forms the dictionary marks as special (false alarms)
-                continue
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) < 3 or not parts[0]:
-                continue
-            form, _lemma, tag = parts[:3]
-            word_class, *values = tag.strip().split(":")
-            features = {word_class, "UP" if form[:1].isupper() else "LO"}
-            features.update(f"{word_class}:{value}" for value in values if value)
-            readings[form] |= features
+    for form, tags in read_tags(dump).items():
+        for tag in tags:
+            word_class, *values = tag.split(":")
+            readings[form] |= {word_class, "UP" if form[:1].isupper() else "LO"}
+            readings[form].update(f"{word_class}:{value}" for value in values if value)
     for form, features in list(readings.items()):
         if form[:1].islower() and features & CLOSED_CLASSES:
             readings[form[:1].upper() + form[1:]] |= features

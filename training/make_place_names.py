@@ -12,25 +12,18 @@ zusicherte"). The list is derived from CC BY-SA 4.0 data and carries that licenc
 """
 from __future__ import annotations
 
-import gzip
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
+
+from german_dictionary import read_tags  # sibling script
 
 PLACE = re.compile(r"^EIG:.*:(STD|COU|GEB)$")
 PERSON = re.compile(r"^EIG:.*:(VOR|NAC)$")
 
 
 def place_names(dump: Path) -> list[str]:
-    tags = defaultdict(set)
-    with gzip.open(dump, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            fields = line.rstrip("\n").split("\t")
-            if len(fields) == 3 and fields[2].startswith("EIG"):
-                tags[fields[0]].add(fields[2])
+    tags = read_tags(dump)
     return sorted(form for form, form_tags in tags.items()
                   if any(PLACE.match(t) for t in form_tags) and not any(PERSON.match(t) for t in form_tags))
 
