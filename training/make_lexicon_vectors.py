@@ -10,7 +10,7 @@ ambiguity class of words they never saw in their small training sets.
 Forms are keyed by their spelling (spaCy looks static vectors up by ORTH; `Vectors(attr=…)` is
 not saved with a default-mode table), and the lower-case words of the closed classes
 (articles, pronouns, prepositions, conjunctions, adverbs…) also in title case, so that a
-capitalised sentence start ("Die", "Nach", "Auch") finds its entry. The ~2,000 distinct
+capitalised sentence start ("Die", "Nach", "Auch") finds its entry. The 1,618 distinct
 signatures are one row each and every form points at its signature's row, which keeps the
 table small (about 6 MB in the model).
 
