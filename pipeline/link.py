@@ -177,11 +177,12 @@ def find_candidates(index: DocIndex, q: Quotation, quote_tokens: list[Token]) ->
     first, last = index.sent_of[min(quote)], index.sent_of[max(quote)]
     window = [t for s in index.sentences[max(0, first - SENTENCES_BEFORE):last + 1 + SENTENCES_AFTER] for t in s]
     quote_end = quote_tokens[-1].idx + len(quote_tokens[-1])
+    paragraph_end = index.text.find("\n", quote_end)  # (-1: the quote's paragraph runs to the end)
     candidates = []
     for t in window:
         if t.i in quote or not _is_mention_head(t) or is_dateline(t, index.sentence(t)) or t.lower_ in DATE_WORDS:
             continue  # ("Anfang November", "Ende Januar" speak no more than "Montag")
-        if t.idx > quote_end and "\n" in index.text[quote_end:t.idx]:
+        if 0 <= paragraph_end < t.idx:
             continue  # a frame after a quote stays in its paragraph: the next line is a headline or a new topic
         if t.i not in index.phrases:  # (the mention of a head, where no quotation cuts into it)
             index.phrases[t.i] = ({x.i for x in noun_phrase(t)}, _mention(t, set(), index))

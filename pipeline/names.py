@@ -140,6 +140,7 @@ def _name_like(token: Token) -> bool:
     return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and not _german_noun(token.text))
 
 
+@lru_cache(maxsize=8192)
 def _german_noun(word: str) -> bool:
     """The dictionary knows the word or the noun it ends in ("Zins|plattform")."""
     return known_word(word) or any(known_word(word[k].upper() + word[k + 1:]) for k in range(1, len(word) - 3))

@@ -61,15 +61,13 @@ class LineSentences:
         for token in doc[1:]:
             previous = doc[token.i - 1]
             if "\n" in previous.text_with_ws[len(previous.text):] or "\n" in previous.text:
-                token.is_sent_start = True
-            elif previous.is_space and "\n" in previous.text:
-                token.is_sent_start = True
+                token.is_sent_start = True  # after a line break (also a whitespace token holding one)
             elif previous.text in SENTENCE_END and is_opening_mark(token):
                 token.is_sent_start = True  # '… sagt Neumüller. „Verbraucher …'
             elif (token.is_title and is_closing_mark(previous) and token.i >= 2
                   and doc[token.i - 2].text in SENTENCE_END):
                 token.is_sent_start = True  # '… reichen.“ Neumüller sieht …'
-            elif previous.text in SENTENCE_END and ends_quote(token):
+            elif previous.text in SENTENCE_END and is_closing_mark(token):
                 token.is_sent_start = False  # '… handeln.»': the mark closes the sentence, a parser may split there
         # whitespace tokens never start a sentence of their own after a break
         for token in doc[1:]:
@@ -87,16 +85,10 @@ def is_opening_mark(token: Token) -> bool:
     return not token.whitespace_ and (doc[token.i + 1].is_alpha or doc[token.i + 1].is_digit)
 
 
-def ends_quote(token: Token) -> bool:
+def is_closing_mark(token: Token) -> bool:
     """A quotation mark glued to the word or stop before it and followed by a space, a line
-    break or nothing: '… handeln.»\n\n'."""
+    break or nothing: 'sein.“ ', '… handeln.»\n\n'."""
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return token.text in QUOTE_MARKS and token.i > 0 and not doc[token.i - 1].whitespace_ \
         and (bool(token.whitespace_) or after is None or after.is_space)
-
-
-def is_closing_mark(token: Token) -> bool:
-    """A quotation mark right after a word or a stop and before a space: 'sein.“ '."""
-    return token.text in QUOTE_MARKS and token.i > 0 and not token.doc[token.i - 1].whitespace_ \
-        and bool(token.whitespace_)

@@ -51,11 +51,7 @@ def test_lexicon_vectors_share_rows_by_signature_and_key_sentence_starts(tmp_pat
     assert "Die" in readings  # an article also keyed in title case, for sentence starts
     assert "Sagte" not in readings  # open classes are not: "Sagte" is no word of the dictionary
     assert {"VER", "VER:KJ1", "LO"} <= readings["sei"] and "VER:PRT" not in readings["sei"]
-    make_lexicon_vectors.MIN_FEATURE_FORMS, saved = 1, make_lexicon_vectors.MIN_FEATURE_FORMS
-    try:
-        vectors = make_lexicon_vectors.build_vectors(readings)
-    finally:
-        make_lexicon_vectors.MIN_FEATURE_FORMS = saved
+    vectors = make_lexicon_vectors.build_vectors(readings, min_forms=1)
     nlp = spacy.blank("de")
     nlp.vocab.vectors = vectors
     berlin, hamburg, sei = (nlp.vocab.vectors.find(key=word) for word in ("Berlin", "Hamburg", "sei"))

@@ -49,13 +49,13 @@ def read_readings(dump: Path) -> dict[str, set[str]]:
     return readings
 
 
-def feature_index(readings: dict[str, set[str]]) -> list[str]:
+def feature_index(readings: dict[str, set[str]], min_forms: int = MIN_FEATURE_FORMS) -> list[str]:
     counts = collections.Counter(f for features in readings.values() for f in features)
-    return sorted(f for f, n in counts.items() if n >= MIN_FEATURE_FORMS)
+    return sorted(f for f, n in counts.items() if n >= min_forms)
 
 
-def build_vectors(readings: dict[str, set[str]]) -> Vectors:
-    features = feature_index(readings)
+def build_vectors(readings: dict[str, set[str]], min_forms: int = MIN_FEATURE_FORMS) -> Vectors:
+    features = feature_index(readings, min_forms)
     column = {f: i for i, f in enumerate(features)}
     signature_row: dict[frozenset, int] = {}
     rows: list[numpy.ndarray] = []

@@ -289,7 +289,7 @@ def is_dateline(token: Token, sent: Span | None = None) -> bool:
     """'TAIPEI, Taiwan –' / 'SEOUL:' at the start of an article line is a dateline, not a speaker.
     (`sent`: the token's sentence, where the caller knows it; `Token.sent` walks the document.)"""
     sent = sent if sent is not None else token.sent
-    return token.i - sent.start <= 3 and any(t.text in {"–", "-", ":"} for t in sent[:6]) and (token.is_upper or token.i > sent.start)
+    return token.i - sent.start <= 3 and any(t.text in DATELINE_DASHES for t in sent[:6]) and (token.is_upper or token.i > sent.start)
 
 
 def nominative_noun(token: Token) -> bool:
