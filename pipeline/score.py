@@ -8,8 +8,7 @@ its cue lemma, quote type, length and mood, the speaker's kind, nesting, positio
 whether the trained quote tagger (pipeline/tagger.py) also sees a quotation there. The
 probability becomes the claim's `confidence`; quotations below the threshold chosen on
 train are dropped, except quoted statements and reported speech by a named person or
-organisation with one of the speech-act verbs the claims schema names
-(`lexicon.CORE_REPORTED_VERBS`), which users want whatever the benchmark says. Without a
+organisation, which users want whatever the benchmark says. Without a
 weights file the component keeps every quotation and the rules' own confidences.
 """
 from __future__ import annotations
@@ -22,7 +21,6 @@ from spacy.tokens import Doc
 from .german.mood import is_finite_verb, is_konjunktiv
 from .german.words import FIRST_PERSON
 from .guard import guarded
-from .lexicon import CORE_REPORTED_VERBS
 from .model_files import JsonWeights
 from .quotation import Quotation, doc_text, get_quotations, set_quotations, statement_extent, tokens_at
 from .tagger import SPANS_KEY as TAGGER_KEY
@@ -82,12 +80,13 @@ class QuotationScorer(JsonWeights):
 
 def always_keep(q: Quotation) -> bool:
     """Quoted statements are never dropped (direct speech is what users check first), only
-    quoted phrases may be; nor is reported speech with the schema's speech-act verbs by a named
-    person or organisation ("Kim kritisierte …"); without a name it is mostly a passive
-    ("wurden … verurteilt") or a crowd ("Menschen forderten …"), and the scorer decides."""
+    quoted phrases may be; nor is reported speech by a named person or organisation ("Kim
+    kritisierte …", "Trump hat über Bodeneinsätze gesprochen"), which the WikiNews annotators
+    mark for some verbs only; without a name it is mostly a passive ("wurden … verurteilt")
+    or a crowd ("Menschen forderten …"), and the scorer decides."""
     if q.type == "direct":
         return len(q.quote) > 1 or sum(e - s for s, e in q.quote) >= DIRECT_STATEMENT_CHARS
-    return q.type == "reported" and q.cue_lemma in CORE_REPORTED_VERBS and q.speaker_label in NAMED_SPEAKERS
+    return q.type == "reported" and q.speaker_label in NAMED_SPEAKERS
 
 
 def threshold_for(q: Quotation, threshold: float, direct_threshold: float, reported_threshold: float | None = None) -> float:

@@ -397,6 +397,11 @@ def test_a_subject_with_a_relative_clause_is_not_content(rules_nlp):
     ("Kim kritisierte die Kooperation der USA mit Südkorea scharf.", "die Kooperation der USA mit Südkorea scharf"),
     ("Die Ministerin wies die Vorwürfe zurück.", "die Vorwürfe"),
     ("Am Montag kritisierte Kim die Kooperation der USA.", "die Kooperation der USA"),
+    # where and how the act happened is not what it was about; a topic after a preposition is
+    ("Die Bundesbank hat in einer Analyse des Zusammenbruchs der Sparkasse Versäumnisse ihrer Aufsicht eingeräumt.",
+     "Versäumnisse ihrer Aufsicht"),
+    ("Die Ministerin warnte am Montag in Berlin vor einer Eskalation.", "am Montag in Berlin vor einer Eskalation"),
+    ("Die Ministerin hat sich gegen die Reform ausgesprochen.", "gegen die Reform"),
 ])
 def test_reported_speech_quotes_what_was_said_or_done_to(rules_nlp, text, content):
     """The quote of a reported claim is its object; the frame is the rest of the sentence, and
@@ -723,3 +728,16 @@ def test_any_verb_after_a_konjunktiv_clause_with_only_its_subject_frames_it(rule
 def test_an_indicative_clause_before_a_verb_and_its_subject_is_no_statement(rules_nlp):
     text = "Er kam am Abend nach Hause, sah die Kinder."
     assert not [q for q in rules_nlp(text)._.quotations if q.rule == "indirect+cue"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the parser makes the noun of a fronted prepositional phrase the subject: no subject is in a PP
+    ("Nicht gegen die Reform, wohl aber gegen die Sparpolitik der Regierung in Berlin sprach sich Martina Berger "
+     "(SPD) aus.", "Martina Berger"),
+    # the speaker after the finite auxiliary, parsed as an object or not at all
+    ("Nach dem Treffen in Brüssel hat Bundeskanzler Friedrich Merz erneut über neue Zölle gesprochen.",
+     "Bundeskanzler Friedrich Merz"),
+])
+def test_reported_speech_finds_its_speaker_where_the_parse_misleads(rules_nlp, text, speaker):
+    q = next(q for q in rules_nlp(text)._.quotations if q.type == "reported")
+    assert _text(text, q.speaker).startswith(speaker)

@@ -24,13 +24,17 @@ def test_confidence_is_the_scorer_probability(nlp, rules_nlp):
     assert {q.confidence for q in scored} - {q.confidence for q in unscored}
 
 
-def test_always_keep_protects_statements_and_schema_verbs():
+def test_always_keep_protects_statements_and_named_reported_speech():
     doc_quotes = [Quotation(type="indirect", quote=[[0, 10]], rule="konjunktiv"),
                   Quotation(type="direct", quote=[[0, 60]], rule="direct+cue"),
+                  Quotation(type="direct", quote=[[0, 12]], rule="direct+nested"),
                   Quotation(type="reported", quote=[[0, 10]], cue_lemma="danken", rule="reported", speaker=[[20, 25]],
                             speaker_label="PER"),
-                  Quotation(type="reported", quote=[[0, 10]], cue_lemma="verurteilen", rule="reported")]
-    assert [always_keep(q) for q in doc_quotes] == [False, True, True, False]
+                  Quotation(type="reported", quote=[[0, 10]], cue_lemma="sprechen", rule="reported", speaker=[[20, 25]],
+                            speaker_label="ORG"),
+                  Quotation(type="reported", quote=[[0, 10]], cue_lemma="verurteilen", rule="reported"),
+                  Quotation(type="reported", quote=[[0, 10]], cue_lemma="fordern", rule="reported", speaker=[[20, 25]])]
+    assert [always_keep(q) for q in doc_quotes] == [False, True, False, True, True, False, False]
 
 
 def test_without_weights_nothing_changes(rules_nlp):

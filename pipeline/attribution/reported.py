@@ -6,7 +6,14 @@ from spacy.tokens import Span, Token
 
 from .. import lexicon
 from ..german.clauses import content_end, subordinate_clause_end, subordinate_clause_start
-from ..german.phrases import full_mention, is_date_phrase, is_demonstrative, subject_of, with_entities
+from ..german.phrases import (
+    full_mention,
+    is_date_phrase,
+    is_demonstrative,
+    prepositional_phrase,
+    subject_of,
+    with_entities,
+)
 from ..german.punctuation import strip_edges, strip_end
 from ..german.words import ANAPHORS, RELATIVE_SUBJECTS, SENTENCE_ADVERBS, TIME_NOUNS
 from ..german.labels import is_conjunct, is_passive_auxiliary
@@ -43,7 +50,8 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
     if speaker and is_demonstrative(speaker) and speaker[0].i == tokens[0].i and tokens[0].lower_ in ANAPHORS:
         return None  # "Das berichtet das Nachrichtenportal …": a frame for the sentence before, no act of its own
     if is_demonstrative(speaker) or not speaker:  # "Zusätzlich kritisierte Kim …" (a misparse)
-        speaker = entity_after(cue, tokens, within=3) or proper_noun_after(cue, within=2) or speaker
+        speaker = (entity_after(cue, tokens, within=3) or proper_noun_after(cue, within=2)
+                   or _entity_after_auxiliary(cue, tokens) or speaker)
     if not speaker:
         return None
     sentence = _statement(tokens)
@@ -63,6 +71,16 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
     fill_addressee(q, cue)
     q.via = relay_of([t for t in tokens if t.i != cue.i], speaker)
     return q
+
+
+def _entity_after_auxiliary(cue: Token, tokens: list[Token]) -> list[Token]:
+    """'hat US-Präsident Donald Trump erneut über … gesprochen', parsed without a subject: a
+    person or organisation right after the finite auxiliary of a clause-final participle."""
+    auxiliary = cue_with_auxiliaries(cue)[0]
+    if auxiliary.i >= cue.i:
+        return []
+    entity = entity_after(auxiliary, tokens, within=3)
+    return entity if entity and entity[-1].i < cue.i else []
 
 
 def _actor(cue: Token, tokens: list[Token], clause: list[Token]) -> list[Token]:
@@ -111,6 +129,19 @@ def speech_act_before_quote(sent: Span, direct: list[Span]) -> Quotation | None:
             q.rule = Rule.REPORTED_BEFORE_QUOTE
             return q
     return None
+
+
+def _adverbial_phrase(preposition: Token) -> list[Token]:
+    """The prepositional phrase, ended before a noun the parser hung inside it as an attribute
+    although its case cannot be one ("in einer Analyse des Zusammenbruchs der Bank
+    Versäumnisse/Nom …": a genitive or dative attribute, or a phrase of its own)."""
+    phrase = prepositional_phrase(preposition)
+    nouns = [t for t in phrase if t.pos_ in {"NOUN", "PROPN"}]
+    for before, t in zip(nouns, nouns[1:]):
+        cases = set(t.morph.get("Case"))
+        if t.pos_ == "NOUN" and cases and not cases & {"Gen", "Dat"} and not any(c.pos_ == "ADP" for c in t.children):
+            return [w for w in phrase if w.i <= before.i]  # (its article and adjectives go with it)
+    return phrase
 
 
 def _object_like(token: Token) -> bool:
@@ -203,6 +234,8 @@ def reported_content(statement: list[Token], cue: Token, speaker: list[Token], v
     verbs = cue_with_auxiliaries(cue)
     frame = {t.i for t in verbs} | {t.i for t in speaker}
     frame |= {t.i for t in statement if is_particle_of(t, cue)}
+    frame |= {t.i for t in statement if t.lower_ == "sich" and t.head.i in frame  # "sprach sich … aus"
+              and t.i > 0 and t.nbor(-1).lower_ != "von"}  # ("weist … von sich": below)
     # before the verb in second position (a verb-final subordinate clause has no prefield)
     prefield = [] if verb_final else [t for t in statement if t.i < verbs[0].i]
     if prefield and not frame & {t.i for t in prefield} and (
@@ -215,7 +248,21 @@ def reported_content(statement: list[Token], cue: Token, speaker: list[Token], v
                                                                   and t.i == statement[-1].i)]
     if [t.lower_ for t in content[-2:]] == ["von", "sich"]:  # "weist die Vorwürfe von sich": part of the verb
         content = content[:-2]
-    return content_end(strip_edges(content))
+    return content_end(without_leading_adverbials(strip_edges(content)))
+
+
+def without_leading_adverbials(content: list[Token]) -> list[Token]:
+    """'hat in einer Analyse des Zusammenbruchs … Versäumnisse eingeräumt': prepositional
+    phrases before the object say where or how the act happened, not what it was about; they
+    go when an object follows ("Versäumnisse ihrer Aufsicht"). A topic ("sprach über …",
+    "warnte vor …") has no object after it and stays."""
+    while content and content[0].pos_ == "ADP" and content[0].lower_ not in TOPIC_PREPOSITIONS:
+        phrase = _adverbial_phrase(content[0])
+        rest = strip_edges([t for t in content if phrase and t.i > phrase[-1].i])
+        if not any(_object_like(t) for t in rest):
+            break
+        content = rest
+    return content
 
 
 def hearsay(sent: Span, tokens: list[Token], previous) -> Quotation | None:
