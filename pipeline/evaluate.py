@@ -230,14 +230,14 @@ def item_of_quotation(gold: GoldDoc, q) -> Item:
 
 def _item(gold: GoldDoc, claim: dict, spans) -> Item:
     """A claim as gold token sets. The WikiNews annotators mark reported speech as the whole
-    sentence, speaker and cue inside it; our reported claims quote only what was said or done
+    sentence, speaker and verb inside it, with no cue or frame of its own; our reported claims quote only what was said or done
     to and keep the rest of the sentence as their frame, so here the two are joined again.
     They leave a source phrase out of the quote that our claims keep inside ("Die Täter waren
     nach Angaben der Polizei …"): it is taken out again."""
     parts = {role: gold.tokens_of(spans(claim[f"{role}_spans"])) for role in ROLES}
     quote = gold.tokens_of(spans(claim["quote_spans"]))
-    if claim["quote_type"] == "reported":
-        quote, parts["frame"] = quote | parts["frame"], set()
+    if claim["quote_type"] == "reported":  # (the verb is inside the quote: WikiNews reported items have no cue)
+        quote, parts["frame"], parts["cue"] = quote | parts["frame"] | parts["cue"], set(), set()
     elif str(claim["rule"]).startswith(SOURCE_PREFIX):  # "… nach Angaben der Polizei …" inside the quote
         quote -= parts["frame"]
     return Item(claim["quote_type"], {"quote": quote, **parts})

@@ -51,11 +51,14 @@ def select_reported_verbs(hand_written: set[str], rows: list[dict]) -> set[str]:
 
 # Kept whatever WikiNews says: the claims schema itself counts "Kim kritisierte die
 # militärische Kooperation" and "Putin dankte den Truppen" as reported claims, which users
-# want in the table even where the benchmark's annotators did not mark them.
+# want in the table even where the benchmark's annotators did not mark them. The last five
+# were dropped by the mining's share rule but pair with a gold Reported item at least as often
+# as not on WikiNews train and dev once kept (session 11: `make eval`, NOTES.md).
 CORE_REPORTED_VERBS = {"kritisieren", "danken", "verurteilen", "loben", "warnen", "fordern", "begrüßen",
                        "ablehnen", "zurückweisen", "dementieren", "bestreiten", "bekräftigen", "versichern",
                        "zusichern", "ankündigen", "beschuldigen", "vorwerfen", "bezeichnen", "leugnen",
-                       "einräumen", "anprangern", "unterstreichen", "befürworten"}
+                       "einräumen", "anprangern", "unterstreichen", "befürworten",
+                       "bestätigen", "begründen", "bitten", "protestieren", "anbieten"}
 # Frequent verbs that the mining links to Reported quotations by accident (they occur inside
 # them) or that a small lemmatizer mangles ("siehen"): never cues on their own.
 NOT_CUES = {"sehen", "siehen", "vorsehen", "geben", "stehen", "kommen", "halten", "führen", "stellen", "setzen",

@@ -469,9 +469,11 @@ def test_wikinews_scoring_joins_a_reported_claim_with_its_frame():
     gold = GoldDoc({"originalText": text, "tokens": tokens, "annotations": []})
     claim = {"quote_type": "reported", "quote_spans": [{"start": 16, "end": 23}],
              "frame_spans": [{"start": 0, "end": 15}, {"start": 23, "end": 24}],
-             **{f"{role}_spans": [] for role in ("addressee", "cue", "speaker")}}
+             "speaker_spans": [{"start": 0, "end": 3}], "cue_spans": [{"start": 4, "end": 15}], "addressee_spans": []}
     item = predicted_items(gold, [claim])[0]
-    assert item.parts["quote"] == {0, 1, 2, 3, 4} and item.parts["frame"] == set()
+    # the annotators' reported item is the sentence with its speaker; the verb is inside it, no cue of its own
+    assert item.parts["quote"] == {0, 1, 2, 3, 4} and item.parts["frame"] == set() and item.parts["cue"] == set()
+    assert item.parts["speaker"] == {0}
 
 
 def test_a_konjunktiv_run_is_one_row_per_sentence_and_one_wikinews_quotation(rules_nlp):
