@@ -402,6 +402,12 @@ def test_a_subject_with_a_relative_clause_is_not_content(rules_nlp):
      "Versäumnisse ihrer Aufsicht"),
     ("Die Ministerin warnte am Montag in Berlin vor einer Eskalation.", "am Montag in Berlin vor einer Eskalation"),
     ("Die Ministerin hat sich gegen die Reform ausgesprochen.", "gegen die Reform"),
+    ("Zudem warnte sie vor der Gefahr durch Milizen in Ländern wie Syrien, die Soldaten angegriffen haben, sowie "
+     "durch Piraten, die Schiffe kapern.", "vor der Gefahr durch Milizen in Ländern wie Syrien, die Soldaten "
+     "angegriffen haben, sowie durch Piraten, die Schiffe kapern"),
+    # "werden" of the next clause is not the verb's passive auxiliary
+    ("Die Ministerin hat erneut über neue Regeln gesprochen, ohne dabei konkret zu werden.",
+     "erneut über neue Regeln , ohne dabei konkret zu werden"),
 ])
 def test_reported_speech_quotes_what_was_said_or_done_to(rules_nlp, text, content):
     """The quote of a reported claim is its object; the frame is the rest of the sentence, and

@@ -109,7 +109,14 @@ def find_cue(tokens: list[Token], near: Span | None = None) -> Token | None:
 def cue_with_auxiliaries(cue: Token) -> list[Token]:
     """The cue verb with its separated particle and auxiliaries ('hatte … erklärt', 'gab … bekannt')."""
     particle = [c for c in cue.children if is_separated_particle(c)]
-    auxiliaries = [c for c in cue.children if is_auxiliary_of_head(c) and c.lemma_ in {"haben", "sein", "werden"}]
+    auxiliaries = [c for c in cue.children if is_auxiliary_of_head(c) and c.lemma_ in {"haben", "sein", "werden"}
+                   and not _after_a_comma(cue, c)]
     if is_below_auxiliary(cue) and cue.head.pos_ == "AUX":  # TIGER: the auxiliary heads the participle
         auxiliaries.append(cue.head)
     return sorted([cue] + particle + auxiliaries, key=lambda t: t.i)
+
+
+def _after_a_comma(verb: Token, auxiliary: Token) -> bool:
+    """An auxiliary after the verb belongs to it only in the same clause ("kritisiert worden
+    war"); after a comma it is another clause's ("gesprochen, ohne dabei konkret zu werden")."""
+    return auxiliary.i > verb.i and any(t.text == "," for t in verb.doc[verb.i + 1:auxiliary.i])

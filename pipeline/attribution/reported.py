@@ -258,8 +258,11 @@ def without_leading_adverbials(content: list[Token]) -> list[Token]:
     "warnte vor …") has no object after it and stays."""
     while content and content[0].pos_ == "ADP" and content[0].lower_ not in TOPIC_PREPOSITIONS:
         phrase = _adverbial_phrase(content[0])
-        rest = strip_edges([t for t in content if phrase and t.i > phrase[-1].i])
-        if not any(_object_like(t) for t in rest):
+        rest = [t for t in content if phrase and t.i > phrase[-1].i]
+        clause = next((rest[:k] for k, t in enumerate(rest) if t.text in {",", ";", ":"}), rest)
+        # the object follows in the same clause: not after a comma ("…, die Soldaten angegriffen
+        # haben") nor after a conjunction that continues the phrase ("sowie durch …")
+        if not clause or clause[0].pos_ == "CCONJ" or not any(_object_like(t) for t in clause):
             break
         content = rest
     return content
