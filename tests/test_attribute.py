@@ -745,6 +745,9 @@ def test_an_indicative_clause_before_a_verb_and_its_subject_is_no_statement(rule
     # the speaker after the finite auxiliary, parsed as an object or not at all
     ("Nach dem Treffen in Brüssel hat Bundeskanzler Friedrich Merz erneut über neue Zölle gesprochen.",
      "Bundeskanzler Friedrich Merz"),
+    # a long apposition before the verb: the name that opens the sentence (parsed without subject or with)
+    ("Anna Berger, eine weitere Betroffene und wie Paul Weber im Forum der Landeskirche engagiert, kritisierte "
+     "die Reaktion der Kirchenleitung auf die Studie.", "Anna Berger"),
 ])
 def test_reported_speech_finds_its_speaker_where_the_parse_misleads(rules_nlp, text, speaker):
     q = next(q for q in rules_nlp(text)._.quotations if q.type == "reported")

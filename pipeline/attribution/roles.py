@@ -82,9 +82,14 @@ def names_someone(phrase: list[Token]) -> bool:
 
 def opening_name_instead(cue: Token, tokens: list[Token], subject: list[Token]) -> list[Token]:
     """'Karin Krapp, eine Betroffene, kritisierte die Reaktion …', parsed with "die Reaktion" as
-    the subject: someone performs a speech act, so when the parsed subject follows the verb and
-    names no one, the name that opens the sentence is the speaker."""
-    if not subject or subject[0].i < cue.i or names_someone(subject) or not tokens:
+    the subject (or with none): someone performs a speech act, so when the parsed subject
+    follows the verb and names no one, the name that opens the sentence is the speaker."""
+    if not tokens:
+        return []
+    # (no subject at all: "Karin Krapp, eine Betroffene und … engagiert, kritisierte …", the
+    # apposition's participle took the name; the comma before the verb closes the prefield)
+    appositive_prefield = not subject and cue.i > 0 and cue.nbor(-1).text == ","
+    if not appositive_prefield and (not subject or subject[0].i < cue.i or names_someone(subject)):
         return []
     first = tokens[0]
     if first.i >= cue.i or not (first.ent_type_ in {"PER", "ORG"} or first.pos_ == "PROPN" or is_first_name(first.text)):
