@@ -8,7 +8,8 @@ import spacy
 from spacy.tokens import Doc
 
 from pipeline.entities import EntityNormalizer
-from pipeline.german.phrases import is_date_phrase, subject_of
+from pipeline.attribution.roles import opening_name_instead
+from pipeline.german.phrases import governed_by_preposition, is_date_phrase, subject_of
 from pipeline.names import full_person_name
 from pipeline.resolve import _name_adjective
 from pipeline.segment import LineSentences
@@ -104,3 +105,29 @@ def test_a_surname_the_ner_also_calls_a_place_stays_after_a_first_name():
     doc = Doc(VOCAB, words=words, pos=pos, ents=ents, sent_starts=starts)
     names = [n.text for n in name_spans(doc)]
     assert "Andrej Beloussow" in names and "Kim" in names and "Kim Russland" not in names
+
+
+def test_a_noun_in_a_prepositional_phrase_is_no_subject():
+    # "Gegen die Politik sprach sich Berger aus" with "Politik" parsed as the subject (UD and TIGER shapes)
+    words = ["Gegen", "die", "Politik", "sprach", "sich", "Berger", "aus", "."]
+    pos = ["ADP", "DET", "NOUN", "VERB", "PRON", "PROPN", "ADP", "PUNCT"]
+    ud = _doc(words, pos, heads=[2, 2, 3, 3, 3, 3, 3, 3], deps=["case", "det", "nsubj", "ROOT", "obj", "obl", "compound:prt", "punct"])
+    tiger = _doc(words, pos, heads=[3, 2, 0, 3, 3, 3, 3, 3], deps=["mo", "nk", "nk", "ROOT", "oa", "da", "svp", "punct"])
+    assert subject_of(ud[3]) == [] and not governed_by_preposition(ud[5])
+    assert governed_by_preposition(ud[2]) and governed_by_preposition(tiger[2])
+    # an approximate number is no preposition of the noun: "gegen 100 Menschen"
+    approx = _doc(["gegen", "100", "Menschen", "protestierten"], ["ADP", "NUM", "NOUN", "VERB"],
+                  heads=[2, 2, 3, 3], deps=["case", "nummod", "nsubj", "ROOT"])
+    assert not governed_by_preposition(approx[2])
+
+
+def test_a_name_opening_the_sentence_speaks_where_the_verb_has_no_subject():
+    # "Karin Krapp, eine Betroffene, kritisierte die Reaktion.": the apposition took the name
+    words = ["Karin", "Krapp", ",", "eine", "Betroffene", ",", "kritisierte", "die", "Reaktion", "."]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = _doc(words, pos, heads=[4, 0, 4, 4, 6, 6, 6, 8, 6, 6],
+               deps=["nsubj", "flat", "punct", "det", "dep", "punct", "ROOT", "det", "obj", "punct"],
+               ents=["B-PER", "I-PER"] + ["O"] * 8)
+    cue = doc[6]
+    assert subject_of(cue) == []
+    assert [t.text for t in opening_name_instead(cue, list(doc), [])] == ["Karin", "Krapp"]
