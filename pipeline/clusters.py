@@ -51,7 +51,7 @@ MAX_POSTINGS = 200  # and a stem in more claims of one speaker than this is neve
 MIN_NESTED_STEM_SIMILARITY = 50
 MIN_NESTED_WORD_SIMILARITY = 45
 ROW_COLUMNS = ["claim_id", "doc_id", "speaker_id", "quote", "quote_spans", "quote_type", "published", "claim_date",
-               "outlet", "source"]
+               "outlet", "source", "fragment_spans"]
 
 CLUSTERS_SCHEMA = pa.schema([
     ("cluster_id", pa.string()), ("speaker_id", pa.string()), ("quote", pa.string()),
@@ -148,19 +148,47 @@ def candidate_pairs(rows: list[dict], keys: list[frozenset[str]]):
 
 def find_clusters(rows: list[dict]) -> dict[int, list[int]]:
     """Clusters as lists of row positions (each spanning at least two articles): the connected
-    components of the links between claims."""
-    keys = informative_stems(rows)
-    words = [content_words(row["quote"] or "") for row in rows]
-    links = [(a, b) for a, b in candidate_pairs(rows, keys)
-             if _dates_allow(rows[a], rows[b]) and same_statement(keys[a], keys[b], words[a], words[b])]
-    graph = coo_matrix(([1] * len(links), ([a for a, _ in links], [b for _, b in links])), shape=(len(rows), len(rows)))
+    components of the links between claims, or between the quoted fragments inside them."""
+    views = statement_views(rows)
+    keys = informative_stems(views)
+    words = [content_words(view["quote"] or "") for view in views]
+    links = [(a, b) for a, b in candidate_pairs(views, keys)
+             if _dates_allow(views[a], views[b]) and same_statement(keys[a], keys[b], words[a], words[b])]
+    graph = coo_matrix(([1] * len(links), ([a for a, _ in links], [b for _, b in links])), shape=(len(views), len(views)))
     _, component = connected_components(graph, directed=False)
     groups = defaultdict(list)
     for k, label in enumerate(component):
         groups[int(label)].append(k)
-    clusters = {root: members for root, members in groups.items() if len({rows[k]["doc_id"] for k in members}) >= 2}
-    _attach_nested(rows, keys, words, clusters)
-    return clusters
+    clusters = {root: members for root, members in groups.items() if len({views[k]["doc_id"] for k in members}) >= 2}
+    _attach_nested(views, keys, words, clusters)
+    return {root: sorted({views[k]["claim"] for k in members}) for root, members in clusters.items()}
+
+
+def statement_views(rows: list[dict]) -> list[dict]:
+    """Each claim, and each quoted fragment inside it (`fragment_spans`: 'Russland habe das
+    «Recht auf Selbstverteidigung»'), as a text to compare: other outlets often repeat only the
+    quoted words. `claim` is the row position a view stands for."""
+    views = []
+    for k, row in enumerate(rows):
+        views.append({**row, "claim": k})
+        for start, end in ((int(f["start"]), int(f["end"])) for f in row.get("fragment_spans") or []):
+            text = text_in_quote(row, start, end)
+            if text:
+                views.append({**row, "quote": text, "quote_spans": [{"start": start, "end": end}],
+                              "quote_type": "direct", "claim": k})
+    return views
+
+
+def text_in_quote(row: dict, start: int, end: int) -> str | None:
+    """The text at document offsets start..end, read from the row's quote (its spans joined by
+    " … ", as `emit._joined` writes them)."""
+    position = 0
+    for span in row["quote_spans"]:
+        s, e = int(span["start"]), int(span["end"])
+        if s <= start and end <= e:
+            return (row["quote"] or "")[position + start - s:position + end - s]
+        position += e - s + len(" … ")
+    return None
 
 
 def _attach_nested(rows: list[dict], keys: list, words: list[str], clusters: dict[int, list[int]]) -> None:

@@ -38,8 +38,8 @@ CLAIMS_SCHEMA = pa.schema([
     ("confidence", pa.float32()),
     # additions (allowed by the schema: columns may be added)
     ("claim_date_text", pa.string()), ("claim_date_granularity", pa.string()), ("rule", pa.string()),
-    # schema 2.0 (../shared/claims-schema-v2.md): speaker_id and cluster_id are assigned over the
-    # whole run when the tables are published (pipeline/identity.py, pipeline/clusters.py)
+    ("fragment_spans", SPAN_LIST),  # the quoted words inside a paraphrase, with their marks (mixed claims)
+    # schema 2.0: speaker_id and cluster_id are set over the whole run (identity.py, clusters.py)
     ("speaker_id", pa.string()), ("speaker_role", pa.string()), ("cluster_id", pa.string()),
 ])
 SENTENCES_SCHEMA = pa.schema([
@@ -91,15 +91,27 @@ def claim_id(doc_id: str, text: str, quote_type: str, spans) -> str:
 
 def claim_rows(doc: Doc) -> list[dict]:
     doc_id, text = _meta(doc, "doc_id"), doc_text(doc)
+    quotations = get_quotations(doc)
+    fragments = {id(q): q for q in quotations if q.rule == Rule.DIRECT_NESTED and _in_paraphrase(q, quotations)}
     rows = []
     sentence_starts = None
-    for run in get_quotations(doc):
+    for run in quotations:
+        if id(run) in fragments:
+            continue  # a part of its paraphrase's row, as `fragment_spans`
         if run.rule == Rule.KONJUNKTIV and sentence_starts is None:
             sentence_starts = [s.start_char for s in doc.sents]
         for q in sentence_claims(run, text, sentence_starts):
-            rows.append(_row(doc, doc_id, text, with_inner_source(q)))
+            inside = [span for f in fragments.values() for span in f.quote if q.start <= span[0] and span[1] <= q.end]
+            rows.append(_row(doc, doc_id, text, with_inner_source(q), inside))
     validate_claims(rows, text)
     return rows
+
+
+def _in_paraphrase(fragment: Quotation, quotations: list[Quotation]) -> bool:
+    """A quoted fragment inside a paraphrase's quote ('nannte sie eine „Unternehmerin“') is the
+    schema's mixed case: one claim with the fragment inside it, as the realnews annotators mark
+    it (the WikiNews ones add a nested direct quote: `evaluate.nested_fragments`)."""
+    return any(c.type != "direct" and c.start <= fragment.start and fragment.end <= c.end for c in quotations)
 
 
 def sentence_claims(q: Quotation, text: str, sentence_starts: list[int] | None) -> list[Quotation]:
@@ -122,16 +134,15 @@ def sentence_claims(q: Quotation, text: str, sentence_starts: list[int] | None) 
 
 
 def with_inner_source(q: Quotation) -> Quotation:
-    """A source phrase inside its clause stays in the quote: "Die Täter waren nach Angaben des
-    Ministeriums israelische Siedler" is one statement, as users read it and the realnews-dev
-    annotators mark it. (The WikiNews annotators leave the phrase out: `pipeline/evaluate.py`
-    takes the frame out of such quotes again.)"""
+    """A source phrase inside its clause stays in the quote ("Die Täter waren nach Angaben des
+    Ministeriums Siedler" is one statement, as users read it and the realnews annotators mark
+    it; the WikiNews ones leave the phrase out: `pipeline/evaluate.py` takes it out again)."""
     if not str(q.rule).startswith(SOURCE_PREFIX) or len(q.quote) < 2:
         return q
     return replace(q, quote=[[q.start, q.end]])
 
 
-def _row(doc: Doc, doc_id: str, text: str, q: Quotation) -> dict:
+def _row(doc: Doc, doc_id: str, text: str, q: Quotation, fragments: list | None = None) -> dict:
     return {
         "claim_id": claim_id(doc_id, text, q.type, q.quote),
         "doc_id": doc_id, "source": _meta(doc, "source"), "outlet": _meta(doc, "outlet"),
@@ -144,7 +155,8 @@ def _row(doc: Doc, doc_id: str, text: str, q: Quotation) -> dict:
         "addressee": _joined(text, q.addressee), "addressee_spans": _spans(q.addressee),
         "via": q.via, "sentence_index": q.sentence_index, "confidence": q.confidence,
         "claim_date_text": q.claim_date_text, "claim_date_granularity": q.claim_date_granularity,
-        "rule": str(q.rule), "speaker_id": None, "speaker_role": q.speaker_role, "cluster_id": None,
+        "rule": str(q.rule), "fragment_spans": _spans(sorted(fragments or [])),
+        "speaker_id": None, "speaker_role": q.speaker_role, "cluster_id": None,
     }
 
 
@@ -154,7 +166,7 @@ def validate_claims(rows: list[dict], text: str) -> None:
             raise SchemaViolation(f"claim {row['claim_id']}: unknown quote_type {row['quote_type']!r}")
         if not row["quote_spans"]:
             raise SchemaViolation(f"claim {row['claim_id']}: empty quote_spans")
-        for column in ("speaker_spans", "cue_spans", "quote_spans", "frame_spans", "addressee_spans"):
+        for column in ("speaker_spans", "cue_spans", "quote_spans", "frame_spans", "addressee_spans", "fragment_spans"):
             for span in row[column]:
                 if not 0 <= span["start"] < span["end"] <= len(text):
                     raise SchemaViolation(f"claim {row['claim_id']}: {column} {span} outside the text")

@@ -184,7 +184,22 @@ def predicted_items(gold: GoldDoc, claims: list[dict]) -> list[Item]:
     # WikiNews marks the speech act before a quote's colon ("kritisierte die Entscheidung: „…“")
     # as the quote's frame, not as an item of its own; the table keeps it as a reported claim
     claims = [c for c in claims if c.get("rule") != Rule.REPORTED_BEFORE_QUOTE]
-    return one_per_reported_sentence([_item(gold, c, spans) for c in join_konjunktiv_runs(claims, gold.text, spans)])
+    joined = join_konjunktiv_runs(claims, gold.text, spans)
+    items = [_item(gold, c, spans) for c in joined] + [f for c in joined for f in nested_fragments(gold, c, spans)]
+    return one_per_reported_sentence(items)
+
+
+def nested_fragments(gold: GoldDoc, claim: dict, spans) -> list[Item]:
+    """The quoted words inside a paraphrase ('sagte, die USA hätten „…“') are part of its row in
+    the claims table (`fragment_spans`); the WikiNews annotators mark them as nested direct
+    quotes of the same speaker, so here each is an item of its own, with the paraphrase's
+    speaker, cue, addressee and frame."""
+    roles = {role: gold.tokens_of(spans(claim[f"{role}_spans"])) for role in ROLES}
+    out = []
+    for fragment in spans(claim.get("fragment_spans")):
+        quote = gold.tokens_of([fragment])
+        out.append(Item("direct", {"quote": quote, **roles, "frame": roles["frame"] - quote}))
+    return out
 
 
 def one_per_reported_sentence(items: list[Item]) -> list[Item]:
@@ -213,8 +228,9 @@ def join_konjunktiv_runs(claims: list[dict], text: str, spans) -> list[dict]:
                 and spans(claim["speaker_spans"]) == spans(previous["speaker_spans"])):
             gap = text[max(e for _, e in spans(previous["quote_spans"])):min(s for s, _ in spans(claim["quote_spans"]))]
             if not gap.strip() and "\n" not in gap:
-                previous["quote_spans"] = [{"start": s, "end": e} for s, e in
-                                           spans(previous["quote_spans"]) + spans(claim["quote_spans"])]
+                for column in ("quote_spans", "fragment_spans"):
+                    previous[column] = [{"start": s, "end": e} for s, e in
+                                        spans(previous.get(column)) + spans(claim.get(column))]
                 continue
         joined.append(dict(claim))
     return joined

@@ -72,6 +72,22 @@ def test_reported_and_free_indirect(rules_nlp):
     assert "free_indirect" in types
 
 
+@pytest.mark.parametrize("text, passed_on", [
+    # right after a statement, "soll" passes it on, plan or report
+    ("Die Initiative kündigte am Montag neue Schritte an. Belgien soll kommendes Jahr mitmachen.",
+     ["Belgien soll kommendes Jahr mitmachen."]),
+    # not after a paragraph break, not in a subordinate clause, not "sollte" as a condition
+    ("Die Initiative kündigte am Montag neue Schritte an.\n\nBelgien soll kommendes Jahr mitmachen.", []),
+    ("Die Initiative kündigte am Montag neue Schritte an. In dem Papier steht nicht, welche Länder mitmachen sollen.",
+     []),
+    ("Die Initiative kündigte am Montag neue Schritte an. Sollte Belgien nicht mitmachen, wird es teurer.", []),
+])
+def test_soll_after_a_statement_passes_it_on(rules_nlp, text, passed_on):
+    quotes = _of_type(rules_nlp, text, "free_indirect")
+    assert [_text(text, q.quote) for q in quotes] == passed_on
+    assert all(_text(text, q.speaker) == "Die Initiative" for q in quotes)
+
+
 def test_konjunktiv_continuation(rules_nlp):
     text = "Der Minister sagte, die Lage sei ernst. Man müsse jetzt schnell handeln. Die Bürger seien besorgt."
     quotes = rules_nlp(text)._.quotations
@@ -752,3 +768,25 @@ def test_an_indicative_clause_before_a_verb_and_its_subject_is_no_statement(rule
 def test_reported_speech_finds_its_speaker_where_the_parse_misleads(rules_nlp, text, speaker):
     q = next(q for q in rules_nlp(text)._.quotations if q.type == "reported")
     assert _text(text, q.speaker).startswith(speaker)
+
+
+def test_a_paraphrase_with_quoted_words_is_one_row_and_a_nested_wikinews_quote(rules_nlp):
+    """The schema's mixed case: the quoted fragment is inside the paraphrase's row (as
+    `fragment_spans`), not a row of its own; the WikiNews scoring makes it the nested direct
+    quote its annotators mark, with the paraphrase's speaker."""
+    from pipeline.emit import claim_rows
+    from pipeline.evaluate import GoldDoc, predicted_items
+
+    text = "Die Ministerin sagte, die Opposition habe „immer nur polarisiert und gespalten“."
+    fragment = (text.index("„"), text.index("“") + 1)
+    rows = claim_rows(rules_nlp(text))
+    assert [r["quote_type"] for r in rows] == ["indirect"]
+    assert [(s["start"], s["end"]) for s in rows[0]["fragment_spans"]] == [fragment]
+    words = [(m.start(), m.end()) for m in __import__("re").finditer(r"\w+|[„“]", text)]
+    gold = GoldDoc({"originalText": text, "annotations": [],
+                    "tokens": [{"id": k, "charBegin": s, "charEnd": e} for k, (s, e) in enumerate(words)]})
+    items = predicted_items(gold, rows)
+    assert [item.type for item in items] == ["indirect", "direct"]
+    nested = items[1]
+    assert {words[k] for k in nested.parts["quote"]} == {w for w in words if fragment[0] <= w[0] < fragment[1]}
+    assert nested.parts["speaker"] == items[0].parts["speaker"] and nested.parts["speaker"]

@@ -3,10 +3,11 @@ import pytest
 
 from pipeline.identity import spelling_key
 
-# (doc id prefix, canonical speaker, quote type, text that the quote must cover, mention if checked)
+# (doc id prefix, canonical speaker, quote type, text that the quote must cover, mention if checked);
+# quoted words inside a paraphrase are part of its row (`fragment_spans`), of the paraphrase's type
 KNOWN_CLAIMS = [
     ("000", "Kim Jong Un", "indirect", "dies geschehe in dem Versuch", "Er"),
-    ("000", "Kim Jong Un", "direct", "den unrealistischen Traum zu erfüllen", None),
+    ("000", "Kim Jong Un", "indirect", "den unrealistischen Traum zu erfüllen", None),
     ("000", "Kim Jong Un", "indirect", "dass Armee und Volk der DVRK stets an der Seite Russlands", None),
     ("000", "Kim Jong Un", "indirect_free_indirect", "Diese Unterstützung sei durch den umfassenden", None),
     ("000", "Kim Jong Un", "reported", "die militärische Kooperation zwischen den USA", None),
@@ -17,11 +18,11 @@ KNOWN_CLAIMS = [
     ("001", "Andrej Beloussow", "indirect", "dass die militärische Kooperation zwischen Moskau und Pjöngjang", "der russische Minister"),
     ("001", "No Kwang Chol", "indirect", "die nordkoreanische Armee sei entschlossen", None),
     ("001", "Kim Jong Un", "indirect", "seien es «Hegemoniebestrebungen der Imperialisten»", "Kim Jong Un"),
-    ("001", "No Kwang Chol", "direct", "«die Zusammenarbeit mit der russischen Armee zu stärken", None),
+    ("001", "No Kwang Chol", "indirect", "«die Zusammenarbeit mit der russischen Armee zu stärken", None),
     ("001", "Kim Jong Un", "reported", "diese Vorwürfe als unbegründet", None),
     ("002", "Kim Jong Un", "indirect", "dass Moskau das Recht habe, in Selbstverteidigung zu handeln", None),
     ("002", "Kim Jong Un", "indirect", "dass der Einsatz von Langstreckenwaffen durch die Ukraine", None),
-    ("002", "Kim Jong Un", "direct", "„den feindlichen Kräften den Preis zahlen zu lassen“", None),
+    ("002", "Kim Jong Un", "indirect", "„den feindlichen Kräften den Preis zahlen zu lassen“", None),
     ("002", "Andrej Beloussow", "indirect", "der von Kim und Putin unterzeichnete Partnerschaftspakt werde", None),
     ("003", "Nordkorea", "indirect", "seine Soldaten hätten „das besetzte Gebiet", None),
     ("003", "Wladimir Putin", "reported", "nordkoreanische Truppen für den Kampf", None),

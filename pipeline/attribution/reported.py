@@ -10,15 +10,16 @@ from ..german.phrases import (
     full_mention,
     is_date_phrase,
     is_demonstrative,
-    prepositional_phrase,
     subject_of,
     with_entities,
 )
+from ..german.prepositions import prepositional_phrase
 from ..german.punctuation import strip_edges, strip_end
 from ..german.words import ANAPHORS, RELATIVE_SUBJECTS, SENTENCE_ADVERBS, TIME_NOUNS
 from ..german.labels import is_conjunct, is_passive_auxiliary
 from ..quotation import Quotation, Rule, char_spans, tokens_at
 from .cues import cue_with_auxiliaries, is_particle_of, lexicon_cue, mistagged_verb
+from .konjunktiv import follows_quotation
 from .roles import (
     continue_previous,
     entity_after,
@@ -275,7 +276,13 @@ def hearsay(sent: Span, tokens: list[Token], previous) -> Quotation | None:
     # "soll … geholfen haben / verhaftet worden sein": modal + perfect infinitive is hearsay;
     # "soll … ausgebaut werden" is a plan, not a report
     perfect = modal is not None and any(t.i > modal.i and t.lower_ in {"haben", "sein"} for t in tokens)
-    if not (perfect or (modal is not None and hearsay_adverb)):
+    # right after someone's statement, "soll" passes on what they said ("Ende 2024 soll laut EPI …
+    # Belgien soll kommendes Jahr mitmachen"); "sollte" is mostly a condition ("Sollte die
+    # Kommission sich weigern, …"), and the "soll" of a subordinate clause is not what the
+    # sentence passes on ("…, welche Behörden Zugriff haben sollen")
+    continued = (modal is not None and modal.lower_ in {"soll", "sollen"} and tokens[-1].text != "?"
+                 and subordinate_clause_start(tokens, modal.i) == tokens[0].i and follows_quotation(sent, previous))
+    if not (perfect or continued or (modal is not None and hearsay_adverb)):
         return None
     q = Quotation(type="free_indirect", quote=char_spans(strip_end(tokens, keep_final=True)),
                   rule=Rule.HEARSAY, confidence=0.4)

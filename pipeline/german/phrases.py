@@ -21,6 +21,7 @@ from .labels import (
     is_nominal_attachment,
     is_subject,
 )
+from .prepositions import governed_by_preposition
 from .punctuation import strip_end
 from .words import (
     ANAPHORS,
@@ -107,37 +108,6 @@ def _can_be_speaker(token: Token) -> bool:
     # the morphologizer often guesses the accusative where the form is also nominative
     # ("das Militär"): only a masculine accusative article ("den Minister") makes it one
     return "Acc" in cases and not any(child.lower_ in MASCULINE_ACCUSATIVE_ARTICLES for child in token.children)
-
-
-def governed_by_preposition(noun: Token) -> bool:
-    """A noun in a prepositional phrase, whichever way the parser hangs it (UD: the preposition
-    is the noun's `case` child; TIGER: the noun is the preposition's `nk` child). A number
-    between them makes the preposition an approximation ("gegen 100 Menschen", "über 50 Ärzte")."""
-    doc = noun.doc
-    for adposition in [c for c in noun.children if c.pos_ == "ADP" and c.i < noun.i] + (
-            [noun.head] if noun.head.pos_ == "ADP" and noun.head.i < noun.i else []):
-        if not any(t.pos_ == "NUM" or t.like_num for t in doc[adposition.i + 1:noun.i]):
-            return True
-    return False
-
-
-PHRASE_HEADS = {"NOUN", "PROPN", "PRON", "NUM"}
-
-
-def prepositional_phrase(preposition: Token) -> list[Token]:
-    """The tokens from a preposition to the end of its noun phrase, whichever way the parser
-    hangs it (UD: the noun heads and the preposition is its `case` child; TIGER: the
-    preposition heads the noun). [] when the phrase is not one stretch after the preposition."""
-    if any(c.pos_ in PHRASE_HEADS for c in preposition.children):
-        top = preposition  # TIGER
-    elif preposition.head.i > preposition.i and preposition.head.pos_ in PHRASE_HEADS:
-        top = preposition.head  # UD
-    else:
-        return []
-    span = sorted((t for t in top.subtree if t.i >= preposition.i), key=lambda t: t.i)
-    if [t.i for t in span] != list(range(preposition.i, preposition.i + len(span))):
-        return []
-    return span
 
 
 def is_date_phrase(tokens: list[Token]) -> bool:
