@@ -182,11 +182,13 @@ def predicted_items(gold: GoldDoc, claims: list[dict]) -> list[Item]:
         return [(s["start"], s["end"]) for s in value] if value is not None else []
 
     # WikiNews marks the speech act before a quote's colon ("kritisierte die Entscheidung: „…“")
-    # as the quote's frame, not as an item of its own; the table keeps it as a reported claim
-    claims = [c for c in claims if c.get("rule") != Rule.REPORTED_BEFORE_QUOTE]
+    # or coordinated before a statement's frame ("lobte die Einigung und sagte, …") as the
+    # frame, not as an item of its own; the table keeps it as a reported claim
+    # (its quoted words stay: "sprachen von einem „Dammbruch“ und forderten, …")
+    frames = {Rule.REPORTED_BEFORE_QUOTE, Rule.REPORTED_BEFORE_STATEMENT}
     joined = join_konjunktiv_runs(claims, gold.text, spans)
-    items = [_item(gold, c, spans) for c in joined] + [f for c in joined for f in nested_fragments(gold, c, spans)]
-    return one_per_reported_sentence(items)
+    items = [_item(gold, c, spans) for c in joined if c.get("rule") not in frames]
+    return one_per_reported_sentence(items + [f for c in joined for f in nested_fragments(gold, c, spans)])
 
 
 def nested_fragments(gold: GoldDoc, claim: dict, spans) -> list[Item]:

@@ -53,6 +53,7 @@ class Rule(StrEnum):
     SOURCE_DANACH = "source:danach"
     REPORTED = "reported"  # X kritisierte …
     REPORTED_BEFORE_QUOTE = "reported+quote"  # X kritisierte die Entscheidung: „…“
+    REPORTED_BEFORE_STATEMENT = "reported+statement"  # X lobte die Einigung und sagte, …
     KONJUNKTIV = "konjunktiv"  # a Konjunktiv sentence continuing the previous speaker
     HEARSAY = "hearsay"  # X soll … haben
     TAGGER = "tagger"  # a span of the quote tagger, continuing the previous speaker

@@ -790,3 +790,20 @@ def test_a_paraphrase_with_quoted_words_is_one_row_and_a_nested_wikinews_quote(r
     nested = items[1]
     assert {words[k] for k in nested.parts["quote"]} == {w for w in words if fragment[0] <= w[0] < fragment[1]}
     assert nested.parts["speaker"] == items[0].parts["speaker"] and nested.parts["speaker"]
+
+
+def test_a_speech_act_coordinated_before_a_statement_is_a_claim_of_its_own(rules_nlp):
+    from pipeline.emit import claim_rows
+    from pipeline.evaluate import GoldDoc, predicted_items
+
+    text = "Der Verband begrüßt die Änderungen grundsätzlich und verweist darauf, dass die Kosten steigen."
+    doc = rules_nlp(text)
+    quotes = doc._.quotations
+    assert [(q.type, q.rule) for q in quotes] == [("reported", "reported+statement"), ("indirect", "indirect+cue")]
+    assert _text(text, quotes[0].quote) == "die Änderungen grundsätzlich"
+    assert _text(text, quotes[0].speaker) == _text(text, quotes[1].speaker) == "Der Verband"
+    # the WikiNews annotators mark the act as the statement's frame: one item
+    words = [(m.start(), m.end()) for m in __import__("re").finditer(r"\w+", text)]
+    gold = GoldDoc({"originalText": text, "annotations": [],
+                    "tokens": [{"id": k, "charBegin": s, "charEnd": e} for k, (s, e) in enumerate(words)]})
+    assert [item.type for item in predicted_items(gold, claim_rows(doc))] == ["indirect"]

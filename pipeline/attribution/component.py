@@ -42,7 +42,7 @@ from .konjunktiv import (
     konjunktiv_continuation,
     merge_konjunktiv_runs,
 )
-from .reported import coordinated_reports, hearsay, reported_speech, speech_act_before_quote
+from .reported import act_before_statement, coordinated_reports, hearsay, reported_speech, speech_act_before_quote
 from .sources import source_phrase
 from .tagged import tagged_quotations
 
@@ -171,8 +171,10 @@ def _first_construction(sent: Span, index: int, previous: list[Quotation], direc
                 for part in parts:
                     part.sentence_index = index
                 return parts
-            second = coordinated_statement(sent, tokens, q, previous) if q.rule == Rule.INDIRECT_CUE else None
-            return [q, second] if second is not None else [q]
+            if q.rule != Rule.INDIRECT_CUE:
+                return [q]
+            acts = [act_before_statement(tokens, q), q, coordinated_statement(sent, tokens, q, previous)]
+            return [a for a in acts if a is not None]
     return []
 
 

@@ -17,6 +17,7 @@ from ..german.prepositions import prepositional_phrase
 from ..german.punctuation import strip_edges, strip_end
 from ..german.words import ANAPHORS, RELATIVE_SUBJECTS, SENTENCE_ADVERBS, TIME_NOUNS
 from ..german.labels import is_conjunct, is_passive_auxiliary
+from ..german.mood import is_finite_verb
 from ..quotation import Quotation, Rule, char_spans, tokens_at
 from .cues import cue_with_auxiliaries, is_particle_of, lexicon_cue, mistagged_verb
 from .konjunktiv import follows_quotation
@@ -71,6 +72,24 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
                   confidence=0.6)
     fill_addressee(q, cue)
     q.via = relay_of([t for t in tokens if t.i != cue.i], speaker)
+    return q
+
+
+def act_before_statement(tokens: list[Token], statement: Quotation) -> Quotation | None:
+    """'Der Städtetag befürwortet die Änderungen und verweist darauf, dass …', 'Tiktok weist die
+    Vorwürfe zurück und betont, …': a speech act coordinated before a statement's frame is a
+    reported claim of its own, by the same speaker."""
+    cue_start = min((s for s, _ in statement.cue), default=None)
+    if cue_start is None:
+        return None
+    before = [t for t in tokens if t.idx < cue_start]
+    joint = next((k for k in range(len(before) - 1, 0, -1) if before[k].lower_ == "und"), None)
+    if joint is None or joint + 1 != len(before) and not all(t.pos_ in {"ADV", "PART"} for t in before[joint + 1:]):
+        return None  # ("und" right before the second verb, or with an adverb between: "und verweist zudem")
+    act = next((t for t in before[:joint] if lexicon_cue(t) in lexicon.REPORTED_VERBS and is_finite_verb(t)), None)
+    if act is None or (q := _reported_at(act, before[:joint])) is None:
+        return None
+    q.sentence_index, q.rule = statement.sentence_index, Rule.REPORTED_BEFORE_STATEMENT
     return q
 
 
