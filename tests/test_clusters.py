@@ -20,11 +20,13 @@ def _claims(*rows):
 
 
 def test_seed_statements_reported_by_several_articles_share_a_cluster(seed_run, seed_claims):
-    """The bar of issue 19 on the gold set built from the seeds (4 statements, 8 cross-article
-    pairs of Kim Jong Un's claims; there were 14 while quoted words inside a paraphrase were rows
-    of their own, before session 11); the thresholds were chosen on it, so this is optimistic."""
+    """The bar of issue 19 on the gold set built from the seeds (4 statements, 11 cross-article
+    pairs of Kim Jong Un's claims: 14 while quoted words inside a paraphrase were rows of their
+    own, before session 11, which added "bekräftigte [die Unterstützung Nordkoreas für Russland]
+    und betonte, dass Armee und Volk …" to its statement); the thresholds were chosen on it, so
+    this is optimistic."""
     scores = cluster_scores(GOLD, seed_claims.to_dict("records"))
-    assert scores["gold_pairs"] == 8 and scores["precision"] >= 90 and scores["recall"] >= 80, scores
+    assert scores["gold_pairs"] == 11 and scores["precision"] >= 90 and scores["recall"] >= 80, scores
 
 
 def test_paraphrase_and_partial_quote_join_and_other_statements_stay_apart():
