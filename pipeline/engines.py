@@ -85,9 +85,15 @@ def run_on_pool(articles: Iterable[Article], writer, model: str | None, workers:
 # 150k words of WikiNews): its nannies start workers with MALLOC_TRIM_THRESHOLD_=65536, so glibc
 # hands memory back to the system after nearly every spaCy batch and takes it again (most of the
 # gap), and its workers sample their threads' stacks every 10 ms for the dashboard's profile.
-# A LocalCluster started here runs without both; the thread limits Dask sets are kept.
+# A LocalCluster started here runs without both; the thread limits Dask sets are kept. Its
+# event loops also wake every 20 ms (tick), 100 ms (memory monitor) and 500 ms (system monitor)
+# and take the GIL from the worker's compute thread each time: session 11 slowed them down
+# (warm workers, 100k words: 18.6 -> 18.3 s; `make bench` Dask 1.75x -> 1.78x one worker).
 LOCAL_CLUSTER_CONFIG = {
     "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
     "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
 }
 
