@@ -807,3 +807,14 @@ def test_a_speech_act_coordinated_before_a_statement_is_a_claim_of_its_own(rules
     gold = GoldDoc({"originalText": text, "annotations": [],
                     "tokens": [{"id": k, "charBegin": s, "charEnd": e} for k, (s, e) in enumerate(words)]})
     assert [item.type for item in predicted_items(gold, claim_rows(doc))] == ["indirect"]
+
+
+def test_a_speech_act_participle_with_its_agent_before_a_noun_is_reported_speech(rules_nlp):
+    text = "Für die von Pistorius angekündigte Kriegstüchtigkeit ist das mindestens so wichtig."
+    q = next(q for q in rules_nlp(text)._.quotations if q.type == "reported")
+    # the agent speaks, not the whole phrase ("Der von der Hamas kontrollierte Zivilschutz" is a
+    # speaker of its own: there the participle is no speech act)
+    assert (_text(text, q.speaker), q.cue_lemma, _text(text, q.quote)) == ("Pistorius", "ankündigen", "Kriegstüchtigkeit")
+    text = "Der von der Hamas kontrollierte Zivilschutz kritisierte die Angriffe."
+    q = next(q for q in rules_nlp(text)._.quotations if q.type == "reported")
+    assert _text(text, q.speaker) == "Der von der Hamas kontrollierte Zivilschutz"

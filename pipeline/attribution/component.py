@@ -42,7 +42,14 @@ from .konjunktiv import (
     konjunktiv_continuation,
     merge_konjunktiv_runs,
 )
-from .reported import act_before_statement, coordinated_reports, hearsay, reported_speech, speech_act_before_quote
+from .reported import (
+    act_before_statement,
+    attributive_act,
+    coordinated_reports,
+    hearsay,
+    reported_speech,
+    speech_act_before_quote,
+)
 from .sources import source_phrase
 from .tagged import tagged_quotations
 
@@ -120,8 +127,8 @@ def speakers_as_full_mentions(doc: Doc, quotations: list[Quotation]) -> None:
     """Each speaker becomes its whole noun phrase; "es" and "man" name nobody."""
     for q in quotations:
         # (the cue is never part of it: "das Argument der Landesregierung, dass …" -> "der Landesregierung")
-        outside = {t.i for t in tokens_at(doc, q.statement)} | {t.i for t in tokens_at(doc, q.cue)}
-        speaker = full_mention(tokens_at(doc, q.speaker), outside)
+        cue = {t.i for t in tokens_at(doc, q.cue)}
+        speaker = full_mention(tokens_at(doc, q.speaker), {t.i for t in tokens_at(doc, q.statement)} | cue, cue)
         q.speaker = [] if names_nobody(speaker) else char_spans(speaker)
 
 
@@ -151,7 +158,7 @@ def _first_construction(sent: Span, index: int, previous: list[Quotation], direc
             and 2 * len(free) < len(tokens)):
         return []
     for pattern in (indirect_with_cue, source_phrase, konjunktiv_after_colon, reported_speech, konjunktiv_continuation,
-                    hearsay):
+                    hearsay, attributive_act):
         q = pattern(sent, tokens, previous)
         if q is not None and not claimed and konjunktiv_frame(q, tokens) and follows_quotation(sent, previous):
             # "Man gehe davon aus, dass …" after reported speech: the frame itself is reported, so

@@ -307,3 +307,40 @@ def hearsay(sent: Span, tokens: list[Token], previous) -> Quotation | None:
                   rule=Rule.HEARSAY, confidence=0.4)
     continue_previous(q, previous)  # provisional, as for Konjunktiv continuations
     return q
+
+
+def attributive_act(sent: Span, tokens: list[Token], previous) -> Quotation | None:
+    """'die von Pistorius angekündigte Kriegstüchtigkeit': a speech-act participle before a noun,
+    with its agent in a von-phrase before it, reports that the agent announced (demanded,
+    criticised …) the noun's content."""
+    for k, participle in enumerate(tokens[2:-1], start=2):
+        if not _attributive_speech_act(participle):
+            continue
+        agent = _von_agent(tokens[:k])
+        noun = next((t for t in tokens[k + 1:k + 4] if t.pos_ in {"NOUN", "PROPN"}), None)
+        content = [t for t in tokens[k + 1:] if noun is not None and t.i <= noun.i]
+        if not agent or not content or any(t.pos_ not in {"ADJ", "NOUN", "PROPN"} for t in content):
+            continue
+        frame = [t for t in _statement(tokens) if t not in content]
+        return Quotation(type="reported", quote=char_spans(content), speaker=char_spans(agent), frame=char_spans(frame),
+                         cue=char_spans([participle]), cue_lemma=participle.lemma_.lower(), rule=Rule.REPORTED,
+                         confidence=0.5)
+    return None
+
+
+ATTRIBUTIVE_ENDINGS = ("te", "ten", "tes", "ter", "tem", "ne", "nen", "nes", "ner", "nem")  # "angekündigte"
+
+
+def _attributive_speech_act(token: Token) -> bool:
+    return (token.pos_ in {"ADJ", "VERB"} and token.lemma_.lower() in lexicon.REPORTED_VERBS
+            and token.lower_.endswith(ATTRIBUTIVE_ENDINGS))
+
+
+def _von_agent(before: list[Token]) -> list[Token]:
+    """The person or organisation in a von-phrase that ends right before the participle."""
+    von = next((j for j in range(len(before) - 1, max(-1, len(before) - 5), -1) if before[j].lower_ in {"von", "vom"}), None)
+    agent = before[von + 1:] if von is not None else []
+    if agent and all(t.pos_ in {"DET", "ADJ", "NOUN", "PROPN"} for t in agent) and any(
+            t.ent_type_ in {"PER", "ORG"} for t in agent):
+        return agent
+    return []

@@ -153,17 +153,17 @@ def names_nobody(tokens: list[Token]) -> bool:
     return len(words) == 1 and words[0].lower_ in GENERIC_PRONOUNS
 
 
-def full_mention(tokens: list[Token], outside: set[int] = frozenset()) -> list[Token]:
+def full_mention(tokens: list[Token], outside: set[int] = frozenset(), cue: set[int] = frozenset()) -> list[Token]:
     """The whole noun phrase a speaker mention belongs to, as the WikiNews annotators mark it:
     'Jacques Chirac' -> 'Frankreichs Präsident Jacques Chirac', 'Günther Platter' ->
     'Günther Platter, der Verteidigungsminister Österreichs'; never the tokens in `outside`
-    (the quotation). Pronouns stay as they are."""
+    (the quotation), nor a phrase around the cue. Pronouns stay as they are."""
     if not tokens:
         return tokens
     if len(tokens) > 1 and tokens[0].pos_ == "PRON" and tokens[0].lower_ in PERSONAL_PRONOUNS and not tokens[1].is_punct:
         return tokens[:1]  # "nannte sie Klöckner eine …": a misparse; a pronoun heads no phrase with a name
-    if (attributed := participle_attribute_phrase(tokens)) is not None:
-        return attributed
+    if (attributed := participle_attribute_phrase(tokens)) is not None and not cue & {t.i for t in attributed}:
+        return attributed  # (with the cue inside, the agent speaks: "die von Pistorius angekündigte …")
     ids = {t.i for t in tokens}
     top = next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])
     if top.pos_ not in {"NOUN", "PROPN"}:
