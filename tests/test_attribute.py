@@ -818,3 +818,12 @@ def test_a_speech_act_participle_with_its_agent_before_a_noun_is_reported_speech
     text = "Der von der Hamas kontrollierte Zivilschutz kritisierte die Angriffe."
     q = next(q for q in rules_nlp(text)._.quotations if q.type == "reported")
     assert _text(text, q.speaker) == "Der von der Hamas kontrollierte Zivilschutz"
+
+
+def test_the_speech_act_nearest_the_colon_frames_a_reported_claim_before_the_quote(rules_nlp):
+    # "lachte" has no object; "berichtete" in the relative clause has a topic after an adverb
+    text = ("„Die Jüngeren haben lieber ausgeschlafen“, lachte Anna Müller, die ansonsten von einem ruhigen "
+            "Morgen berichtete: „Es war wirklich sehr ruhig in der Schule.“")
+    q = _by_rule(rules_nlp, text, "reported+quote")
+    assert (q.cue_lemma, _text(text, q.speaker)) == ("berichten", "Anna Müller")
+    assert _text(text, q.quote).endswith("von einem ruhigen Morgen")

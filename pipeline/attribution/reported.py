@@ -2,6 +2,8 @@
 """
 from __future__ import annotations
 
+from itertools import dropwhile
+
 from spacy.tokens import Span, Token
 
 from .. import lexicon
@@ -135,20 +137,26 @@ def speech_act_before_quote(sent: Span, direct: list[Span]) -> Quotation | None:
         before = [t for t in doc[sent.start:colon] if not t.is_space]
         if any(other.start < colon and other.end > sent.start for other in direct):
             before = [t for t in before if not any(o.start <= t.i < o.end for o in direct)]
-        # (a verb of saying before a colon is the quote's frame: "sagte nach dem Treffen: „…“")
-        cue = next((t for t in before if lexicon_cue(t) in lexicon.SPEECH_VERBS - FRAME_VERBS
-                    and t.pos_ in {"VERB", "AUX"}), None)
-        # (a passive's subject is the one quoted: "X wird von der Zeitung mit den Worten zitiert: „…“")
-        if cue is None or is_passive(cue) or (q := _reported_at(cue, before)) is None:
-            continue
-        # an object or a topic ("von einem ruhigen Vormittag"), not only the frame's addressee or
-        # adverbials ("sagte dem Spiegel am Montag: „…“")
-        content = tokens_at(doc, q.quote)
-        if content and (content[0].lower_ in TOPIC_PREPOSITIONS
-                        or (content[0].pos_ != "ADP" and any(_object_like(t) for t in content))):
-            q.rule = Rule.REPORTED_BEFORE_QUOTE
-            return q
+        # (a verb of saying before a colon is the quote's frame: "sagte nach dem Treffen: „…“");
+        # the verb nearest the colon first ("schmunzelte Blanik, die von einem ruhigen Vormittag
+        # berichtete: „…“")
+        cues = [t for t in reversed(before) if lexicon_cue(t) in lexicon.SPEECH_VERBS - FRAME_VERBS
+                and t.pos_ in {"VERB", "AUX"}]
+        for cue in cues:
+            # (a passive's subject is the one quoted: "X wird von der Zeitung mit den Worten zitiert: „…“")
+            q = None if is_passive(cue) else _reported_at(cue, before)
+            if q is not None and _names_an_object_or_topic(tokens_at(doc, q.quote)):
+                q.rule = Rule.REPORTED_BEFORE_QUOTE
+                return q
     return None
+
+
+def _names_an_object_or_topic(content: list[Token]) -> bool:
+    """An object or a topic ("[ansonsten] von einem ruhigen Vormittag"), not only the frame's
+    addressee or adverbials ("sagte dem Spiegel am Montag: „…“")."""
+    content = list(dropwhile(lambda t: t.pos_ == "ADV", content))
+    return bool(content) and (content[0].lower_ in TOPIC_PREPOSITIONS
+                              or (content[0].pos_ != "ADP" and any(_object_like(t) for t in content)))
 
 
 def _adverbial_phrase(preposition: Token) -> list[Token]:
