@@ -1,4 +1,5 @@
-"""Reported speech ("Kim kritisierte die Kooperation …") and hearsay ("X soll … haben").
+"""Reported speech ("Kim kritisierte die Kooperation …", "die von Pistorius angekündigte …"),
+also before a quote's colon or coordinated before a statement, and hearsay ("X soll … haben").
 """
 from __future__ import annotations
 
@@ -8,13 +9,7 @@ from spacy.tokens import Span, Token
 
 from .. import lexicon
 from ..german.clauses import content_end, subordinate_clause_end, subordinate_clause_start
-from ..german.phrases import (
-    full_mention,
-    is_date_phrase,
-    is_demonstrative,
-    subject_of,
-    with_entities,
-)
+from ..german.phrases import full_mention, is_date_phrase, is_demonstrative, subject_of, with_entities
 from ..german.prepositions import prepositional_phrase
 from ..german.punctuation import strip_edges, strip_end
 from ..german.words import ANAPHORS, RELATIVE_SUBJECTS, SENTENCE_ADVERBS, TIME_NOUNS
@@ -86,8 +81,9 @@ def act_before_statement(tokens: list[Token], statement: Quotation) -> Quotation
         return None
     before = [t for t in tokens if t.idx < cue_start]
     joint = next((k for k in range(len(before) - 1, 0, -1) if before[k].lower_ == "und"), None)
-    if joint is None or joint + 1 != len(before) and not all(t.pos_ in {"ADV", "PART"} for t in before[joint + 1:]):
-        return None  # ("und" right before the second verb, or with an adverb between: "und verweist zudem")
+    # "und" right before the statement's verb, or with adverbs between ("und verweist zudem")
+    if joint is None or not all(t.pos_ in {"ADV", "PART"} for t in before[joint + 1:]):
+        return None
     act = next((t for t in before[:joint] if lexicon_cue(t) in lexicon.REPORTED_VERBS and is_finite_verb(t)), None)
     if act is None or (q := _reported_at(act, before[:joint])) is None:
         return None
