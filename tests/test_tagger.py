@@ -26,3 +26,14 @@ def test_shipped_model_has_card_and_licence():
     meta = json.loads((resolve_model_path(DEFAULT_MODEL) / "meta.json").read_text(encoding="utf-8"))
     assert meta["license"] == "CC BY-NC-SA 4.0" and set(meta["labels"]["quotes"]) == TAGGER_LABELS
     assert "CC BY-NC-SA 4.0" in (resolve_model_path(DEFAULT_MODEL) / "README.md").read_text(encoding="utf-8")
+
+
+def test_only_sentences_where_a_quotation_can_be_are_tagged_and_spans_map_back(nlp):
+    from pipeline.tagger import worth_tagging
+
+    text = "Der Himmel ist heute blau. " + TEXT + " Die Sonne scheint über dem Park."
+    doc = nlp(text)
+    assert [worth_tagging(sent) for sent in doc.sents] == [False, True, False]
+    indirect = [span for span in doc.spans[SPANS_KEY] if span.label_ == "INDIRECT"]
+    assert indirect and all(text.index("sagte") < span.start_char < span.end_char <= text.index(" Die Sonne")
+                            for span in indirect)
