@@ -154,7 +154,8 @@ def find_clusters(rows: list[dict]) -> dict[int, list[int]]:
     words = [content_words(view["quote"] or "") for view in views]
     links = [(a, b) for a, b in candidate_pairs(views, keys)
              if _dates_allow(views[a], views[b]) and same_statement(keys[a], keys[b], words[a], words[b])]
-    graph = coo_matrix(([1] * len(links), ([a for a, _ in links], [b for _, b in links])), shape=(len(views), len(views)))
+    graph = coo_matrix(([1] * len(links), ([a for a, _ in links], [b for _, b in links])),
+                       shape=(len(views), len(views)))
     _, component = connected_components(graph, directed=False)
     groups = defaultdict(list)
     for k, label in enumerate(component):

@@ -248,8 +248,9 @@ def item_of_quotation(gold: GoldDoc, q) -> Item:
 
 def _item(gold: GoldDoc, claim: dict, spans) -> Item:
     """A claim as gold token sets. The WikiNews annotators mark reported speech as the whole
-    sentence, speaker and verb inside it, with no cue or frame of its own; our reported claims quote only what was said or done
-    to and keep the rest of the sentence as their frame, so here the two are joined again.
+    sentence, speaker and verb inside it, with no cue or frame of its own; our reported claims
+    quote only what was said or done to and keep the rest of the sentence as their frame (and
+    the verb as their cue), so here they are joined again.
     They leave a source phrase out of the quote that our claims keep inside ("Die Täter waren
     nach Angaben der Polizei …"): it is taken out again."""
     parts = {role: gold.tokens_of(spans(claim[f"{role}_spans"])) for role in ROLES}

@@ -55,7 +55,8 @@ class QuoteTagger(ModelStatus):
         if not tokens:
             return []
         # (the last token of a sentence before a gap keeps a space, so that words never join)
-        spaces = [bool(t.whitespace_) or (k + 1 < len(tokens) and tokens[k + 1].i != t.i + 1) for k, t in enumerate(tokens)]
+        spaces = [bool(t.whitespace_) or (k + 1 < len(tokens) and tokens[k + 1].i != t.i + 1)
+                  for k, t in enumerate(tokens)]
         copy = Doc(self.tagger.vocab, words=[t.text for t in tokens], spaces=spaces)
         for _, component in self.tagger.pipeline:
             copy = component(copy)

@@ -342,7 +342,8 @@ def _attributive_speech_act(token: Token) -> bool:
 
 def _von_agent(before: list[Token]) -> list[Token]:
     """The person or organisation in a von-phrase that ends right before the participle."""
-    von = next((j for j in range(len(before) - 1, max(-1, len(before) - 5), -1) if before[j].lower_ in {"von", "vom"}), None)
+    von = next((j for j in range(len(before) - 1, max(-1, len(before) - 5), -1)
+                if before[j].lower_ in {"von", "vom"}), None)
     agent = before[von + 1:] if von is not None else []
     if agent and all(t.pos_ in {"DET", "ADJ", "NOUN", "PROPN"} for t in agent) and any(
             t.ent_type_ in {"PER", "ORG"} for t in agent):
