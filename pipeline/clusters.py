@@ -30,6 +30,8 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from spacy.lang.de.stop_words import STOP_WORDS
 
+from .quotation import SPAN_SEPARATOR
+
 STEM_LENGTH = 6
 MIN_WORD_LENGTH = 4
 MIN_SHARED = 2  # stems two claims must share to be compared
@@ -182,13 +184,13 @@ def statement_views(rows: list[dict]) -> list[dict]:
 
 def text_in_quote(row: dict, start: int, end: int) -> str | None:
     """The text at document offsets start..end, read from the row's quote (its spans joined by
-    " … ", as `emit._joined` writes them)."""
+    `quotation.SPAN_SEPARATOR`, as `emit` writes them)."""
     position = 0
     for span in row["quote_spans"]:
         s, e = int(span["start"]), int(span["end"])
         if s <= start and end <= e:
             return (row["quote"] or "")[position + start - s:position + end - s]
-        position += e - s + len(" … ")
+        position += e - s + len(SPAN_SEPARATOR)
     return None
 
 

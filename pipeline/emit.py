@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 from spacy.tokens import Doc
 
 from . import __version__ as PROJECT_VERSION
-from .quotation import QUOTE_TYPES, SOURCE_PREFIX, Quotation, Rule, doc_text, get_quotations
+from .quotation import QUOTE_TYPES, SOURCE_PREFIX, SPAN_SEPARATOR, Quotation, Rule, doc_text, get_quotations
 
 CLAIMS_SCHEMA_VERSION = "2.0"  # ../shared/claims-schema-v2.md: speaker ids, speakers and clusters tables
 
@@ -78,7 +78,7 @@ def _spans(spans) -> list[dict]:
 
 
 def _joined(text: str, spans) -> str | None:
-    return " … ".join(text[s:e] for s, e in spans) if spans else None
+    return SPAN_SEPARATOR.join(text[s:e] for s, e in spans) if spans else None
 
 
 def claim_id(doc_id: str, text: str, quote_type: str, spans) -> str:
@@ -92,26 +92,26 @@ def claim_id(doc_id: str, text: str, quote_type: str, spans) -> str:
 def claim_rows(doc: Doc) -> list[dict]:
     doc_id, text = _meta(doc, "doc_id"), doc_text(doc)
     quotations = get_quotations(doc)
-    fragments = {id(q): q for q in quotations if q.rule == Rule.DIRECT_NESTED and _in_paraphrase(q, quotations)}
+    sentence_starts = [s.start_char for s in doc.sents] if any(q.rule == Rule.KONJUNKTIV for q in quotations) else None
+    claims = [[with_inner_source(c) for c in sentence_claims(q, text, sentence_starts)] for q in quotations]
+    # the schema's mixed case: quoted words inside one paraphrase row's quote ("nannte sie eine
+    # „Unternehmerin“") are part of that row, as the realnews annotators mark them (the WikiNews
+    # ones add a nested direct quote: `evaluate.nested_fragments`)
+    paraphrases = [c for q, pieces in zip(quotations, claims) if q.type != "direct" for c in pieces]
+    folded = {id(q) for q in quotations if q.rule == Rule.DIRECT_NESTED and any(_holds(c, q) for c in paraphrases)}
     rows = []
-    sentence_starts = None
-    for run in quotations:
-        if id(run) in fragments:
+    for q, pieces in zip(quotations, claims):
+        if id(q) in folded:
             continue  # a part of its paraphrase's row, as `fragment_spans`
-        if run.rule == Rule.KONJUNKTIV and sentence_starts is None:
-            sentence_starts = [s.start_char for s in doc.sents]
-        for q in sentence_claims(run, text, sentence_starts):
-            inside = [span for f in fragments.values() for span in f.quote if q.start <= span[0] and span[1] <= q.end]
-            rows.append(_row(doc, doc_id, text, with_inner_source(q), inside))
+        for c in pieces:
+            inside = [span for f in quotations if id(f) in folded and _holds(c, f) for span in f.quote]
+            rows.append(_row(doc, doc_id, text, c, inside))
     validate_claims(rows, text)
     return rows
 
 
-def _in_paraphrase(fragment: Quotation, quotations: list[Quotation]) -> bool:
-    """A quoted fragment inside a paraphrase's quote ('nannte sie eine „Unternehmerin“') is the
-    schema's mixed case: one claim with the fragment inside it, as the realnews annotators mark
-    it (the WikiNews ones add a nested direct quote: `evaluate.nested_fragments`)."""
-    return any(c.type != "direct" and c.start <= fragment.start and fragment.end <= c.end for c in quotations)
+def _holds(claim: Quotation, fragment: Quotation) -> bool:
+    return claim.start <= fragment.start and fragment.end <= claim.end
 
 
 def sentence_claims(q: Quotation, text: str, sentence_starts: list[int] | None) -> list[Quotation]:

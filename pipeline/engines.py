@@ -88,7 +88,8 @@ def run_on_pool(articles: Iterable[Article], writer, model: str | None, workers:
 # A LocalCluster started here runs without both; the thread limits Dask sets are kept. Its
 # event loops also wake every 20 ms (tick), 100 ms (memory monitor) and 500 ms (system monitor)
 # and take the GIL from the worker's compute thread each time: session 11 slowed them down
-# (warm workers, 100k words: 18.6 -> 18.3 s; `make bench` Dask 1.75x -> 1.78x one worker).
+# (`make bench`: Dask 1.75x -> 1.78x one worker; a one-off timing of warm workers on 100k
+# words, not a command of this repository: 18.6 -> 18.3 s).
 LOCAL_CLUSTER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",

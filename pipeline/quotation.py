@@ -176,6 +176,8 @@ def statement_extent(q: Quotation) -> tuple[int, int]:
 
 # --- character spans and tokens ------------------------------------------------------------
 
+SPAN_SEPARATOR = " … "  # between the pieces of a quote, cue or speaker written as one string
+
 def tokens_at(doc: Doc, spans: list[list[int]]) -> list[Token]:
     """The tokens covering character spans (the inverse of `char_spans`)."""
     tokens = []

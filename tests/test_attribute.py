@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from pipeline.attribution.direct import find_quote_spans
@@ -16,6 +18,16 @@ def _text(text, spans):
 def _of_type(rules_nlp, text, quote_type):
     """The quotations of one type that the rules find in `text`."""
     return [q for q in rules_nlp(text)._.quotations if q.type == quote_type]
+
+
+def _gold_of(text, word=r"\w+"):
+    """A WikiNews-format gold document of `text` without annotations, its tokens the matches of
+    `word`; and those tokens' offsets."""
+    from pipeline.evaluate import GoldDoc
+
+    words = [(m.start(), m.end()) for m in re.finditer(word, text)]
+    tokens = [{"id": k, "charBegin": s, "charEnd": e} for k, (s, e) in enumerate(words)]
+    return GoldDoc({"originalText": text, "annotations": [], "tokens": tokens}), words
 
 
 def _by_rule(rules_nlp, text, rule):
@@ -428,7 +440,7 @@ def test_a_subject_with_a_relative_clause_is_not_content(rules_nlp):
 def test_reported_speech_quotes_what_was_said_or_done_to(rules_nlp, text, content):
     """The quote of a reported claim is its object; the frame is the rest of the sentence, and
     the two together are the sentence the WikiNews annotators mark (pipeline/evaluate.py)."""
-    q = next(q for q in rules_nlp(text)._.quotations if q.type == "reported")
+    q = _of_type(rules_nlp, text, "reported")[0]
     assert _text(text, q.quote) == content
     statement = sorted(q.statement)
     assert text[statement[0][0]:statement[-1][1]] == text
@@ -522,14 +534,12 @@ def test_a_konjunktiv_run_is_one_row_per_sentence_and_one_wikinews_quotation(rul
 
 def test_a_source_phrase_inside_its_clause_stays_in_the_claim(rules_nlp):
     from pipeline.emit import claim_rows
-    from pipeline.evaluate import GoldDoc, predicted_items
+    from pipeline.evaluate import predicted_items
 
     text = "Die Täter waren nach Angaben des Ministeriums israelische Siedler."
     rows = [r for r in claim_rows(rules_nlp(text)) if r["rule"] == "source:nach"]
     assert [r["quote"] for r in rows] == ["Die Täter waren nach Angaben des Ministeriums israelische Siedler"]
-    words = [(m.start(), m.end()) for m in __import__("re").finditer(r"\w+", text)]
-    gold = GoldDoc({"originalText": text, "annotations": [],
-                    "tokens": [{"id": k, "charBegin": s, "charEnd": e} for k, (s, e) in enumerate(words)]})
+    gold, words = _gold_of(text)
     quote = predicted_items(gold, rows)[0].parts["quote"]
     assert [text[words[k][0]:words[k][1]] for k in sorted(quote)] == ["Die", "Täter", "waren", "israelische", "Siedler"]
 
@@ -766,7 +776,7 @@ def test_an_indicative_clause_before_a_verb_and_its_subject_is_no_statement(rule
      "die Reaktion der Kirchenleitung auf die Studie.", "Anna Berger"),
 ])
 def test_reported_speech_finds_its_speaker_where_the_parse_misleads(rules_nlp, text, speaker):
-    q = next(q for q in rules_nlp(text)._.quotations if q.type == "reported")
+    q = _of_type(rules_nlp, text, "reported")[0]
     assert _text(text, q.speaker).startswith(speaker)
 
 
@@ -775,16 +785,14 @@ def test_a_paraphrase_with_quoted_words_is_one_row_and_a_nested_wikinews_quote(r
     `fragment_spans`), not a row of its own; the WikiNews scoring makes it the nested direct
     quote its annotators mark, with the paraphrase's speaker."""
     from pipeline.emit import claim_rows
-    from pipeline.evaluate import GoldDoc, predicted_items
+    from pipeline.evaluate import predicted_items
 
     text = "Die Ministerin sagte, die Opposition habe „immer nur polarisiert und gespalten“."
     fragment = (text.index("„"), text.index("“") + 1)
     rows = claim_rows(rules_nlp(text))
     assert [r["quote_type"] for r in rows] == ["indirect"]
     assert [(s["start"], s["end"]) for s in rows[0]["fragment_spans"]] == [fragment]
-    words = [(m.start(), m.end()) for m in __import__("re").finditer(r"\w+|[„“]", text)]
-    gold = GoldDoc({"originalText": text, "annotations": [],
-                    "tokens": [{"id": k, "charBegin": s, "charEnd": e} for k, (s, e) in enumerate(words)]})
+    gold, words = _gold_of(text, r"\w+|[„“]")
     items = predicted_items(gold, rows)
     assert [item.type for item in items] == ["indirect", "direct"]
     nested = items[1]
@@ -794,7 +802,7 @@ def test_a_paraphrase_with_quoted_words_is_one_row_and_a_nested_wikinews_quote(r
 
 def test_a_speech_act_coordinated_before_a_statement_is_a_claim_of_its_own(rules_nlp):
     from pipeline.emit import claim_rows
-    from pipeline.evaluate import GoldDoc, predicted_items
+    from pipeline.evaluate import predicted_items
 
     text = "Der Verband begrüßt die Änderungen grundsätzlich und verweist darauf, dass die Kosten steigen."
     doc = rules_nlp(text)
@@ -803,20 +811,18 @@ def test_a_speech_act_coordinated_before_a_statement_is_a_claim_of_its_own(rules
     assert _text(text, quotes[0].quote) == "die Änderungen grundsätzlich"
     assert _text(text, quotes[0].speaker) == _text(text, quotes[1].speaker) == "Der Verband"
     # the WikiNews annotators mark the act as the statement's frame: one item
-    words = [(m.start(), m.end()) for m in __import__("re").finditer(r"\w+", text)]
-    gold = GoldDoc({"originalText": text, "annotations": [],
-                    "tokens": [{"id": k, "charBegin": s, "charEnd": e} for k, (s, e) in enumerate(words)]})
+    gold, words = _gold_of(text)
     assert [item.type for item in predicted_items(gold, claim_rows(doc))] == ["indirect"]
 
 
 def test_a_speech_act_participle_with_its_agent_before_a_noun_is_reported_speech(rules_nlp):
     text = "Für die von Pistorius angekündigte Kriegstüchtigkeit ist das mindestens so wichtig."
-    q = next(q for q in rules_nlp(text)._.quotations if q.type == "reported")
+    q = _of_type(rules_nlp, text, "reported")[0]
     # the agent speaks, not the whole phrase ("Der von der Hamas kontrollierte Zivilschutz" is a
     # speaker of its own: there the participle is no speech act)
     assert (_text(text, q.speaker), q.cue_lemma, _text(text, q.quote)) == ("Pistorius", "ankündigen", "Kriegstüchtigkeit")
     text = "Der von der Hamas kontrollierte Zivilschutz kritisierte die Angriffe."
-    q = next(q for q in rules_nlp(text)._.quotations if q.type == "reported")
+    q = _of_type(rules_nlp, text, "reported")[0]
     assert _text(text, q.speaker) == "Der von der Hamas kontrollierte Zivilschutz"
 
 

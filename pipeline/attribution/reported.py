@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from .. import lexicon
 from ..german.clauses import content_end, subordinate_clause_end, subordinate_clause_start
 from ..german.phrases import full_mention, is_date_phrase, is_demonstrative, subject_of, with_entities
-from ..german.prepositions import prepositional_phrase
+from ..german.prepositions import governed_by_preposition, prepositional_phrase
 from ..german.punctuation import strip_edges, strip_end
 from ..german.words import ANAPHORS, RELATIVE_SUBJECTS, SENTENCE_ADVERBS, TIME_NOUNS
 from ..german.labels import is_conjunct, is_passive_auxiliary
@@ -172,8 +172,7 @@ def _object_like(token: Token) -> bool:
     """A noun outside prepositional phrases, not a dative and not a time ('die Situation', not
     'dem Spiegel', 'am Montag'): the object of the act (the parser may call it the subject)."""
     return (token.pos_ in {"NOUN", "PROPN"} and token.lower_ not in TIME_NOUNS
-            and "Dat" not in token.morph.get("Case") and token.head.pos_ != "ADP"
-            and not any(child.pos_ == "ADP" for child in token.children))
+            and "Dat" not in token.morph.get("Case") and not governed_by_preposition(token))
 
 
 def is_passive(cue: Token) -> bool:
