@@ -130,6 +130,29 @@ def test_the_quoted_speaks_the_quoting_relays(rules_nlp, text, speaker, via):
     assert via in quotes[0].via
 
 
+@pytest.mark.parametrize("text", [
+    "Zu den Gründern gehört die „Alliance for Clean Rivers and Lakes“, die seit Jahren vor Gericht zieht.",
+    "Der Vorsitzende der „Parti pour la Renaissance Rurale“ trat am Montag zurück.",
+    "Die Hafenbehörde ließ das Schiff der Reederei „Nordlicht Tankers Holding“ am Freitag auslaufen.",
+    "Im Juni erschien sein neues Buch mit dem Titel „Warum die Städte schweigen“ im Stuttgarter Verlag.",
+    "Rund 3.000 Menschen zogen unter dem Motto „Wir sind mehr als eine Zahl“ durch die Innenstadt.",
+])
+def test_names_and_titles_in_quotation_marks_are_no_quotes(rules_nlp, text):
+    assert rules_nlp(text)._.quotations == []
+
+
+@pytest.mark.parametrize("text, quote", [
+    # German words of a phrase are lowercase, and a naming noun before a sentence gives it to a paper
+    ("Die Richterin sah „Leib, Leben und Freiheit der Anwohner“ bedroht, sagte ein Gerichtssprecher.",
+     "„Leib, Leben und Freiheit der Anwohner“"),
+    ("Der Minister sagte der Zeitung „Wir schließen das Werk nicht. Das verspreche ich.“",
+     "„Wir schließen das Werk nicht. Das verspreche ich.“"),
+])
+def test_quoted_phrases_that_are_no_names_stay_quotes(rules_nlp, text, quote):
+    quotes = [_text(text, q.quote) for q in rules_nlp(text)._.quotations if q.type == "direct"]
+    assert quote in quotes
+
+
 def test_no_claims_in_plain_narration(rules_nlp):
     assert rules_nlp("Das Wetter war am Montag schön. Viele Menschen gingen in den Park.")._.quotations == []
 

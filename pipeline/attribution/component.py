@@ -94,13 +94,11 @@ class QuotationAttributor:
             # "… . Das berichtete Kyodo.": the frame of the sentence before comes first
             found = anaphoric_frame(sent, sentences[i - 1], i - 1, quotations) if i > 0 and i - 1 not in state.claimed else []
             if not found:
-                found = attribute_sentence(sent, i, quotations, state.direct, state.fragments, i in state.claimed, covered)
+                found = attribute_sentence(sent, i, quotations, state.direct, i in state.claimed, covered)
             quotations.extend(found)
 
     def quoted_fragments(self, state: "_DocState") -> None:
         for span in state.fragments:
-            if looks_like_name(span):
-                continue
             index = state.sent_index[span[0].sent.start]
             in_claim = any(q.sentence_index == index for q in state.quotations)
             if in_claim or any(lexicon_cue(t) for t in span.sent if not span.start <= t.i < span.end) \
@@ -118,7 +116,7 @@ class _DocState:
         self.sent_index = {s.start: i for i, s in enumerate(self.sentences)}
         self.quotations: list[Quotation] = []
         self.claimed: set[int] = set()  # sentences whose frame already produced a claim
-        quoted = find_quote_spans(doc)
+        quoted = [span for span in find_quote_spans(doc) if not looks_like_name(span)]
         self.direct = [span for span in quoted if is_statement(span, min_direct_tokens)]
         self.fragments = [span for span in quoted if span not in self.direct]
 
@@ -133,7 +131,7 @@ def speakers_as_full_mentions(doc: Doc, quotations: list[Quotation]) -> None:
 
 
 def attribute_sentence(sent: Span, index: int, previous: list[Quotation], direct: list[Span],
-                       fragments: list[Span], claimed: bool, covered: int) -> list[Quotation]:
+                       claimed: bool, covered: int) -> list[Quotation]:
     """The statement(s) of one sentence: the first construction that matches, in order of
     reliability; in a sentence whose quote has its frame, the speech act before the quote's
     colon ("Weiss beschreibt die Situation als schwierig: „…“")."""

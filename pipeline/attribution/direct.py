@@ -9,13 +9,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..german.punctuation import trim_frame
-from ..german.words import QUOTE_PAIRS
+from ..german.words import NAMING_NOUNS, QUOTE_MARKS, QUOTE_PAIRS, TITLE_PARTICLES
 from ..quotation import Quotation, Rule, char_spans, doc_text
 from .cues import find_cue
 from .roles import fill_from_cue, frame_subject, speaker_in_frame
 from .sources import source_phrase
 
 MIN_DIRECT_TOKENS = 4  # shorter quoted fragments are titles or scare quotes, not claims
+MAX_TITLE_WORDS = 10  # a quote after a naming noun up to this length is a title
+SENTENCE_PUNCTUATION = {".", "!", "?", ";", ":"}
 
 
 def find_quote_spans(doc: Doc) -> list[Span]:
@@ -53,11 +55,34 @@ def is_statement(span: Span, min_tokens: int) -> bool:
 
 
 def looks_like_name(span: Span) -> bool:
-    """'„Süddeutsche Zeitung“', '„Eagle“': titles and names in quotation marks are no quotes."""
-    words = [t for t in span if t.is_alpha]
-    if not words or any(t.is_lower for t in words):
+    """Titles and names in quotation marks are no quotes: '„Süddeutsche Zeitung“', '„Eagle“',
+    '„Partij voor de Vrijheid“', 'die Firma „Hvalur hf“'."""
+    return _title_cased(span) or _named_by_noun(span)
+
+
+def _title_cased(span: Span) -> bool:
+    """Every word capitalised but the particles of foreign names, and no sentence inside."""
+    inner = [t for t in span if t.text not in QUOTE_MARKS]
+    words = [t for t in inner if any(c.isalpha() for c in t.text)]
+    if not words or any(t.text in SENTENCE_PUNCTUATION for t in inner):
+        return False
+    if not (words[0].text[0].isupper() and words[-1].text[0].isupper()):
+        return False
+    if any(not t.text[0].isupper() and t.lower_ not in TITLE_PARTICLES for t in words):
         return False
     return len(words) > 1 or words[0].pos_ == "PROPN" or words[0].ent_type_ != ""
+
+
+def _named_by_noun(span: Span) -> bool:
+    """'der Film „…“', 'die Umweltschutzorganisation „…“': a noun right before the quote
+    introduces a title (a long quote or one with a full stop is a statement given to a paper:
+    'sagte er der Zeitschrift „Es war eine lange Tour. …“')."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    words = [t for t in span if t.is_alpha]
+    return (before.text[:1].isupper() and before.lower_.endswith(NAMING_NOUNS) and len(words) <= MAX_TITLE_WORDS
+            and not any(t.text == "." for t in span))
 
 
 def attribute_direct(doc, span: Span, sentences, sent_index, previous: list[Quotation]) -> Quotation:

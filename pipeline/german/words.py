@@ -85,3 +85,13 @@ DEMONSTRATIVES = {"dies", "das", "dieses", "diese", "es"}
 
 # Lowercase words inside personal names ("Ursula von der Leyen", "Osama bin Laden").
 NAME_PARTICLES = {"von", "van", "de", "der", "den", "al", "bin", "da", "di", "zu", "la", "le", "ibn"}
+
+# Lowercase words inside foreign names and titles in quotation marks ("„Partij voor de Vrijheid“",
+# "„Board of Governors“"); German ones are left out: "„Leib, Leben und Freiheit“" is a quoted phrase.
+TITLE_PARTICLES = {"of", "the", "for", "and", "to", "against", "de", "du", "la", "le", "les", "pour", "un", "une",
+                   "et", "y", "del", "di", "da", "van", "voor", "het", "en", "al", "el"}
+# Nouns that introduce a name or title in quotation marks ("die Firma „…“", "unter dem Motto „…“"),
+# also at the end of a compound ("die Wochenzeitung „…“", "die ARD-Fernsehserie „…“").
+NAMING_NOUNS = ("titel", "namen", "name", "firma", "organisation", "zeitung", "zeitschrift", "magazin", "album",
+                "film", "lied", "song", "buch", "roman", "serie", "sendung", "kategorie", "rubrik", "schiff",
+                "yacht", "partei", "bewegung", "unternehmen", "sender", "motto", "produkt", "operation", "award")
