@@ -136,6 +136,7 @@ def test_the_quoted_speaks_the_quoting_relays(rules_nlp, text, speaker, via):
     "Die Hafenbehörde ließ das Schiff der Reederei „Nordlicht Tankers Holding“ am Freitag auslaufen.",
     "Im Juni erschien sein neues Buch mit dem Titel „Warum die Städte schweigen“ im Stuttgarter Verlag.",
     "Rund 3.000 Menschen zogen unter dem Motto „Wir sind mehr als eine Zahl“ durch die Innenstadt.",
+    "Am Montag legte der „Rat für digitale Ethik und Teilhabe“ seinen ersten Jahresbericht vor.",
 ])
 def test_names_and_titles_in_quotation_marks_are_no_quotes(rules_nlp, text):
     assert rules_nlp(text)._.quotations == []
@@ -147,6 +148,7 @@ def test_names_and_titles_in_quotation_marks_are_no_quotes(rules_nlp, text):
      "„Leib, Leben und Freiheit der Anwohner“"),
     ("Der Minister sagte der Zeitung „Wir schließen das Werk nicht. Das verspreche ich.“",
      "„Wir schließen das Werk nicht. Das verspreche ich.“"),
+    ("„Der Rat hat in dieser Frage versagt“, sagte die Ministerin.", "„Der Rat hat in dieser Frage versagt“"),
 ])
 def test_quoted_phrases_that_are_no_names_stay_quotes(rules_nlp, text, quote):
     quotes = [_text(text, q.quote) for q in rules_nlp(text)._.quotations if q.type == "direct"]

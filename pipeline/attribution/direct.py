@@ -9,7 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..german.punctuation import trim_frame
-from ..german.words import NAMING_NOUNS, QUOTE_MARKS, QUOTE_PAIRS, TITLE_PARTICLES
+from ..german.mood import is_finite_verb
+from ..german.words import ARTICLES, INSTITUTION_NOUNS, NAMING_NOUNS, QUOTE_PAIRS, TITLE_PARTICLES
 from ..quotation import Quotation, Rule, char_spans, doc_text
 from .cues import find_cue
 from .roles import fill_from_cue, frame_subject, speaker_in_frame
@@ -57,20 +58,24 @@ def is_statement(span: Span, min_tokens: int) -> bool:
 def looks_like_name(span: Span) -> bool:
     """Titles and names in quotation marks are no quotes: '„Süddeutsche Zeitung“', '„Eagle“',
     '„Partij voor de Vrijheid“', 'die Firma „Hvalur hf“'."""
-    return _title_cased(span) or _named_by_noun(span)
+    return _title_cased(span) or _named_by_noun(span) or _institution_name(span)
 
 
 def _title_cased(span: Span) -> bool:
     """Every word capitalised but the particles of foreign names, and no sentence inside."""
-    inner = [t for t in span if t.text not in QUOTE_MARKS]
-    words = [t for t in inner if any(c.isalpha() for c in t.text)]
-    if not words or any(t.text in SENTENCE_PUNCTUATION for t in inner):
+    words = _words(span)
+    if not words or any(t.text in SENTENCE_PUNCTUATION for t in span):
         return False
     if not (words[0].text[0].isupper() and words[-1].text[0].isupper()):
         return False
     if any(not t.text[0].isupper() and t.lower_ not in TITLE_PARTICLES for t in words):
         return False
     return len(words) > 1 or words[0].pos_ == "PROPN" or words[0].ent_type_ != ""
+
+
+def _words(span: Span) -> list[Token]:
+    """Tokens with a letter: "People's", "Sacharow-Preis" and "1.FC" count as words."""
+    return [t for t in span if any(c.isalpha() for c in t.text)]
 
 
 def _named_by_noun(span: Span) -> bool:
@@ -80,9 +85,18 @@ def _named_by_noun(span: Span) -> bool:
     if span.start == 0:
         return False
     before = span.doc[span.start - 1]
-    words = [t for t in span if t.is_alpha]
-    return (before.text[:1].isupper() and before.lower_.endswith(NAMING_NOUNS) and len(words) <= MAX_TITLE_WORDS
+    return (before.text[:1].isupper() and before.lower_.endswith(NAMING_NOUNS) and len(_words(span)) <= MAX_TITLE_WORDS
             and not any(t.text == "." for t in span))
+
+
+def _institution_name(span: Span) -> bool:
+    """'„Rat für nationale Sicherheit“': a verbless phrase opened by an institution's head noun."""
+    words = _words(span)
+    if words and words[0].lower_ in ARTICLES:
+        words = words[1:]
+    return (bool(words) and len(words) <= MAX_TITLE_WORDS and words[0].text[0].isupper()
+            and words[0].lower_.endswith(INSTITUTION_NOUNS) and not any(t.text in SENTENCE_PUNCTUATION for t in span)
+            and not any(is_finite_verb(t) for t in span))
 
 
 def attribute_direct(doc, span: Span, sentences, sent_index, previous: list[Quotation]) -> Quotation:

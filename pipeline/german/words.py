@@ -95,3 +95,9 @@ TITLE_PARTICLES = {"of", "the", "for", "and", "to", "against", "de", "du", "la",
 NAMING_NOUNS = ("titel", "namen", "name", "firma", "organisation", "zeitung", "zeitschrift", "magazin", "album",
                 "film", "lied", "song", "buch", "roman", "serie", "sendung", "kategorie", "rubrik", "schiff",
                 "yacht", "partei", "bewegung", "unternehmen", "sender", "motto", "produkt", "operation", "award")
+# Head nouns of institutions, laws and prizes: a quoted phrase they open is a name
+# ("„Rat für nationale Sicherheit“", "„Gesetz zur Änderung des Passgesetzes“"), also in compounds.
+INSTITUTION_NOUNS = ("verband", "preis", "institut", "stiftung", "verein", "gesellschaft", "partei", "front",
+                     "allianz", "bündnis", "komitee", "rat", "ausschuss", "initiative", "kampagne", "organisation",
+                     "zentrum", "akademie", "netzwerk", "union", "liga", "kommission", "agentur", "behörde", "gesetz",
+                     "abkommen", "bewegung", "koalition")
