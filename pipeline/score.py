@@ -29,6 +29,7 @@ DEFAULT_WEIGHTS = "models/claim_scorer/weights.json"  # relative to the project 
 UNKNOWN_CUE = "cue=?"
 DIRECT_STATEMENT_CHARS = 40  # a quoted statement, not a quoted phrase
 NAMED_SPEAKERS = {"PER", "ORG"}  # speaker labels set by pipeline/resolve.py
+CONTENT_POS = {"NOUN", "PROPN", "NUM"}  # a reported claim's content names something
 
 
 @Language.factory("claims_scorer", default_config={"weights": DEFAULT_WEIGHTS, "threshold": None, "on_missing": "warn"})
@@ -72,21 +73,23 @@ class QuotationScorer(JsonWeights):
         for q, features in zip(quotations, featurize(doc, quotations, self.weights)):
             q.confidence = round(self.probability(features), 3)
             if q.confidence >= threshold_for(q, self.threshold, self.direct_threshold, self.reported_threshold) \
-                    or always_keep(q):
+                    or always_keep(q, doc):
                 kept.append(q)
         set_quotations(doc, kept)
         return doc
 
 
-def always_keep(q: Quotation) -> bool:
+def always_keep(q: Quotation, doc: Doc | None = None) -> bool:
     """Quoted statements are never dropped (direct speech is what users check first), only
     quoted phrases may be; nor is reported speech by a named person or organisation ("Kim
     kritisierte …", "Trump hat über Bodeneinsätze gesprochen"), which the WikiNews annotators
     mark for some verbs only; without a name it is mostly a passive ("wurden … verurteilt")
-    or a crowd ("Menschen forderten …"), and the scorer decides."""
+    or a crowd ("Menschen forderten …"), and the scorer decides. So it does where the reported
+    content (read in `doc`) names nothing: "Dies bestätigte Key", "lehnte sie folglich ab"."""
     if q.type == "direct":
         return len(q.quote) > 1 or sum(e - s for s, e in q.quote) >= DIRECT_STATEMENT_CHARS
-    return q.type == "reported" and q.speaker_label in NAMED_SPEAKERS
+    return (q.type == "reported" and q.speaker_label in NAMED_SPEAKERS
+            and (doc is None or any(t.pos_ in CONTENT_POS for t in tokens_at(doc, q.quote))))
 
 
 def threshold_for(q: Quotation, threshold: float, direct_threshold: float, reported_threshold: float | None = None) -> float:

@@ -1,6 +1,8 @@
 """The learned quotation scorer: confidences, thresholds, what it never drops."""
 import json
 
+import pytest
+
 from pipeline.quotation import Quotation
 from pipeline.model_files import resolve_model_path
 from pipeline.score import DEFAULT_WEIGHTS, QuotationScorer, always_keep
@@ -35,6 +37,16 @@ def test_always_keep_protects_statements_and_named_reported_speech():
                   Quotation(type="reported", quote=[[0, 10]], cue_lemma="verurteilen", rule="reported"),
                   Quotation(type="reported", quote=[[0, 10]], cue_lemma="fordern", rule="reported", speaker=[[20, 25]])]
     assert [always_keep(q) for q in doc_quotes] == [False, True, False, True, True, False, False]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Ministerpräsident Peter Krause lehnte sie folglich ab.", False),  # the content names nothing
+    ("Peter Krause kritisierte den Beschluss des Stadtrates scharf.", True),
+])
+def test_named_reported_speech_is_kept_where_its_content_names_something(rules_nlp, text, kept):
+    doc = rules_nlp(text)
+    reported = [q for q in doc._.quotations if q.type == "reported" and q.speaker_label == "PER"]
+    assert reported and [always_keep(q, doc) for q in reported] == [kept]
 
 
 def test_without_weights_nothing_changes(rules_nlp):

@@ -70,7 +70,7 @@ def collect(gold_dir: Path, model: str, weights: Path | None = None,
                  for q in quotations]
         paired = {p for _, p in pair(g.items, items)}
         labels = [float(i in paired) for i in range(len(items))]
-        keep = [always_keep(q) for q in quotations]
+        keep = [always_keep(q, doc) for q in quotations]
         articles.append(Article(doc_id, g, items, featurize(doc, quotations), labels, keep, quotations))
     return articles
 
