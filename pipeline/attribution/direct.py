@@ -6,11 +6,13 @@ Without any frame it continues the previous speaker (rule `direct+continuation`)
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
-from ..german.punctuation import trim_frame
 from ..german.mood import is_finite_verb
-from ..german.words import ARTICLES, INSTITUTION_NOUNS, NAMING_NOUNS, QUOTE_PAIRS, TITLE_PARTICLES
+from ..german.punctuation import trim_frame
+from ..german.words import ARTICLES, INSTITUTION_NOUNS, NAMING_NOUNS, QUOTE_MARKS, QUOTE_PAIRS, TITLE_PARTICLES
 from ..quotation import Quotation, Rule, char_spans, doc_text
 from .cues import find_cue
 from .roles import fill_from_cue, frame_subject, speaker_in_frame
@@ -19,6 +21,7 @@ from .sources import source_phrase
 MIN_DIRECT_TOKENS = 4  # shorter quoted fragments are titles or scare quotes, not claims
 MAX_TITLE_WORDS = 10  # a quote after a naming noun up to this length is a title
 SENTENCE_PUNCTUATION = {".", "!", "?", ";", ":"}
+WEB_ADDRESS = re.compile(r"(https?://)?(www\.)?[\w-]+(\.[\w-]+)*\.[a-z]{2,6}(/\S*)?", re.IGNORECASE)
 
 
 def find_quote_spans(doc: Doc) -> list[Span]:
@@ -58,7 +61,7 @@ def is_statement(span: Span, min_tokens: int) -> bool:
 def looks_like_name(span: Span) -> bool:
     """Titles and names in quotation marks are no quotes: '„Süddeutsche Zeitung“', '„Eagle“',
     '„Partij voor de Vrijheid“', 'die Firma „Hvalur hf“'."""
-    return _title_cased(span) or _named_by_noun(span) or _institution_name(span)
+    return _title_cased(span) or _named_by_noun(span) or _institution_name(span) or _web_address(span)
 
 
 def _title_cased(span: Span) -> bool:
@@ -87,6 +90,11 @@ def _named_by_noun(span: Span) -> bool:
     before = span.doc[span.start - 1]
     return (before.text[:1].isupper() and before.lower_.endswith(NAMING_NOUNS) and len(_words(span)) <= MAX_TITLE_WORDS
             and not any(t.text == "." for t in span))
+
+
+def _web_address(span: Span) -> bool:
+    """'laut „tagesschau.de“', '„news.bbc.co.uk“'."""
+    return WEB_ADDRESS.fullmatch(span.text.strip("".join(QUOTE_MARKS) + " ")) is not None
 
 
 def _institution_name(span: Span) -> bool:
