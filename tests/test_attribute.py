@@ -138,8 +138,6 @@ def test_the_quoted_speaks_the_quoting_relays(rules_nlp, text, speaker, via):
     "Rund 3.000 Menschen zogen unter dem Motto „Wir sind mehr als eine Zahl“ durch die Innenstadt.",
     "Am Montag legte der „Rat für digitale Ethik und Teilhabe“ seinen ersten Jahresbericht vor.",
     "Wie zuerst „stadtanzeiger-online.de“ meldete, wurde das Rathaus am Abend geräumt.",
-    # a quoted term with no statement and no speech verb in its sentence
-    "Das Musikvideo mit dem „großen Budget“ wurde im Sommer in Marseille gedreht.",
 ])
 def test_names_and_titles_in_quotation_marks_are_no_quotes(rules_nlp, text):
     assert _of_type(rules_nlp, text, "direct") == []

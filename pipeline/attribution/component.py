@@ -6,7 +6,6 @@ from spacy.tokens import Doc, Span, Token
 
 from ..german.mood import is_konjunktiv_i
 from ..german.phrases import full_mention, names_nobody
-from ..german.words import NP_POS
 from ..guard import guarded
 from ..quotation import (
     Quotation,
@@ -103,14 +102,9 @@ class QuotationAttributor:
             index = state.sent_index[span[0].sent.start]
             in_claim = any(q.sentence_index == index for q in state.quotations)
             if in_claim or any(lexicon_cue(t) for t in span.sent if not span.start <= t.i < span.end) \
-                    or (sum(t.is_alpha for t in span) >= 2 and not _noun_phrase(span)):
+                    or sum(t.is_alpha for t in span) >= 2:
                 state.quotations.append(attribute_direct(state.doc, span, state.sentences, state.sent_index,
                                                          state.quotations))
-
-
-def _noun_phrase(span: Span) -> bool:
-    """'„großen Budget“', '„die offensichtliche Praxisferne“': a term in quotation marks."""
-    return all(t.pos_ in NP_POS for t in span if not t.is_punct) and not any(t.text in {",", "!", "?"} for t in span)
 
 
 class _DocState:
