@@ -207,6 +207,9 @@ def test_direct_quote_takes_the_subject_of_an_unknown_verb(rules_nlp):
      "Günther Platter, der Verteidigungsminister Österreichs"),
     # the one spoken to is no part of it
     ('Die Siedler hätten Häuser angegriffen, sagte der Bürgermeister gegenüber "Radio Bremen".', "der Bürgermeister"),
+    # nor the quote that the frame interrupts
+    ("„Wir werden kämpfen“, sagte die Gewerkschaftschefin Anja Berger, „und wir werden diesen Streik gewinnen.“",
+     "die Gewerkschaftschefin Anja Berger"),
 ])
 def test_speaker_is_the_whole_noun_phrase(rules_nlp, text, speaker):
     """Titles and appositions belong to the speaker, as the WikiNews annotators mark it."""

@@ -123,10 +123,13 @@ class _DocState:
 
 def speakers_as_full_mentions(doc: Doc, quotations: list[Quotation]) -> None:
     """Each speaker becomes its whole noun phrase; "es" and "man" name nobody."""
+    # no speaker reaches into a quote ("„…“, sagte Anja Berger, „und wir …“": "und wir" is the quote's)
+    quoted = {t.i for q in quotations if q.type == "direct" for t in tokens_at(doc, q.quote)}
     for q in quotations:
         # (the cue is never part of it: "das Argument der Landesregierung, dass …" -> "der Landesregierung")
         cue = {t.i for t in tokens_at(doc, q.cue)}
-        speaker = full_mention(tokens_at(doc, q.speaker), {t.i for t in tokens_at(doc, q.statement)} | cue, cue)
+        mention = [t for t in tokens_at(doc, q.speaker) if t.i not in quoted]
+        speaker = full_mention(mention, {t.i for t in tokens_at(doc, q.statement)} | quoted | cue, cue)
         q.speaker = [] if names_nobody(speaker) else char_spans(speaker)
 
 
