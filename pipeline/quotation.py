@@ -178,6 +178,7 @@ def statement_extent(q: Quotation) -> tuple[int, int]:
 
 SPAN_SEPARATOR = " … "  # between the pieces of a quote, cue or speaker written as one string
 
+
 def tokens_at(doc: Doc, spans: list[list[int]]) -> list[Token]:
     """The tokens covering character spans (the inverse of `char_spans`)."""
     tokens = []

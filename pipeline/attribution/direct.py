@@ -21,6 +21,7 @@ from .sources import source_phrase
 MIN_DIRECT_TOKENS = 4  # shorter quoted fragments are titles or scare quotes, not claims
 MAX_TITLE_WORDS = 10  # a quote after a naming noun up to this length is a title
 SENTENCE_PUNCTUATION = {".", "!", "?", ";", ":"}
+MARKS_AND_SPACE = "".join(QUOTE_MARKS) + " "
 WEB_ADDRESS = re.compile(r"(https?://)?(www\.)?[\w-]+(\.[\w-]+)*\.[a-z]{2,6}(/\S*)?", re.IGNORECASE)
 
 
@@ -94,7 +95,7 @@ def _named_by_noun(span: Span) -> bool:
 
 def _web_address(span: Span) -> bool:
     """'laut „tagesschau.de“', '„news.bbc.co.uk“'."""
-    return WEB_ADDRESS.fullmatch(span.text.strip("".join(QUOTE_MARKS) + " ")) is not None
+    return WEB_ADDRESS.fullmatch(span.text.strip(MARKS_AND_SPACE)) is not None
 
 
 def _institution_name(span: Span) -> bool:
