@@ -3,10 +3,13 @@
 The project's own backbone learned its lemmatizer without the GSD training split and gets
 92.9 % of the lemmas of UD German GSD dev right ("vermutet" -> "vermuen"). `simplemma` (MIT
 licence, a German dictionary from open sources) gets 97.1 % of them right without context
-(`make lemma-accuracy`), so this component replaces the backbone's lemmas with its lemmas. It
-is added only to the project's own backbone: spaCy's `de_core_news_*` bring their own lookup.
+(`make lemma-accuracy`), so this component replaces the backbone's lemmas with its lemmas and
+the backbone's lemmatizer is switched off (pipeline/nlp.py). It is added only to the project's
+own backbone: spaCy's `de_core_news_*` bring their own lookup.
 """
 from __future__ import annotations
+
+from functools import lru_cache
 
 import simplemma
 from spacy.language import Language
@@ -23,8 +26,8 @@ def make_lemmas(nlp: Language, name: str):
 class DictionaryLemmas:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
-            if not token.is_space and not token.is_punct:
-                token.lemma_ = dictionary_lemma(token.text)
+            punctuation = token.is_space or token.is_punct
+            token.lemma_ = token.text if punctuation else dictionary_lemma(token.text)
         return doc
 
 
@@ -33,6 +36,7 @@ def known_word(word: str) -> bool:
     return simplemma.is_known(word, lang="de")
 
 
+@lru_cache(maxsize=200_000)  # simplemma's lookup was 1.0 s per 100k words; most words recur
 def dictionary_lemma(word: str) -> str:
     """simplemma's German lemma, without context: the word itself where the dictionary does not
     know it (most names), lower case for adverbs and adjectives ("Generell" -> "generell").

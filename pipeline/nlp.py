@@ -42,6 +42,7 @@ def load_nlp(model: str | None = None, scorer: bool = True, linker: bool = True)
         nlp.add_pipe("claims_entities", after="ner")
     if not name.startswith("de_core_news") and "trainable_lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("claims_lemmas", after="trainable_lemmatizer")
+        nlp.disable_pipe("trainable_lemmatizer")  # every lemma it sets, claims_lemmas overwrites
     switched_off = {"claims_scorer": not scorer, "claims_speaker_linker": not linker}
     for component in OWN_COMPONENTS["attribute"]:
         nlp.add_pipe(component, config={"weights": None} if switched_off.get(component) else {})

@@ -97,5 +97,6 @@ def worth_tagging(sent: Span) -> bool:
     from .attribution.cues import lexicon_cue
     from .german.mood import is_finite_verb, is_konjunktiv
 
-    return any(t.text in QUOTE_MARKS or t.lower_ in CLAUSE_WORDS or lexicon_cue(t) is not None
-               or (is_finite_verb(t) and is_konjunktiv(t)) for t in sent)
+    # (the word tests first, over the whole sentence: the cue test is the expensive one)
+    return (any(t.text in QUOTE_MARKS or t.lower_ in CLAUSE_WORDS for t in sent)
+            or any((is_finite_verb(t) and is_konjunktiv(t)) or lexicon_cue(t) is not None for t in sent))
