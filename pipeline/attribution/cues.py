@@ -5,7 +5,9 @@ backbone's lemma, which the small lemmatizer often mangles ("vermutet" -> "vermu
 """
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+import weakref
+
+from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..german.labels import (
@@ -17,8 +19,20 @@ from ..german.labels import (
 from ..verbforms import is_cue_verb_form, lemma_of
 
 
+# token index -> its lexicon cue, per document: the quote tagger, the rules and the speaker linker
+# ask for the same tokens again and again (2.4 times per token), and the parse no longer changes
+_CUES_BY_DOC: weakref.WeakKeyDictionary[Doc, dict[int, str | None]] = weakref.WeakKeyDictionary()
+
+
 def lexicon_cue(token: Token) -> str | None:
     """The lexicon lemma of a cue verb (with its separated particle), else None."""
+    cues = _CUES_BY_DOC.setdefault(token.doc, {})
+    if token.i not in cues:
+        cues[token.i] = _lexicon_cue(token)
+    return cues[token.i]
+
+
+def _lexicon_cue(token: Token) -> str | None:
     if token.pos_ not in {"VERB", "AUX"} and token.lower_ not in lexicon.SURFACE_CUES and not mistagged_verb(token):
         return None
     lemmas = [lemma for lemma in (lemma_of(token.lower_), token.lemma_.lower()) if lemma]
