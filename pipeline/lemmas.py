@@ -24,6 +24,9 @@ def make_lemmas(nlp: Language, name: str):
 
 
 class DictionaryLemmas:
+    def __init__(self):
+        known_word("Haus")  # loads simplemma's German dictionary now, with the models (1-1.5 s), not on the first text
+
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             punctuation = token.is_space or token.is_punct
@@ -36,7 +39,7 @@ def known_word(word: str) -> bool:
     return simplemma.is_known(word, lang="de")
 
 
-@lru_cache(maxsize=200_000)  # simplemma's lookup was 1.0 s per 100k words; most words recur
+@lru_cache(maxsize=50_000)  # most words recur
 def dictionary_lemma(word: str) -> str:
     """simplemma's German lemma, without context: the word itself where the dictionary does not
     know it (most names), lower case for adverbs and adjectives ("Generell" -> "generell").
