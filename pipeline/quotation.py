@@ -13,6 +13,7 @@ Storage, the spaCy way, so that `DocBin` and `nlp.pipe(n_process=…)` keep it:
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -120,19 +121,16 @@ class Quotation:
         return out
 
 
-_last_text: tuple = (None, "")  # (doc, text) of the last document whose text was asked for
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()  # while the document lives
 
 
 def doc_text(doc: Doc) -> str:
     """`doc.text`, joined once per document: spaCy joins all tokens again on every access, and
-    the components and the row builder ask for the text of one document one after another.
-    (One immutable pair, replaced whole: safe where threads share the module.)"""
-    global _last_text
-    cached = _last_text
-    if cached[0] is doc:
-        return cached[1]
-    text = doc.text
-    _last_text = (doc, text)
+    every component and the row builder ask for it (components run batch by batch, so a cache of
+    the last document alone missed nearly every time)."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
     return text
 
 
