@@ -7,7 +7,10 @@ exceptions into an error status with a message, so one broken article never stop
 """
 from __future__ import annotations
 
+from typing import Iterable, Iterator
+
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 STATUS, ERROR = "claims:status", "claims:error"
 
@@ -42,6 +45,24 @@ class Guarded:
         except Exception as exc:  # noqa: BLE001 (reported per document)
             mark_error(doc, f"{type(exc).__name__} in {type(self.component).__name__}: {exc}")
             return doc
+
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32, **_) -> Iterator[Doc]:
+        """spaCy's batch call. A component with a `pipe` of its own (the quote tagger) gets each
+        batch's healthy documents at once; where that fails, each document again on its own,
+        so that the error stays with the document that caused it."""
+        if not hasattr(self.component, "pipe"):
+            yield from map(self, docs)
+            return
+        for batch in minibatch(docs, batch_size):
+            healthy = [doc for doc in batch if is_ok(doc)]
+            try:
+                for _ in self.component.pipe(healthy, batch_size=batch_size):
+                    pass
+            except Exception:  # noqa: BLE001 (retried per document, reported there)
+                for doc in healthy:
+                    self(doc)
+            yield from batch
 
 
 def guarded(component) -> Guarded:

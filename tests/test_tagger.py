@@ -37,3 +37,17 @@ def test_only_sentences_where_a_quotation_can_be_are_tagged_and_spans_map_back(n
     indirect = [span for span in doc.spans[SPANS_KEY] if span.label_ == "INDIRECT"]
     assert indirect and all(text.index("sagte") < span.start_char < span.end_char <= text.index(" Die Sonne")
                             for span in indirect)
+
+
+def test_a_batch_is_tagged_as_each_document_alone(nlp):
+    texts = [TEXT, "Der Himmel ist heute blau.", "Die Ministerin erklärte, man werde das prüfen. Es regnet."]
+    tagger = nlp.get_pipe("claims_quote_tagger").component
+    with nlp.select_pipes(enable=nlp.pipe_names[:nlp.pipe_names.index("claims_quote_tagger")]):
+        docs = list(nlp.pipe(texts))
+
+    def spans(doc):
+        return [(s.start, s.end, s.label_) for s in doc.spans[SPANS_KEY]]
+
+    alone = [spans(tagger(doc)) for doc in docs]
+    batched = [spans(doc) for doc in tagger.pipe(docs, batch_size=3)]
+    assert batched == alone and alone[0] and alone[1] == []
