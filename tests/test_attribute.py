@@ -84,6 +84,20 @@ def test_reported_and_free_indirect(rules_nlp):
     assert "free_indirect" in types
 
 
+@pytest.mark.parametrize("text, reported", [
+    # a disaster "fordert" its victims; a demand for the victims stays a demand
+    ("Zwölf Todesopfer forderte ein Taifun, der am Sonntag den Norden der Insel traf.", []),
+    ("Die Überschwemmungen haben bisher mindestens 35 Todesopfer gefordert.", []),
+    ("Die Gewerkschaft forderte Entschädigungen für die Opfer.", ["Entschädigungen für die Opfer"]),
+    # "(… berichtete)" in brackets points back to earlier coverage; "berichtete von …" reports
+    ("Die Koalition in Stuttgart scheint bereitzustehen (Wikinews berichtete).", []),
+    ("Die Werkstatt musste im Mai schließen (wir berichteten).", []),
+    ("Der Innenminister berichtete von 41 Toten.", ["von 41 Toten"]),
+])
+def test_what_is_no_reported_speech(rules_nlp, text, reported):
+    assert [_text(text, q.quote) for q in _of_type(rules_nlp, text, "reported")] == reported
+
+
 @pytest.mark.parametrize("text, passed_on", [
     # right after a statement, "soll" passes it on, plan or report
     ("Die Initiative kündigte am Montag neue Schritte an. Belgien soll kommendes Jahr mitmachen.",

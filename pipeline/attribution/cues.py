@@ -50,6 +50,21 @@ def _lexicon_cue(token: Token) -> str | None:
     return None
 
 
+MAX_BACK_REFERENCE = 4  # tokens between the brackets: "(Wikinews berichtete)", "(wir berichteten)"
+
+
+def back_reference(cue: Token) -> bool:
+    """'… bereitzustehen (Wikinews berichtete).', '(wir berichteten)': "berichten" in brackets
+    with no more than its subject points the reader to earlier coverage; it frames nothing."""
+    if lexicon_cue(cue) != "berichten":
+        return False
+    doc = cue.doc
+    opening = next((t for t in reversed(doc[max(0, cue.i - MAX_BACK_REFERENCE):cue.i]) if t.text in "()"), None)
+    closing = next((t for t in doc[cue.i + 1:cue.i + MAX_BACK_REFERENCE] if t.text in "()"), None)
+    return (opening is not None and opening.text == "(" and closing is not None and closing.text == ")"
+            and closing.i - opening.i - 1 <= MAX_BACK_REFERENCE)
+
+
 def _with_es(verb: Token) -> bool:
     """'heißt es', 'hieß es in dem Papier', 'es heißt': the impersonal frame of a document."""
     doc = verb.doc

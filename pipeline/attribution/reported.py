@@ -12,11 +12,11 @@ from ..german.clauses import content_end, subordinate_clause_end, subordinate_cl
 from ..german.phrases import full_mention, is_date_phrase, is_demonstrative, subject_of, with_entities
 from ..german.prepositions import governed_by_preposition, prepositional_phrase
 from ..german.punctuation import strip_edges, strip_end
-from ..german.words import ANAPHORS, RELATIVE_SUBJECTS, SENTENCE_ADVERBS, TIME_NOUNS
+from ..german.words import ANAPHORS, CASUALTY_NOUNS, RELATIVE_SUBJECTS, SENTENCE_ADVERBS, TIME_NOUNS
 from ..german.labels import is_conjunct, is_passive_auxiliary
 from ..german.mood import is_finite_verb
 from ..quotation import Quotation, Rule, char_spans, tokens_at
-from .cues import cue_with_auxiliaries, is_particle_of, lexicon_cue, mistagged_verb
+from .cues import back_reference, cue_with_auxiliaries, is_particle_of, lexicon_cue, mistagged_verb
 from .konjunktiv import follows_quotation
 from .roles import (
     continue_previous,
@@ -33,7 +33,8 @@ from .roles import (
 def reported_speech(sent: Span, tokens: list[Token], previous) -> Quotation | None:
     """'Kim kritisierte die Kooperation …': a speech-act verb with a subject and an object."""
     for cue in tokens:
-        if lexicon_cue(cue) in lexicon.REPORTED_VERBS and (q := _reported_at(cue, tokens)) is not None:
+        if (lexicon_cue(cue) in lexicon.REPORTED_VERBS and not back_reference(cue)
+                and (q := _reported_at(cue, tokens)) is not None):
             return q
     return None
 
@@ -44,6 +45,8 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
     agent = passive_agent(cue, tokens)
     if not agent and is_passive(cue):
         return None  # "Scharf kritisiert wurde ihre Entscheidung": the subject is what was criticised
+    if _claims_lives(cue):
+        return None
     clause = subordinate_clause(cue, tokens)
     speaker = agent or _actor(cue, tokens, clause)
     if speaker and is_demonstrative(speaker) and speaker[0].i == tokens[0].i and tokens[0].lower_ in ANAPHORS:
@@ -70,6 +73,24 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
     fill_addressee(q, cue)
     q.via = relay_of([t for t in tokens if t.i != cue.i], speaker)
     return q
+
+
+def _claims_lives(cue: Token) -> bool:
+    """'Zwölf Todesopfer forderte ein Taifun', 'hat mindestens 35 Todesopfer gefordert': "fordern"
+    whose object counts victims reports a disaster, not a demand (the noun's path up to the verb
+    runs over no other verb, so "forderte, die Opfer zu entschädigen" stays a demand)."""
+    return lexicon_cue(cue) == "fordern" and any(
+        t.lower_ in CASUALTY_NOUNS and t.pos_ in {"NOUN", "PROPN"} and not governed_by_preposition(t)
+        and _nominal_path(t, cue) for t in cue.subtree)
+
+
+def _nominal_path(token: Token, verb: Token) -> bool:
+    """Whether the token hangs from the verb over nouns, numbers and articles only."""
+    while token.head.i != verb.i:
+        token = token.head
+        if token.head.i == token.i or token.pos_ not in {"NOUN", "PROPN", "NUM", "DET", "ADJ"}:
+            return False
+    return True
 
 
 def act_before_statement(tokens: list[Token], statement: Quotation) -> Quotation | None:

@@ -43,6 +43,9 @@ SENTENCE_ADVERBS = {"weiterhin", "zudem", "außerdem", "zusätzlich", "dabei", "
                     "jedoch", "inzwischen", "bereits", "gestern", "heute", "zuletzt", "später", "zuvor", "demnach",
                     "sinngemäß", "offiziell", "ebenso", "auch", "nun", "dennoch", "trotzdem", "schließlich"}
 
+# what a disaster "fordert": "Der Taifun forderte zwölf Todesopfer" is no demand
+CASUALTY_NOUNS = {"todesopfer", "tote", "toten", "opfer", "menschenleben", "verletzte", "verletzten"}
+
 TIME_NOUNS = {"uhr", "jahr", "jahren", "tag", "tagen", "woche", "wochen", "monat", "monaten", "montag", "dienstag",
               "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "abend", "morgen", "mittag", "nacht"}
 
