@@ -58,3 +58,20 @@ def test_lexicon_vectors_share_rows_by_signature_and_key_sentence_starts(tmp_pat
     assert berlin == hamburg != sei  # one row per signature
     assert nlp.vocab.vectors.find(key="Paris") == -1
     assert nlp.vocab.vectors.shape[0] == len({frozenset(f) for f in readings.values()})
+
+
+def test_pud_lines_are_retagged_as_gsd_tags_them():
+    def line(form, upos, deprel):
+        return ["1", form, form.lower(), upos, "_", "_", "0", deprel, "_", "_"]
+
+    adjectives = {"schnell"}
+    cases = [(line("Montag", "NOUN", "obl"), ("PROPN", "obl")),
+             (line("als", "CCONJ", "cc"), ("ADP", "case")),
+             (line("um", "SCONJ", "mark"), ("ADP", "mark")),
+             (line("schnell", "ADV", "advmod"), ("ADJ", "advmod")),
+             (line("schnell", "ADV", "compound:prt"), ("ADV", "compound:prt")),  # a verb particle stays
+             (line("sehr", "ADV", "advmod"), ("ADV", "advmod")),                 # an adverb stays
+             (line("Mark", "NOUN", "obj"), ("NOUN", "obj"))]
+    for columns, expected in cases:
+        out = convert.harmonise_pud(columns, adjectives)
+        assert (out[3], out[7]) == expected and len(out) == 10
