@@ -93,6 +93,9 @@ def test_reported_and_free_indirect(rules_nlp):
     ("Die Koalition in Stuttgart scheint bereitzustehen (Wikinews berichtete).", []),
     ("Die Werkstatt musste im Mai schließen (wir berichteten).", []),
     ("Der Innenminister berichtete von 41 Toten.", ["von 41 Toten"]),
+    # ", so berichtet X" frames the act before it: no act of its own, not part of the content
+    ("Als Reaktion kündigte er Gegenmaßnahmen an, darunter den Ausbau der Flotte, so berichtet Reuters.",
+     ["Gegenmaßnahmen , darunter den Ausbau der Flotte"]),
 ])
 def test_what_is_no_reported_speech(rules_nlp, text, reported):
     assert [_text(text, q.quote) for q in _of_type(rules_nlp, text, "reported")] == reported

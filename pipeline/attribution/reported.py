@@ -236,9 +236,11 @@ def coordinated_reports(q: Quotation, sent: Span) -> list[Quotation]:
 
 
 def _coordinated_speech_verbs(cue: Token, sent: Span) -> list[Token]:
-    """The cue and the speech verbs coordinated with it (conjuncts of one another)."""
+    """The cue and the speech verbs coordinated with it (conjuncts of one another); not a source
+    frame the parse hangs on it ("…, so berichtet Reuters")."""
     first = cue.head if is_conjunct(cue) and cue.head.pos_ in {"VERB", "AUX"} else cue
-    verbs = [first] + [t for t in first.children if is_conjunct(t) and t.pos_ in {"VERB", "AUX"}]
+    verbs = [first] + [t for t in first.children if is_conjunct(t) and t.pos_ in {"VERB", "AUX"}
+                       and not (t.i > 0 and t.nbor(-1).lower_ == "so")]
     if any(lexicon_cue(v) is None or not (sent.start <= v.i < sent.end) for v in verbs):
         return []
     return verbs

@@ -58,7 +58,8 @@ def without_relative_source(content: list[Token]) -> list[Token]:
 def content_end(content: list[Token]) -> list[Token]:
     """Where a complement clause ends before the sentence does: before a clause commenting on the
     whole ('…, wobei diese Aufgabe … angesiedelt wurde'), a second main clause of the speaker
-    ('… und kündigte an, …') or a direct quote ('…: „…“')."""
+    ('… und kündigte an, …'), a source frame ('…, so berichtet Reuters') or a direct quote
+    ('…: „…“')."""
     quoted = False
     for j in range(1, len(content) - 2):
         word, following, after = content[j], content[j + 1], content[j + 2]
@@ -66,6 +67,8 @@ def content_end(content: list[Token]) -> list[Token]:
         if quoted:
             continue
         if word.text == ":" and following.text in OPENING_MARKS:
+            return strip_end(content[:j])
+        if word.text == "," and following.lower_ == "so" and is_finite_verb(after) and not is_konjunktiv(after):
             return strip_end(content[:j])
         if (word.text == "," and following.lower_ in COMMENT_RELATIVES
                 and not any(is_konjunktiv(t) and is_finite_verb(t) for t in content[j + 1:])):
