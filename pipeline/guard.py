@@ -46,7 +46,6 @@ class Guarded:
             mark_error(doc, f"{type(exc).__name__} in {type(self.component).__name__}: {exc}")
             return doc
 
-
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32, **_) -> Iterator[Doc]:
         """spaCy's batch call. A component with a `pipe` of its own (the quote tagger) gets each
         batch's healthy documents at once; where that fails, each document again on its own,

@@ -85,7 +85,7 @@ def _claims_lives(cue: Token) -> bool:
 
 
 def _nominal_path(token: Token, verb: Token) -> bool:
-    """Whether the token hangs from the verb over nouns, numbers and articles only."""
+    """Whether the token hangs from the verb over nouns, numbers, articles and adjectives only."""
     while token.head.i != verb.i:
         token = token.head
         if token.head.i == token.i or token.pos_ not in {"NOUN", "PROPN", "NUM", "DET", "ADJ"}:
