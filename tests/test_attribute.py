@@ -227,6 +227,10 @@ def test_direct_quote_takes_the_subject_of_an_unknown_verb(rules_nlp):
     # nor the quote that the frame interrupts
     ("„Wir werden kämpfen“, sagte die Gewerkschaftschefin Anja Berger, „und wir werden diesen Streik gewinnen.“",
      "die Gewerkschaftschefin Anja Berger"),
+    # an adverb before an adjective belongs to the phrase, even where the parse makes the next
+    # adjective a conjunct of the first
+    ("„Die Operation ist abgeschlossen“, berichtete die staatlich geführte koreanische Nachrichtenagentur des Nordens.",
+     "die staatlich geführte koreanische Nachrichtenagentur"),
 ])
 def test_speaker_is_the_whole_noun_phrase(rules_nlp, text, speaker):
     """Titles and appositions belong to the speaker, as the WikiNews annotators mark it."""

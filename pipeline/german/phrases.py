@@ -171,7 +171,9 @@ def full_mention(tokens: list[Token], outside: set[int] = frozenset(), cue: set[
     phrase = _phrase_around(top, ids, outside)
     doc = tokens[0].doc
     start, end = min(ids), max(ids)
-    while start - 1 in phrase and doc[start - 1].pos_ in NOUN_PHRASE_POS:
+    # (an adverb before an adjective belongs to it: "die staatlich geführte Nachrichtenagentur")
+    while start - 1 in phrase and (doc[start - 1].pos_ in NOUN_PHRASE_POS
+                                   or doc[start - 1].pos_ == "ADV" and doc[start].pos_ == "ADJ"):
         start -= 1
     if _after_dateline(doc[start]) is not doc[start]:  # "TAIPEI, Taiwan – Nordkorea": the dateline is no part
         start = max([start] + [k + 1 for k in range(start, min(ids)) if doc[k].text in DATELINE_DASHES])
