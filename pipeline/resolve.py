@@ -27,7 +27,8 @@ from .guard import guarded
 from .names import (full_person_name, gender_of_name, is_first_name, is_place_name, normalize_name, person_name_in,
                     person_noun_gender)
 from .quotation import Quotation, get_quotations, set_quotations, tokens_at
-from .speaker_roles import find_roles, organisation_body, organisation_name, organisation_roles, role_holder, speaker_role
+from .speaker_roles import (find_roles, organisation_body, organisation_described, organisation_name, organisation_roles,
+                            role_holder, speaker_role)
 from .verbforms import is_cue_verb_form
 
 
@@ -225,7 +226,8 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
                     return NameClusters.canonical(cluster), cluster["label"]
         # "die staatliche Nachrichtenagentur" -> KCNA, introduced as "Nachrichtenagentur KCNA"
         head = next((t for t in words if t.pos_ == "NOUN" and t.is_title), None)
-        cluster = organisations.get(head.lower_) if head is not None else None
+        cluster = (organisations.get(head.lower_) if head is not None else None) or organisation_described(
+            words, clusters, start)  # "der Konzern": the organisation named last
         if cluster:
             return NameClusters.canonical(cluster), cluster["label"]
         # "so der Experte", "sagte der Finanzprofessor", with no one introduced in that role:

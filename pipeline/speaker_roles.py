@@ -172,3 +172,31 @@ def organisation_body(mention: Span, organisations: list[Span]) -> str | None:
     while end > head.i + 1 and mention.doc[end - 1].is_punct and mention.doc[end - 1].text != ")":
         end -= 1
     return mention.doc[head.i:end].text
+
+
+# "der Konzern", "die Organisation": nouns that any organisation of their kind is referred back with
+GENERIC_ORGANISATION_NOUNS = {"konzern", "unternehmen", "firma", "organisation", "partei", "bank", "plattform", "agentur"}
+# "das Ministerium", "die Behörde", "die Nachrichtenagentur": often a body the article never
+# names, or one of a kind the last organisation need not be; only an organisation whose own name
+# contains the noun ("die Kommission" -> "Europäische Kommission")
+BODY_NOUNS = {"ministerium", "behörde", "regierung", "institut", "verband", "gewerkschaft", "kommission", "gericht",
+              "nachrichtenagentur", "hilfsorganisation", "polizei", "armee", "amt", "staatsanwaltschaft"}
+
+
+def organisation_described(words: list[Token], clusters, before_char: int) -> dict | None:
+    """'Der chinesische Konzern weist die Vorwürfe von sich': a definite description of article,
+    adjectives and an organisation noun refers back to the organisation named last before it
+    (not to an authority: "der Konzern" is no "Polizei"); a body noun only to one whose name
+    contains it. None for anything else."""
+    if not 2 <= len(words) <= 4 or words[0].lower_ not in {"der", "die", "das"} or words[-1].pos_ != "NOUN" \
+            or any(t.pos_ != "ADJ" for t in words[1:-1]):
+        return None
+    noun = words[-1].lower_
+    if noun not in GENERIC_ORGANISATION_NOUNS | BODY_NOUNS:
+        return None
+    named = [e for e in clusters.names if e.label_ == "ORG" and e.end_char <= before_char]
+    if noun in BODY_NOUNS or any(noun in e.text.lower() for e in named):
+        named = [e for e in named if noun in e.text.lower()]
+    else:
+        named = [e for e in named if not any(body in e.text.lower() for body in BODY_NOUNS)]
+    return clusters.lookup(named[-1].text, "ORG") if named else None

@@ -88,6 +88,21 @@ def test_organisation_descriptions_name_the_organisation(nlp):
     assert _speakers(nlp, text)[-1] == "KCNA"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # "der Konzern", "die Organisation": the organisation named last before
+    ("Die EU-Kommission hat ein Verfahren gegen Microsoft eröffnet. Der amerikanische Konzern erklärte, die "
+     "Vorwürfe seien falsch.", "Microsoft"),
+    ("Die Hilfsorganisation Care International warnte vor Hunger. Die Organisation sagte, die Vorräte reichten "
+     "nur eine Woche.", "Care International"),
+    # a body noun only an organisation with that noun in its name; no authority for a company
+    ("Der Fischereiverband Island kritisierte die Quote. Die Fangquote sei tragfähig, so das Ministerium.",
+     "das Ministerium"),
+    ("Das Landeskriminalamt Berlin sperrte das Gebiet. Die Firma sagte, die Anlage sei sicher.", "Die Firma"),
+])
+def test_an_organisation_described_is_the_organisation_named_before(nlp, text, speaker):
+    assert _speakers(nlp, text)[-1] == speaker
+
+
 def test_a_closing_source_phrase_names_the_speaker_of_the_quote(rules_nlp):
     text = "Robert Habeck griff Klöckner an. Sie habe „immer nur polarisiert, polemisiert und gespalten“, so Habeck."
     direct = [q for q in rules_nlp(text)._.quotations if q.type == "direct"]
