@@ -103,6 +103,12 @@ def test_an_organisation_described_is_the_organisation_named_before(nlp, text, s
     assert _speakers(nlp, text)[-1] == speaker
 
 
+def test_a_person_the_ner_missed_speaks_before_the_organisation_after_it(nlp):
+    text = ("Ähnlich sieht es Geoff Yu vom Vermögensverwalter BNY: „Es wird allgemein erwartet, dass die Bank "
+            "die Zinsen nicht ändert.“")
+    assert _speakers(nlp, text)[0] == "Geoff Yu"
+
+
 def test_a_closing_source_phrase_names_the_speaker_of_the_quote(rules_nlp):
     text = "Robert Habeck griff Klöckner an. Sie habe „immer nur polarisiert, polemisiert und gespalten“, so Habeck."
     direct = [q for q in rules_nlp(text)._.quotations if q.type == "direct"]

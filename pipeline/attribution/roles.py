@@ -24,7 +24,7 @@ from ..german.phrases import (
     with_entities,
 )
 from ..german.words import DATE_WORDS, PERSONAL_PRONOUNS
-from ..names import is_first_name, is_person_noun
+from ..names import is_first_name, is_person_noun, person_name_in
 from ..quotation import Quotation, char_spans
 from .cues import cue_with_auxiliaries, lexicon_cue
 
@@ -122,13 +122,17 @@ SPEAKER_ENTITY_TYPES = {"PER", "ORG", "LOC"}  # countries speak too ("Nordkorea 
 
 
 def speaker_in_frame(frame: list[Token], cue: Token | None = None) -> list[Token]:
-    """Fallback: the entity or personal pronoun nearest before the cue, else the first after it."""
+    """Fallback: the entity or personal pronoun nearest before the cue, else the first after it;
+    a person's name the NER missed counts ("Ähnlich sieht es Geoff Yu vom Vermögensverwalter BNY:")."""
     candidates = []
     for t in frame:
         if t.ent_type_ in SPEAKER_ENTITY_TYPES and t.ent_iob_ == "B" and not is_dateline(t):
             candidates.append(list(next(e for e in t.doc.ents if e.start == t.i)))
         elif t.lower_ in {"er", "sie"} and t.pos_ == "PRON":
             candidates.append([t])
+    missed = person_name_in([t for t in frame if not t.ent_type_])
+    if missed is not None and not any(c[0].i <= missed.start < c[-1].i + 1 for c in candidates):
+        candidates = sorted(candidates + [list(missed)], key=lambda c: c[0].i)
     if not candidates:
         return []
     if cue is None:
