@@ -8,8 +8,9 @@
 - pronouns, and "der"/"die" alone, take the latest person named since the sentence before the
   statement (outside quotations, agreeing in gender), else the latest person speaker;
 - definite role nouns ("der nordkoreanische Staatschef", "die Nachrichtenagentur") take the
-  person or organisation the article introduced with them (pipeline/speaker_roles.py);
-  indefinite ones ("ein Polizeisprecher") stay unnamed;
+  person or organisation the article introduced with them (pipeline/speaker_roles.py), and
+  "der Konzern", "die Organisation" the organisation named last; indefinite ones ("ein
+  Polizeisprecher") stay unnamed;
 - other mentions are described without verbs, dates or relative clauses, source phrases by
   their holder ("Angaben der Polizei" -> "Polizei").
 Across articles, pipeline/identity.py gives each identity one `speaker_id`.

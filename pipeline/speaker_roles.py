@@ -3,7 +3,8 @@ with ("Staatschef Kim Jong Un", "Yotam Ophir, Experte für …", "die staatliche
 KCNA"), which later definite role nouns refer back to ("der nordkoreanische Staatschef", "die
 Nachrichtenagentur"), the role a mention gives a named speaker (`speaker_role`), and the
 organisations' own names in a mention (`organisation_name`, `organisation_body`: "Das Institut
-für Arbeitsschutz der DGUV" speaks, not the DGUV).
+für Arbeitsschutz der DGUV" speaks, not the DGUV), and the organisation a bare description
+refers back to (`organisation_described`: "der Konzern", "die Organisation").
 """
 from __future__ import annotations
 
