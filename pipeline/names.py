@@ -115,11 +115,16 @@ def full_person_name(doc: Doc, start: int, end: int, limit: int | None = None) -
         start = first_name  # "Synodenpräsidentin Annekathrin Preidel": the role is no part of the name
     elif end - start > 1 and _looks_like_role(doc[start]) and "-" in doc[start].text:
         start += 1  # "Capco-Expertin Neumüller": a compound title before a surname
+    if start > 1 and _apostrophe_inside(doc, start - 1, len(doc)) and doc[start - 2].is_title:
+        start -= 2  # "Michael O’Leary" where the NER tagged "Leary"
     if start > 0 and not doc[start].is_sent_start and doc[start - 1].is_title and is_first_name(doc[start - 1].text):
         start -= 1
     surname_missing = end - start == 1 and is_first_name(doc[start].text)
     while end < sentence_end and end - start < MAX_NAME_WORDS:
         k = end
+        if _apostrophe_inside(doc, k, sentence_end):  # "O’Keefe", split by the tokenizer at "’"
+            end = k + 2
+            continue
         while k < sentence_end and doc[k].is_lower and doc[k].lower_ in NAME_PARTICLES:
             k += 1
         if k >= sentence_end or doc[k].is_sent_start or not _name_word(doc[k]):
@@ -132,6 +137,12 @@ def full_person_name(doc: Doc, start: int, end: int, limit: int | None = None) -
         surname_missing = False
         end = k + 1
     return doc[start:end]
+
+
+def _apostrophe_inside(doc: Doc, k: int, limit: int) -> bool:
+    """doc[k] is an apostrophe written inside a name, between two of its letters ("O’Keefe")."""
+    return (0 < k and k + 1 < limit and doc[k].text in {"’", "'"} and not doc[k - 1].whitespace_
+            and not doc[k].whitespace_ and doc[k + 1].is_title)
 
 
 def _name_like(token: Token) -> bool:

@@ -109,6 +109,14 @@ def test_a_person_the_ner_missed_speaks_before_the_organisation_after_it(nlp):
     assert _speakers(nlp, text)[0] == "Geoff Yu"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Der Sprecher Mark O’Keefe sagte, die Verletzten seien außer Lebensgefahr.", "Mark O’Keefe"),
+    ("Ryanair-Chef Michael O’Leary sagte, die Gebühr sei fair.", "Michael O’Leary"),
+])
+def test_a_name_written_with_an_apostrophe_is_one_name(nlp, text, speaker):
+    assert _speakers(nlp, text) == [speaker]
+
+
 def test_a_closing_source_phrase_names_the_speaker_of_the_quote(rules_nlp):
     text = "Robert Habeck griff Klöckner an. Sie habe „immer nur polarisiert, polemisiert und gespalten“, so Habeck."
     direct = [q for q in rules_nlp(text)._.quotations if q.type == "direct"]

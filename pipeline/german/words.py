@@ -87,7 +87,7 @@ FIRST_PERSON = {"ich", "wir", "mir", "mich", "uns", "unser", "unsere", "unserer"
 DEMONSTRATIVES = {"dies", "das", "dieses", "diese", "es"}
 
 # Lowercase words inside personal names ("Ursula von der Leyen", "Osama bin Laden").
-NAME_PARTICLES = {"von", "van", "de", "der", "den", "al", "bin", "da", "di", "zu", "la", "le", "ibn"}
+NAME_PARTICLES = {"von", "van", "de", "der", "den", "al", "bin", "da", "di", "zu", "la", "le", "ibn", "d’", "d'"}
 
 # Lowercase words inside foreign names and titles in quotation marks ("„Partij voor de Vrijheid“",
 # "„Board of Governors“"); German ones are left out: "„Leib, Leben und Freiheit“" is a quoted phrase.
