@@ -231,6 +231,9 @@ def test_direct_quote_takes_the_subject_of_an_unknown_verb(rules_nlp):
     # adjective a conjunct of the first
     ("„Die Operation ist abgeschlossen“, berichtete die staatlich geführte koreanische Nachrichtenagentur des Nordens.",
      "die staatlich geführte koreanische Nachrichtenagentur"),
+    # a title before a name the NER missed, whatever the parse made of the title
+    ("Der Flughafenmanager Vedat Muftuoglu sagte: „Niemand sollte so etwas tun.“",
+     "Der Flughafenmanager Vedat Muftuoglu"),
 ])
 def test_speaker_is_the_whole_noun_phrase(rules_nlp, text, speaker):
     """Titles and appositions belong to the speaker, as the WikiNews annotators mark it."""

@@ -132,13 +132,23 @@ def speaker_in_frame(frame: list[Token], cue: Token | None = None) -> list[Token
             candidates.append([t])
     missed = person_name_in([t for t in frame if not t.ent_type_])
     if missed is not None and not any(c[0].i <= missed.start < c[-1].i + 1 for c in candidates):
-        candidates = sorted(candidates + [list(missed)], key=lambda c: c[0].i)
+        candidates = sorted(candidates + [_with_title_before(list(missed))], key=lambda c: c[0].i)
     if not candidates:
         return []
     if cue is None:
         return candidates[0]
     before = [c for c in candidates if c[-1].i < cue.i]
     return before[-1] if before else candidates[0]
+
+
+def _with_title_before(name: list[Token]) -> list[Token]:
+    """'Der Flughafenmanager Vedat Muftuoglu': the article and title noun right before a name
+    belong to the mention, whatever the parse made of the title."""
+    doc, start = name[0].doc, name[0].i
+    if start >= 2 and doc[start - 1].is_title and not doc[start - 1].is_sent_start \
+            and doc[start - 2].lower_ in {"der", "die"}:
+        return list(doc[start - 2:name[-1].i + 1])
+    return name
 
 
 def nominal_before(cue: Token, frame: list[Token]) -> list[Token]:
