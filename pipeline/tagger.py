@@ -58,24 +58,17 @@ class QuoteTagger(ModelStatus):
                     doc.spans[SPANS_KEY] = []
                 yield from batch
                 continue
+            for label in self._labels():  # (the copies are Docs of the documents' vocabulary)
+                batch[0].vocab.strings.add(label)
             chosen = [chosen_tokens(doc) for doc in batch]
-            copies = [self._copy(doc, tokens) for doc, tokens in zip(batch, chosen) if tokens]
+            copies = [_copy(doc, tokens) for doc, tokens in zip(batch, chosen) if tokens]
             tagged = iter(self.tagger.pipe(copies, batch_size=batch_size))
             for doc, tokens in zip(batch, chosen):
                 doc.spans[SPANS_KEY] = _spans_in(doc, tokens, next(tagged)) if tokens else []
             yield from batch
 
-    def _copy(self, doc: Doc, tokens: list[Token]) -> Doc:
-        """The chosen sentences as one text, in order. The copy shares the document's vocabulary
-        (its words are known there; making them anew in the tagger's own vocabulary cost a fifth
-        of the tagger's time), which learns the tagger's labels."""
-        for _, component in self.tagger.pipeline:
-            for label in getattr(component, "labels", ()):
-                doc.vocab.strings.add(label)
-        # (the last token of a sentence before a gap keeps a space, so that words never join)
-        spaces = [bool(t.whitespace_) or (k + 1 < len(tokens) and tokens[k + 1].i != t.i + 1)
-                  for k, t in enumerate(tokens)]
-        return Doc(doc.vocab, words=[t.text for t in tokens], spaces=spaces)
+    def _labels(self) -> list[str]:
+        return [label for _, component in self.tagger.pipeline for label in getattr(component, "labels", ())]
 
     def to_disk(self, path: str | Path, exclude=tuple()) -> None:
         path = Path(path)
@@ -94,6 +87,16 @@ def chosen_tokens(doc: Doc) -> list[Token]:
     """The tokens of the sentences where a quotation can be (`worth_tagging`): about half of a
     news text, and the tagger's cost is the pipeline's largest after the backbone's."""
     return [t for sent in _sentences(doc) if worth_tagging(sent) for t in sent]
+
+
+def _copy(doc: Doc, tokens: list[Token]) -> Doc:
+    """The chosen sentences as one text, in order. The copy shares the document's vocabulary:
+    its words are known there (making them anew in the tagger's own vocabulary cost a fifth of
+    the tagger's time)."""
+    # (the last token of a sentence before a gap keeps a space, so that words never join)
+    spaces = [bool(t.whitespace_) or (k + 1 < len(tokens) and tokens[k + 1].i != t.i + 1)
+              for k, t in enumerate(tokens)]
+    return Doc(doc.vocab, words=[t.text for t in tokens], spaces=spaces)
 
 
 def _spans_in(doc: Doc, tokens: list[Token], tagged: Doc) -> list[Span]:

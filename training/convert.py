@@ -250,15 +250,12 @@ def harmonised_copy(path: Path, folder: Path, adjectives: set[str]) -> Path:
     return copy
 
 
-def convert_conllu(paths: list[Path], out: Path, pud_adjectives: set[str] | None = None) -> None:
-    """Use spaCy's own CoNLL-U converter (merging multi-word tokens) and join the files; a PUD
-    file is harmonised first when `pud_adjectives` is given."""
+def convert_conllu(paths: list[Path], out: Path) -> None:
+    """Use spaCy's own CoNLL-U converter (merging multi-word tokens) and join the files."""
     vocab = spacy.blank("de").vocab
     merged = DocBin(store_user_data=False)
-    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as copies:
+    with tempfile.TemporaryDirectory() as tmp:
         for path in paths:
-            if pud_adjectives is not None and "pud" in path.name:
-                path = harmonised_copy(path, Path(copies), pud_adjectives)
             subprocess.run(
                 [sys.executable, "-m", "spacy", "convert", str(path), tmp,
                  "--converter", "conllu", "--n-sents", "10", "--merge-subtokens"],
@@ -279,9 +276,12 @@ def main(shared: str, out_dir: str, harmonise: bool = False) -> None:
     out.mkdir(parents=True, exist_ok=True)
     vocab = spacy.blank("de").vocab
     gsd, pud = data / "german-open/ud-gsd", data / "german-open/ud-pud"
-    adjectives = predicative_adjectives(data / "german-open/german-pos-dict/german_dump.tsv.gz") if harmonise else None
-    convert_conllu([gsd / "de_gsd-ud-test.conllu", pud / "de_pud-ud-test.conllu"], out / "syntax-train.spacy",
-                   pud_adjectives=adjectives)
+    with tempfile.TemporaryDirectory() as copies:
+        pud_test = pud / "de_pud-ud-test.conllu"
+        if harmonise:
+            adjectives = predicative_adjectives(data / "german-open/german-pos-dict/german_dump.tsv.gz")
+            pud_test = harmonised_copy(pud_test, Path(copies), adjectives)
+        convert_conllu([gsd / "de_gsd-ud-test.conllu", pud_test], out / "syntax-train.spacy")
     convert_conllu([gsd / "de_gsd-ud-dev.conllu"], out / "syntax-dev.spacy")
 
     ger = data / "german-open/germeval2014"

@@ -51,6 +51,7 @@ def _lexicon_cue(token: Token) -> str | None:
 
 
 MAX_BACK_REFERENCE = 4  # tokens between the brackets: "(Wikinews berichtete)", "(wir berichteten)"
+BRACKETS = {"(", ")"}
 
 
 def back_reference(cue: Token) -> bool:
@@ -59,8 +60,8 @@ def back_reference(cue: Token) -> bool:
     if lexicon_cue(cue) != "berichten":
         return False
     doc = cue.doc
-    opening = next((t for t in reversed(doc[max(0, cue.i - MAX_BACK_REFERENCE):cue.i]) if t.text in "()"), None)
-    closing = next((t for t in doc[cue.i + 1:cue.i + MAX_BACK_REFERENCE] if t.text in "()"), None)
+    opening = next((t for t in reversed(doc[max(0, cue.i - MAX_BACK_REFERENCE):cue.i]) if t.text in BRACKETS), None)
+    closing = next((t for t in doc[cue.i + 1:cue.i + MAX_BACK_REFERENCE] if t.text in BRACKETS), None)
     return (opening is not None and opening.text == "(" and closing is not None and closing.text == ")"
             and closing.i - opening.i - 1 <= MAX_BACK_REFERENCE)
 

@@ -8,7 +8,7 @@ from itertools import dropwhile
 from spacy.tokens import Span, Token
 
 from .. import lexicon
-from ..german.clauses import content_end, subordinate_clause_end, subordinate_clause_start
+from ..german.clauses import content_end, frames_as_source, subordinate_clause_end, subordinate_clause_start
 from ..german.phrases import full_mention, is_date_phrase, is_demonstrative, subject_of, with_entities
 from ..german.prepositions import governed_by_preposition, prepositional_phrase
 from ..german.punctuation import strip_edges, strip_end
@@ -240,7 +240,7 @@ def _coordinated_speech_verbs(cue: Token, sent: Span) -> list[Token]:
     frame the parse hangs on it ("…, so berichtet Reuters")."""
     first = cue.head if is_conjunct(cue) and cue.head.pos_ in {"VERB", "AUX"} else cue
     verbs = [first] + [t for t in first.children if is_conjunct(t) and t.pos_ in {"VERB", "AUX"}
-                       and not (t.i > 0 and t.nbor(-1).lower_ == "so")]
+                       and not frames_as_source(t)]
     if any(lexicon_cue(v) is None or not (sent.start <= v.i < sent.end) for v in verbs):
         return []
     return verbs

@@ -55,6 +55,13 @@ def without_relative_source(content: list[Token]) -> list[Token]:
     return content
 
 
+def frames_as_source(verb: Token) -> bool:
+    """'…, so berichtet Reuters': an indicative finite verb right after "so" frames a source;
+    it says nothing of its own."""
+    return (verb.i > 0 and verb.nbor(-1).lower_ == "so" and is_finite_verb(verb)
+            and not is_konjunktiv(verb))
+
+
 def content_end(content: list[Token]) -> list[Token]:
     """Where a complement clause ends before the sentence does: before a clause commenting on the
     whole ('…, wobei diese Aufgabe … angesiedelt wurde'), a second main clause of the speaker
@@ -68,7 +75,7 @@ def content_end(content: list[Token]) -> list[Token]:
             continue
         if word.text == ":" and following.text in OPENING_MARKS:
             return strip_end(content[:j])
-        if word.text == "," and following.lower_ == "so" and is_finite_verb(after) and not is_konjunktiv(after):
+        if word.text == "," and following.lower_ == "so" and frames_as_source(after):
             return strip_end(content[:j])
         if (word.text == "," and following.lower_ in COMMENT_RELATIVES
                 and not any(is_konjunktiv(t) and is_finite_verb(t) for t in content[j + 1:])):
