@@ -125,6 +125,8 @@ def full_person_name(doc: Doc, start: int, end: int, limit: int | None = None) -
         if _apostrophe_inside(doc, k, sentence_end):  # "O’Keefe", split by the tokenizer at "’"
             end = k + 2
             continue
+        if doc[k].lower_ in ARTICLE_PARTICLES:
+            break  # "erklärt Nadeschdin der DW": an article starts no name part ("von der Leyen" does)
         while k < sentence_end and doc[k].is_lower and doc[k].lower_ in NAME_PARTICLES:
             k += 1
         if k >= sentence_end or doc[k].is_sent_start or not _name_word(doc[k]):
@@ -137,6 +139,9 @@ def full_person_name(doc: Doc, start: int, end: int, limit: int | None = None) -
         surname_missing = False
         end = k + 1
     return doc[start:end]
+
+
+ARTICLE_PARTICLES = {"der", "den"}  # name particles only after "von", "van", "de"
 
 
 def _apostrophe_inside(doc: Doc, k: int, limit: int) -> bool:

@@ -18,19 +18,21 @@ Across articles, pipeline/identity.py gives each identity one `speaker_id`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .german.words import DATE_WORDS, INDEFINITE_ARTICLES, NAME_PARTICLES, PRONOUNS, RELATIVE_PRONOUNS, WEEKDAYS
+from .german.time_phrases import is_date_word
+from .german.words import INDEFINITE_ARTICLES, NAME_PARTICLES, PRONOUNS
+from .descriptions import POSSESSIVES, description, own_source_subject, owned_source
 from .guard import guarded
-from .names import (full_person_name, gender_of_name, is_first_name, is_place_name, normalize_name, person_name_in,
-                    person_noun_gender)
-from .quotation import Quotation, get_quotations, set_quotations, tokens_at
+from .names import (full_person_name, gender_of_name, is_first_name, is_person_noun, is_place_name, normalize_name,
+                    person_name_in, person_noun_gender)
+from .quotation import Quotation, char_spans, get_quotations, set_quotations, tokens_at
 from .speaker_roles import (find_roles, organisation_body, organisation_described, organisation_name, organisation_roles,
                             role_holder, speaker_role)
-from .verbforms import is_cue_verb_form
 
 
 @Language.factory("claims_speakers")
@@ -100,7 +102,8 @@ def name_spans(doc: Doc) -> list[Span]:
     # a surname alone names the person the article introduced with it ("Bernd Bönte" ... "Bönte")
     surnames = {n[-1].text for n in names if n.label_ == "PER" and len(n) > 1 and n[-1].is_title}
     for token in doc:
-        if token.text in surnames and token.i not in covered and token.ent_type_ not in {"ORG", "LOC"}:
+        if token.text in surnames and token.i not in covered and token.ent_type_ not in {"ORG", "LOC"} \
+                and not _dated(token):  # ("Jerzy Montag" … "am Montag")
             names.append(Span(doc, token.i, token.i + 1, label="PER"))
             covered.add(token.i)
     return sorted(names, key=lambda span: span.start)
@@ -125,17 +128,17 @@ class NameClusters:
         if not words:
             return
         for cluster in self.clusters:
-            if cluster["label"] == ent.label_ and words <= cluster["words"]:
+            if cluster["label"] == ent.label_ and _same_name(words, cluster):
                 cluster["mentions"].append(ent)
                 return
         self.clusters.append({"label": ent.label_, "words": words, "mentions": [ent]})
 
-    def lookup(self, text: str, label: str | None = None) -> dict | None:
+    def lookup(self, text: str, label: str | None = None, genitive: bool = True) -> dict | None:
         words = set(normalize_name(text).split()) - NAME_PARTICLES
         if not words:
             return None
         for cluster in self.clusters:
-            if (label is None or cluster["label"] == label) and words <= cluster["words"]:
+            if (label is None or cluster["label"] == label) and _same_name(words, cluster, genitive):
                 return cluster
         return None
 
@@ -154,6 +157,23 @@ class NameClusters:
         def key(ent: Span):
             return (len(normalize_name(ent.text).split()), ent.text.count(" "), -ent.start)
         return display_name(max(cluster["mentions"], key=key).text)
+
+
+def _owner_of_person(name: Span, clusters: NameClusters) -> bool:
+    """'Der behandelnde Arzt Lahms', 'Die Anwältin Samanis': a known person's name in the genitive
+    right after a noun naming a person tells whose that person is; the name is not the speaker."""
+    before = name.doc[name.start - 1] if name.start > 0 else None
+    return (before is not None and is_person_noun(before) and name.text.endswith("s")
+            and clusters.lookup(name.text, "PER", genitive=False) is None
+            and clusters.lookup(name.text[:-1], "PER", genitive=False) is not None)
+
+
+def _same_name(words: set[str], cluster: dict, genitive: bool = True) -> bool:
+    """The words name the cluster's person or organisation; a person's name also in the genitive
+    ("Die Äußerungen Papiers", "Angaben Ibrahims" -> Samaan Ibrahim)."""
+    if words <= cluster["words"]:
+        return True
+    return genitive and cluster["label"] == "PER" and {w[:-1] if w.endswith("s") else w for w in words} <= cluster["words"]
 
 
 def display_name(name: str) -> str:
@@ -175,7 +195,8 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
     #    first name before other "persons" ("Luke Bartholomew vom Vermögensverwalter Aberdeen
     #    Investments"), then the longest ("Der Führer Nordkoreas, Kim Jong-un" -> "Kim Jong-un");
     #    a person's name may run past a mention the parse cut short ("Der Betroffenenvertreter Detlev")
-    named = [e for e in clusters.names if (e.label_ == "PER" and e.start < mention.end and e.end > mention.start)
+    named = [e for e in clusters.names if (e.label_ == "PER" and e.start < mention.end and e.end > mention.start
+                                            and not _owner_of_person(e, clusters))
              or (e.label_ == "ORG" and e.start >= mention.start and e.end <= mention.end)]
     if named and all(e.label_ == "ORG" for e in named) and (body := organisation_body(mention, named)) is not None:
         return body, "ORG"
@@ -194,8 +215,16 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
             return clusters.full_name(holder), holder.label_
         # "Nach eigenen Angaben hat er …": the sentence's pronoun, resolved as below
         pronoun = next((t for t in mention.sent if t.lower_ in {"er", "sie"} and t.pos_ == "PRON"), None)
+        subject = own_source_subject(mention) if pronoun is None else None
         if pronoun is not None:
             words = [pronoun]
+        elif subject and subject[0].pos_ != "PRON":  # "Die Feuerwehr hat nach eigenen Angaben …"
+            return resolve_mention(doc, replace(q, speaker=char_spans(subject)), clusters, roles, organisations,
+                                   resolved_so_far, quoted)
+    # "nach seiner Meinung": the person named last, as for "er"; nobody where none is near
+    if (owner := owned_source(words)) is not None:
+        recent = _recent_person(clusters, owner, pronoun_gender(owner), quoted, min(q.start, start))
+        return (recent, "PER") if recent else (None, None)
     # "Demnach …": the source named before speaks again
     if len(words) == 1 and words[0].lower_ in lexicon.SOURCE_ADVERBS and earlier:
         return earlier[-1][1], earlier[-1][2]
@@ -211,8 +240,13 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
         name = _latest_name_before(clusters, start, gender)
         return name, ("PER" if name else None)
     # 3. a name the NER missed, matching a known cluster ("Kim")
-    proper = [t for t in words if t.pos_ == "PROPN" and t.text[:1].isupper()]  # not "das israelische Militär"
-    for candidate in ([" ".join(t.text for t in proper)] if proper else []) + [t.text for t in words if t.is_title]:
+    owners = {t.i for e in clusters.names if mention.start <= e.start and e.end <= mention.end
+              and _owner_of_person(e, clusters) for t in e}  # ("Der behandelnde Arzt Lahms": not Lahm)
+    proper = [t for t in words if t.pos_ == "PROPN" and t.text[:1].isupper()  # not "das israelische Militär"
+              and t.i not in owners and not is_date_word(t)]
+    titled = [t.text for t in words if t.is_title and not _dated(t)  # ("der Verband am Montag": no Jerzy Montag)
+              and t.i not in owners]
+    for candidate in ([" ".join(t.text for t in proper)] if proper else []) + titled:
         cluster = clusters.lookup(candidate)
         if cluster:
             return NameClusters.canonical(cluster), cluster["label"]
@@ -239,72 +273,27 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
             if recent is not None:
                 return recent, "PER"
     if proper:  # "Die USA und Südkorea" -> "USA und Südkorea", "Das Weiße Haus" -> "Weiße Haus"
-        first = proper[0].i
+        first, last = proper[0].i, proper[-1].i
         while first > mention.start and _name_adjective(mention.doc[first - 1]):
             first -= 1
-        return mention.doc[first:proper[-1].i + 1].text, None
+        while last + 1 < mention.end and _name_noun(mention.doc[last + 1]):
+            last += 1  # "C.Y. Leung", the surname tagged a noun
+        return mention.doc[first:last + 1].text, None
     return description(words), None
+
+
+def _dated(token: Token) -> bool:
+    """A time word after a preposition: "am Montag", "vom Dienstag"."""
+    return is_date_word(token) and token.i > 0 and token.doc[token.i - 1].pos_ == "ADP"
+
+
+def _name_noun(token: Token) -> bool:
+    return token.is_title and token.pos_ in {"NOUN", "PROPN", "X"} and not is_date_word(token)
 
 
 def _name_adjective(token: Token) -> bool:
     """A capitalised adjective inside a name ("Weiße" in "Das Weiße Haus", "Vereinten Nationen")."""
     return token.pos_ == "ADJ" and token.is_title and not token.is_sent_start
-
-
-def _is_date_word(token: Token) -> bool:
-    word = token.lower_
-    return token.like_num or word in DATE_WORDS or any(word.startswith(day) for day in WEEKDAYS)
-
-
-def _opens_relative_clause(words: list[Token], k: int) -> bool:
-    """", deren Ergebnisse …": a comma before a relative pronoun ends a description."""
-    token = words[k]
-    return token.lower_ in RELATIVE_PRONOUNS | {"die", "das"} and token.i > 0 and token.doc[token.i - 1].text == ","
-
-
-def _holder(after: list[Token]) -> list[Token]:
-    """The genitive or von-phrase after a source noun ("des Gesundheitsministeriums", "von der
-    Polizei"); nothing for a date ("von Montagabend") or a relative clause (", deren …")."""
-    # "Berichten südkoreanischer und amerikanischer Quellen": a genitive without article
-    linked = bool(after) and after[0].pos_ == "ADJ" and after[0].lower_.endswith("er") and any(
-        t.pos_ in {"NOUN", "PROPN"} for t in after)
-    k = 0
-    while k < len(after) and (after[k].pos_ in {"DET", "ADP"} and not after[k].is_punct):
-        linked = linked or after[k].lower_ in {"von", "vom", "des", "der", "eines", "einer"}
-        k += 1
-    holder = after[k:]
-    if not (linked and k == 0):  # (the article-less genitive runs over its commas)
-        cut = next((j for j, t in enumerate(holder) if t.is_punct), len(holder))
-        holder = holder[:cut]
-    if not linked or not holder or any(_is_date_word(t) for t in holder):
-        return []
-    return holder
-
-
-# source nouns that name no one on their own ("Medienberichten", "palästinensischen Angaben" do:
-# that is how the realnews-dev annotators name such speakers)
-UNNAMED_SOURCES = {"angaben", "informationen", "berichten", "bericht", "meldungen", "erkenntnissen", "schätzungen",
-                   "recherchen"}
-
-
-def description(words: list[Token]) -> str | None:
-    """An unnamed speaker as the words that describe it: a source phrase gives its holder
-    ("Angaben der Polizei" -> "Polizei"), and the description ends before a verb or a date
-    that a misparse glued on ("US-Behörden meldeten Anfang November" -> "US-Behörden")."""
-    source = next((k for k, t in enumerate(words) if lexicon.is_source_noun(t.lower_)), None)
-    if len(words) == 1 and words[0].lower_ in UNNAMED_SOURCES:
-        return None  # "Berichten zufolge", "nach Angaben": nobody named
-    if source is not None:
-        # (a bare source stays as it is: "palästinensischen Angaben", "Medienberichten" are how
-        # the realnews-dev annotators name such a speaker; see NOTES.md)
-        words = _holder(words[source + 1:]) or words
-    end = next((k for k, t in enumerate(words) if k > 0 and (t.pos_ in {"VERB", "AUX"} or is_cue_verb_form(t)
-                                                           or _is_date_word(t)
-                                                           or _opens_relative_clause(words, k))), len(words))
-    words = words[:end]
-    while words and (words[-1].is_punct or words[-1].pos_ in {"ADP", "DET", "CCONJ"}):
-        words = words[:-1]
-    return words[0].doc[words[0].i:words[-1].i + 1].text if words else None
 
 
 def _latest_name_before(clusters: NameClusters, char: int, gender: str | None = None) -> str | None:
@@ -379,9 +368,12 @@ def _person_description_gender(words: list[Token]) -> str | None:
 
 
 def pronoun_gender(token: Token) -> str | None:
-    """'m' for er/ihn/ihm/der, 'f' for a singular sie/ihr/die, None where the pronoun tells nothing."""
+    """'m' for er/ihn/ihm/der and "sein", 'f' for a singular sie/ihr/die and "ihr", None where the
+    pronoun tells nothing."""
     if token.lower_ in {"er", "ihn", "ihm", "der"}:
         return "m"
+    if token.lower_ in POSSESSIVES:  # (its number is the possessed noun's: "ihren Angaben")
+        return "m" if token.lower_.startswith("sein") else "f"
     if token.lower_ in {"sie", "ihr", "die"} and "Plur" not in token.morph.get("Number"):
         return "f"
     return None

@@ -78,9 +78,9 @@ def find_roles(doc: Doc, clusters) -> dict[str, dict]:
     for ent in clusters.names:
         if ent.label_ != "PER":
             continue
-        cluster = clusters.lookup(ent.text, ent.label_)
+        cluster = clusters.lookup(ent.text, ent.label_, genitive=False)
         if cluster is None or "Gen" in ent[-1].morph.get("Case"):
-            continue  # "Der Führer Nordkoreas, Kim Jong-un": the genitive is not the role's holder
+            continue  # "Der Führer Nordkoreas, Kim Jong-un", "Der Arzt Lahms": the genitive is not the role's holder
         sent = ent.sent
         window = list(doc[max(sent.start, ent.start - 5):ent.start])
         if ent.end < sent.end and doc[ent.end].text == ",":  # an apposition after the name

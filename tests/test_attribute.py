@@ -96,6 +96,10 @@ def test_reported_and_free_indirect(rules_nlp):
     # ", so berichtet X" frames the act before it: no act of its own, not part of the content
     ("Als Reaktion kündigte er Gegenmaßnahmen an, darunter den Ausbau der Flotte, so berichtet Reuters.",
      ["Gegenmaßnahmen , darunter den Ausbau der Flotte"]),
+    # "sprechen" reports only what it is about ("von …", "über …"), not whom one talked to
+    ("Der Präsident sprach sieben Minuten mit seiner Frau.", []),
+    ("Die Richterin spricht das Urteil erst am Freitag.", []),
+    ("Der Minister sprach von einem großen Erfolg.", ["von einem großen Erfolg"]),
 ])
 def test_what_is_no_reported_speech(rules_nlp, text, reported):
     assert [_text(text, q.quote) for q in _of_type(rules_nlp, text, "reported")] == reported

@@ -68,7 +68,7 @@ def test_an_indefinite_role_noun_stays_unnamed(nlp):
 def test_descriptions_name_the_holder_without_verbs_or_dates():
     import spacy
 
-    from pipeline.resolve import description
+    from pipeline.descriptions import description
 
     nlp = spacy.blank("de")
 
@@ -275,9 +275,27 @@ def test_a_pronoun_can_stand_for_a_speaker_the_ner_missed(pos, ent, label):
     ("Ende Januar berichtete die New York Times von einem Rückzug der Truppen.", "New York Times"),
     # a bare source noun names no one
     ("Berichten zufolge wurden die Truppen nach Russland verlegt.", None),
+    # the date of a source phrase is no part of the name, nor is a weekday a person's surname
+    ("Ersten Angaben vom gestrigen Mittwoch zufolge wurde niemand verletzt.", "Ersten Angaben"),
+    ("Jerzy Montag ist Jurist. Die Wahl sei gültig gewesen, wie der Verband am Montag bekannt gab.", "der Verband"),
 ])
 def test_speakers_are_no_dates_and_no_bare_sources(nlp, text, speaker):
     assert _speakers(nlp, text) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    # when the holder spoke, and the verb's separated particle, are not the holder
+    ("Die Vergabe wird die letzte sein, wie der Verband am Montag bekannt gab.", "der Verband", "wie bekannt gab"),
+    ("Wie das Ministerium heute bekannt gab, dürfen die Fischer wieder auslaufen.", "das Ministerium",
+     "Wie bekannt gab"),
+    # a date the parse hangs on the speaker's name
+    ("Als der Regierungschef Tom Berger am Sonntag sagte, dass die Proteste keine Revolution seien, "
+     "jubelten viele.", "der Regierungschef Tom Berger", "sagte"),
+])
+def test_a_speaker_mention_ends_before_its_date_and_particle(rules_nlp, text, speaker, cue):
+    q = rules_nlp(text)._.quotations[0]
+    assert " ".join(text[a:b] for a, b in q.speaker) == speaker
+    assert " ".join(text[a:b] for a, b in q.cue) == cue
 
 
 def test_das_with_a_speech_verb_frames_the_sentence_before(rules_nlp):
@@ -285,3 +303,34 @@ def test_das_with_a_speech_verb_frames_the_sentence_before(rules_nlp):
     quotes = rules_nlp(text)._.quotations
     assert [q.type for q in quotes] == ["indirect"]
     assert text[quotes[0].start:quotes[0].end].startswith("Litauen will die Grenze schließen")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "nach eigenen Angaben": the sentence's subject speaks for itself
+    ("Die Feuerwehr hat nach eigenen Angaben bislang die Hälfte der Halle abgesucht.", "Die Feuerwehr"),
+    # a possessive source stands for the person named before, as "er" would
+    ("Der Unternehmer Wolfgang Grupp sprach in Berlin. Nach seiner Meinung sollten die Verbraucher sensibler "
+     "werden.", "Wolfgang Grupp"),
+    ("Der Anwalt Ulrich Sommer vertritt den Angeklagten. Laut seinen Angaben sei das Geständnis erzwungen worden.",
+     "Ulrich Sommer"),
+    # a name in the genitive is the person named before in the nominative
+    ("Gregor Gysi ist Fraktionschef. Nach Angaben Gysis wurde der Antrag abgelehnt.", "Gregor Gysi"),
+])
+def test_a_source_phrase_speaks_for_its_owner(nlp, text, speaker):
+    assert _speakers(nlp, text) == [speaker]
+
+
+@pytest.mark.parametrize("words, pos, name", [
+    # "erklärt Nadeschdin der DW": the one spoken to is no part of the name; "von der" is
+    ("sagt Nadeschdin der DW .", "VERB PROPN DET PROPN PUNCT", "Nadeschdin"),
+    ("sagte Ursula von der Leyen .", "VERB PROPN ADP DET PROPN PUNCT", "Ursula von der Leyen"),
+])
+def test_an_article_after_a_surname_starts_no_part_of_the_name(words, pos, name):
+    import spacy
+
+    from pipeline.names import full_person_name
+
+    words = words.split()
+    doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=words, pos=pos.split(),
+                           sent_starts=[True] + [False] * (len(words) - 1))
+    assert full_person_name(doc, 1, 2).text == name

@@ -85,7 +85,7 @@ def test_one_identity_per_speaker_across_the_seeds(seed_run, seed_claims):
 def test_no_seed_speaker_is_a_date_a_verb_or_a_bare_source(seed_claims):
     """Issue 16: speakers like "US-Behörden meldeten Anfang November", "Anfang", "Berichten"."""
     from pipeline.german.words import DATE_WORDS
-    from pipeline.resolve import UNNAMED_SOURCES
+    from pipeline.descriptions import UNNAMED_SOURCES
     from pipeline.verbforms import lemma_of
 
     for speaker in seed_claims.speaker.dropna().unique():

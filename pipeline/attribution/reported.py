@@ -66,6 +66,8 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
         return None  # "die Entscheidung, die der Minister kritisierte": the object is outside the clause
     if not any(t.is_alpha for t in content):  # nothing said: a stray quotation mark or a number
         return None
+    if lexicon_cue(cue) == "sprechen" and not any(t.lower_ in TOPIC_PREPOSITIONS for t in content):
+        return None  # "sprach mit seiner Frau", "sprach das Urteil", "spricht Kantonesisch": nothing reported
     frame = [t for t in sentence if t not in content]
     q = Quotation(type="reported", quote=char_spans(content), speaker=char_spans(speaker), frame=char_spans(frame),
                   cue=char_spans(cue_with_auxiliaries(cue)), cue_lemma=lexicon_cue(cue), rule=Rule.REPORTED,

@@ -24,6 +24,7 @@ from ..german.phrases import (
     with_entities,
 )
 from ..german.punctuation import is_final_punct, position_after, strip_edges, strip_end
+from ..german.time_phrases import date_phrase_start
 from ..german.words import NP_LINKS, NP_POS, PREFIELD_LOWER_POS, QUOTE_MARKS
 from ..quotation import Quotation, Rule, char_spans
 from .cues import lexicon_cue
@@ -64,7 +65,8 @@ def source_phrase(sent: Span, tokens: list[Token], previous, min_content: int = 
         elif word == "wie" and k + 2 < len(tokens):
             verb = next((t for t in tokens[k + 1:k + 12] if lexicon_cue(t) in lexicon.WIE_VERBS), None)
             if verb is not None:
-                cue_tokens, speaker = [tokens[k], verb], [t for t in tokens[k + 1:tokens.index(verb)] if not t.is_punct]
+                speaker, particle = _wie_holder([t for t in tokens[k + 1:tokens.index(verb)] if not t.is_punct])
+                cue_tokens = [tokens[k], *particle, verb]
         elif word in lexicon.SOURCE_ADVERBS and (word == "demnach" or (word == "wonach" and k == 0)
                                                  or (word == "danach" and is_konjunktiv_sentence)):
             # "Demnach …": the adverb stands for the source (the dataset marks it as cue and speaker)
@@ -99,6 +101,23 @@ def source_phrase(sent: Span, tokens: list[Token], previous, min_content: int = 
             continue_previous(q, previous)
         return q
     return None
+
+def _wie_holder(between: list[Token]) -> tuple[list[Token], list[Token]]:
+    """'wie der Verband am Montag bekannt gab': the words between "wie" and the verb are the
+    holder ("der Verband"), then when ("am Montag", "heute", left out) and the verb's separated
+    particle ("bekannt", part of the cue)."""
+    end = len(between)
+    while end > 1 and between[end - 1].is_lower and between[end - 1].pos_ in {"ADJ", "ADP", "PART"}:
+        end -= 1
+    particle = between[end:]
+    holder = between[:end]
+    while len(holder) > 1 and holder[-1].is_lower and holder[-1].pos_ == "ADV":
+        holder = holder[:-1]  # "heute", "bereits"
+    date = date_phrase_start(holder)
+    if date is not None:
+        holder = holder[:date]
+    return holder, particle
+
 
 MAX_PREFIELD_REST = 12
 

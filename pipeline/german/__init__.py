@@ -5,5 +5,6 @@
 - `words`: closed-class word lists (quotation marks, articles, pronouns, conjunctions);
 - `punctuation`: stripping token lists at their edges;
 - `phrases`: noun phrases and speaker mentions;
+- `time_phrases`: time words and trailing date phrases ("am Montag");
 - `clauses`: where clauses, complements and insertions end.
 """

@@ -23,6 +23,7 @@ from .labels import (
 )
 from .prepositions import governed_by_preposition
 from .punctuation import strip_end
+from .time_phrases import date_phrase_start
 from .words import (
     ANAPHORS,
     ARTICLES,
@@ -258,6 +259,13 @@ def _trim_speaker(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     while end > nominal[-1] and (doc[end].pos_ in {"ADV", "VERB", "AUX", "SCONJ", "CCONJ", "SPACE"}
                                  or doc[end].is_punct and doc[end].text not in PHRASE_FINAL_MARKS):
         end -= 1
+    # "Als Hongkongs Chief Executive C.Y. Leung am Sonntag sagte": when, not who (a source keeps
+    # its date, as the WikiNews annotators mark it: "Ersten Angaben vom gestrigen Mittwoch")
+    date = date_phrase_start(list(doc[start:end + 1]))
+    if date is not None and doc[start + date + 1].ent_iob_ != "I" and not any(
+            lexicon.is_source_noun(doc[k].lower_) or doc[k].lower_.startswith(lexicon.NOUN_CUES)
+            for k in range(start, start + date)):
+        end = start + date - 1
     return start, end
 
 

@@ -1,0 +1,94 @@
+"""Unnamed speakers: the words that describe one ("ein Polizeisprecher", "Angaben der Polizei"
+-> "Polizei"), and whose a source phrase is ("nach eigenen Angaben", "nach seiner Meinung").
+
+The speaker resolver (`resolve.py`) turns to these where a mention holds no name it knows.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from . import lexicon
+from .german.labels import is_subject
+from .german.phrases import full_mention
+from .german.time_phrases import date_phrase_start, is_date_word
+from .german.words import RELATIVE_PRONOUNS
+from .verbforms import is_cue_verb_form
+
+# source nouns that name no one on their own ("Medienberichten", "palästinensischen Angaben" do:
+# that is how the realnews-dev annotators name such speakers)
+UNNAMED_SOURCES = {"angaben", "informationen", "berichten", "bericht", "meldungen", "erkenntnissen", "schätzungen",
+                   "recherchen"}
+
+
+def description(words: list[Token]) -> str | None:
+    """An unnamed speaker as the words that describe it: a source phrase gives its holder
+    ("Angaben der Polizei" -> "Polizei"), and the description ends before a verb or a date
+    that a misparse glued on ("US-Behörden meldeten Anfang November" -> "US-Behörden")."""
+    source = next((k for k, t in enumerate(words) if lexicon.is_source_noun(t.lower_)), None)
+    if source is not None:
+        # (a bare source stays as it is: "palästinensischen Angaben", "Medienberichten" are how
+        # the realnews-dev annotators name such a speaker; see NOTES.md)
+        words = _holder(words[source + 1:]) or words
+    end = next((k for k, t in enumerate(words) if k > 0 and (t.pos_ in {"VERB", "AUX"} or is_cue_verb_form(t)
+                                                           or is_date_word(t)
+                                                           or _opens_relative_clause(words, k))), len(words))
+    if end < len(words) and is_date_word(words[end]):  # "Ersten Angaben vom gestrigen Mittwoch": the whole date goes
+        end = date_phrase_start(words[:end + 1]) or end
+    words = words[:end]
+    while words and (words[-1].is_punct or words[-1].pos_ in {"ADP", "DET", "CCONJ"}):
+        words = words[:-1]
+    if not words or (len(words) == 1 and words[0].lower_ in UNNAMED_SOURCES):
+        return None  # "Berichten zufolge", "nach Angaben", "Informationen vom späten Abend": nobody named
+    return words[0].doc[words[0].i:words[-1].i + 1].text
+
+
+def _opens_relative_clause(words: list[Token], k: int) -> bool:
+    """", deren Ergebnisse …": a comma before a relative pronoun ends a description."""
+    token = words[k]
+    return token.lower_ in RELATIVE_PRONOUNS | {"die", "das"} and token.i > 0 and token.doc[token.i - 1].text == ","
+
+
+def _holder(after: list[Token]) -> list[Token]:
+    """The genitive or von-phrase after a source noun ("des Gesundheitsministeriums", "von der
+    Polizei"); nothing for a date ("von Montagabend") or a relative clause (", deren …")."""
+    # "Berichten südkoreanischer und amerikanischer Quellen": a genitive without article
+    linked = bool(after) and after[0].pos_ == "ADJ" and after[0].lower_.endswith("er") and any(
+        t.pos_ in {"NOUN", "PROPN"} for t in after)
+    k = 0
+    while k < len(after) and (after[k].pos_ in {"DET", "ADP"} and not after[k].is_punct):
+        linked = linked or after[k].lower_ in {"von", "vom", "des", "der", "eines", "einer"}
+        k += 1
+    holder = after[k:]
+    if not (linked and k == 0):  # (the article-less genitive runs over its commas)
+        cut = next((j for j, t in enumerate(holder) if t.is_punct), len(holder))
+        holder = holder[:cut]
+    date = date_phrase_start(holder)  # "der Stadtverwaltung vom gestrigen Dienstagabend"
+    holder = holder[:date] if date is not None else holder
+    if not linked or not holder or any(is_date_word(t) for t in holder):
+        return []
+    return holder
+
+
+POSSESSIVES = {"sein", "seine", "seiner", "seinen", "seinem", "seines", "ihr", "ihre", "ihrer", "ihren", "ihrem", "ihres"}
+
+
+def owned_source(words: list[Token]) -> Token | None:
+    """'nach seiner Meinung', 'Laut ihren Aussagen', 'Seiner Darstellung zufolge': the possessive
+    of a source phrase, which stands for its speaker as "er" or "sie" would. None otherwise
+    ("ihr Anwalt" is somebody else)."""
+    if len(words) < 2 or words[0].lower_ not in POSSESSIVES or any(t.pos_ != "ADJ" for t in words[1:-1]):
+        return None
+    noun = words[-1].lower_
+    return words[0] if lexicon.is_source_noun(noun) or noun.startswith(lexicon.NOUN_CUES) else None
+
+
+def own_source_subject(mention: Span) -> list[Token] | None:
+    """'Die Feuerwehr hat nach eigenen Angaben …', 'Nach eigenen Angaben erhielt das Bundesamt …':
+    the sentence's subject, who speaks for itself. None where the mention is no such phrase or
+    the sentence has no subject outside it."""
+    words = [t.lower_ for t in mention]
+    if not any(w.startswith("eigen") for w in words) or not any(lexicon.is_source_noun(w) for w in words):
+        return None
+    subject = next((t for t in mention.sent if not mention.start <= t.i < mention.end and is_subject(t)
+                    and t.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+    return full_mention([subject]) if subject is not None else None
