@@ -8,8 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from . import lexicon
-from .german.labels import is_subject
-from .german.phrases import full_mention
+from .german.labels import is_root, is_subject
+from .german.phrases import full_mention, with_entities
 from .german.time_phrases import date_phrase_start, is_date_word
 from .german.words import RELATIVE_PRONOUNS
 from .verbforms import is_cue_verb_form
@@ -39,6 +39,9 @@ def description(words: list[Token]) -> str | None:
         words = words[:-1]
     if not words or (len(words) == 1 and words[0].lower_ in UNNAMED_SOURCES):
         return None  # "Berichten zufolge", "nach Angaben", "Informationen vom späten Abend": nobody named
+    if len(words) == 1 and (words[0].pos_ in {"PRON", "DET"} or words[0].lower_ in lexicon.SOURCE_ADVERBS
+                            or words[0].lower_.startswith(("letzter", "ersterer", "erstere"))):
+        return None  # "beide", "niemand", "Demnach", "so letztere" left unresolved: no name
     return words[0].doc[words[0].i:words[-1].i + 1].text
 
 
@@ -91,4 +94,28 @@ def own_source_subject(mention: Span) -> list[Token] | None:
         return None
     subject = next((t for t in mention.sent if not mention.start <= t.i < mention.end and is_subject(t)
                     and t.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+    return full_mention([subject]) if subject is not None else None
+
+
+RELATIVE_SPEAKERS = {"das", "welches"}  # ("der", "die" may also stand for a person named before: see resolve)
+
+
+def relative_antecedent(token: Token) -> list[Token] | None:
+    """'Ägypten, das vorschlug, …', 'Ein Gesetz, das vorsieht, dass …': a neuter relative pronoun
+    right after a noun's comma stands for that noun."""
+    doc = token.doc
+    if token.lower_ not in RELATIVE_SPEAKERS or token.i < 2 or doc[token.i - 1].text != ",":
+        return None
+    noun = doc[token.i - 2]
+    return with_entities([noun]) if noun.pos_ in {"NOUN", "PROPN"} else None
+
+
+def previous_subject(mention: Span) -> list[Token] | None:
+    """'Die Staatsanwaltschaft hat das Ergebnis bekannt gegeben. Demnach …': the subject of the
+    sentence before, whom "demnach" points back to."""
+    start = mention.sent.start
+    if start == 0:
+        return None
+    before = mention.doc[start - 1].sent
+    subject = next((t for t in before if is_subject(t) and is_root(t.head) and t.pos_ in {"NOUN", "PROPN"}), None)
     return full_mention([subject]) if subject is not None else None

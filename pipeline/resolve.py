@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span, Token
 from . import lexicon
 from .german.time_phrases import is_date_word
 from .german.words import INDEFINITE_ARTICLES, NAME_PARTICLES, PRONOUNS
-from .descriptions import POSSESSIVES, description, own_source_subject, owned_source
+from .descriptions import (POSSESSIVES, description, own_source_subject, owned_source, previous_subject,
+                           relative_antecedent)
 from .guard import guarded
 from .names import (full_person_name, gender_of_name, is_first_name, is_person_noun, is_place_name, normalize_name,
                     person_name_in, person_noun_gender)
@@ -225,9 +226,16 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
     if (owner := owned_source(words)) is not None:
         recent = _recent_person(clusters, owner, pronoun_gender(owner), quoted, min(q.start, start))
         return (recent, "PER") if recent else (None, None)
-    # "Demnach …": the source named before speaks again
+    # "Demnach …": the source named before speaks again; where none did, the subject of the
+    # sentence before ("Die Staatsanwaltschaft hat … bekannt gegeben. Demnach …"); "Ägypten,
+    # das vorschlug": the relative pronoun's noun
     if len(words) == 1 and words[0].lower_ in lexicon.SOURCE_ADVERBS and earlier:
         return earlier[-1][1], earlier[-1][2]
+    if len(words) == 1 and (
+            (words[0].lower_ in lexicon.SOURCE_ADVERBS and (phrase := previous_subject(mention)))
+            or (phrase := relative_antecedent(words[0]))):
+        return resolve_mention(doc, replace(q, speaker=char_spans(phrase)), clusters, roles, organisations,
+                               resolved_so_far, quoted)
     # 2. a pronoun (or a demonstrative "der"/"die" standing alone): the person it stands for
     if len(words) == 1 and (words[0].lower_ in PRONOUNS or words[0].lower_ in DEMONSTRATIVE_SPEAKERS):
         gender = pronoun_gender(words[0])

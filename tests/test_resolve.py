@@ -334,3 +334,17 @@ def test_an_article_after_a_surname_starts_no_part_of_the_name(words, pos, name)
     doc = spacy.tokens.Doc(spacy.blank("de").vocab, words=words, pos=pos.split(),
                            sent_starts=[True] + [False] * (len(words) - 1))
     assert full_person_name(doc, 1, 2).text == name
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "demnach" with no source before it: the subject of the sentence before
+    ("Die Staatsanwaltschaft hat heute das Ergebnis der Obduktion bekannt gegeben. Demnach hat der Sohn "
+     "Selbstmord begangen.", "Die Staatsanwaltschaft"),
+    # a neuter relative pronoun stands for the noun before its comma
+    ("Ein neuer Vorschlag kam von Ägypten, das vorschlug, im Nahen Osten eine atomwaffenfreie Zone einzurichten.",
+     "Ägypten"),
+    # a pronoun left unresolved is no speaker's name
+    ("„Das Elend geht weiter“, so letztere.", None),
+])
+def test_a_speaker_word_that_points_elsewhere_is_resolved_or_nobody(nlp, text, speaker):
+    assert _speakers(nlp, text) == [speaker]
