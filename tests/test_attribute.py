@@ -891,3 +891,20 @@ def test_the_speech_act_nearest_the_colon_frames_a_reported_claim_before_the_quo
     q = _by_rule(rules_nlp, text, "reported+quote")
     assert (q.cue_lemma, _text(text, q.speaker)) == ("berichten", "Anna Müller")
     assert _text(text, q.quote).endswith("von einem ruhigen Morgen")
+
+
+@pytest.mark.parametrize("text, paraphrase", [
+    # a source phrase carries the quoted words of its sentence: one paraphrase, the quote inside it
+    ("Das Buch ist laut einem Jury-Mitglied eine „kluge und komische Geschichte über das Nicht-Überleben“.",
+     "Das Buch ist laut einem Jury-Mitglied eine „kluge und komische Geschichte über das Nicht-Überleben“"),
+    ("Die Lage ist nach Angaben der Helfer „außer Kontrolle geraten“, und die Vorräte gehen zur Neige.",
+     "Die Lage ist nach Angaben der Helfer „außer Kontrolle geraten“, und die Vorräte gehen zur Neige"),
+    # a quote that its source interrupts is no paraphrase
+    ("„Wir sind auf alles vorbereitet“, hieß es laut Polizei, „und wir bleiben ruhig.“", None),
+])
+def test_a_source_phrase_around_quoted_words_is_one_paraphrase(rules_nlp, text, paraphrase):
+    quotes = rules_nlp(text)._.quotations
+    indirect = [text[q.start:q.end] for q in quotes if q.type == "indirect"]
+    assert indirect == ([paraphrase] if paraphrase else [])
+    if paraphrase:
+        assert [q.rule for q in quotes if q.type == "direct"] == ["direct+nested"]

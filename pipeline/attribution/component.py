@@ -50,7 +50,7 @@ from .reported import (
     reported_speech,
     speech_act_before_quote,
 )
-from .sources import source_phrase
+from .sources import names_a_source, source_phrase
 from .tagged import tagged_quotations
 
 
@@ -154,9 +154,10 @@ def _first_construction(sent: Span, index: int, previous: list[Quotation], direc
     free = [t for t in tokens if t.i not in in_direct]
     # a sentence whose direct quote has its frame is done, unless it has a cue of its own, the
     # quote is a phrase inside a longer paraphrase ("…, sei „mit Vorsicht zu genießen“, da …, so die FIFA"),
-    # or a Konjunktiv I verb outside the quotes carries them ("Dieses »Momentum« zu nutzen, sei »folgerichtig«")
+    # a Konjunktiv I verb outside the quotes carries them ("Dieses »Momentum« zu nutzen, sei »folgerichtig«"),
+    # or a source phrase does ("Das Buch ist laut einem Jury-Mitglied eine „kluge … Geschichte“")
     if (claimed and not any(lexicon_cue(t) or is_konjunktiv_i(t) for t in free)
-            and 2 * len(free) < len(tokens)):
+            and 2 * len(free) < len(tokens) and not names_a_source(free)):
         return []
     for pattern in (indirect_with_cue, source_phrase, konjunktiv_after_colon, reported_speech, konjunktiv_continuation,
                     hearsay, attributive_act):
@@ -171,6 +172,8 @@ def _first_construction(sent: Span, index: int, previous: list[Quotation], direc
             if (claimed and q.type in ("reported", "indirect_free_indirect", "free_indirect")
                     and q.rule != Rule.KONJUNKTIV and not _holds_quotes(q, direct, sent)):
                 return []
+            if claimed and q.rule.startswith("source") and _words_outside(q, in_direct, sent) < MIN_PARAPHRASE_WORDS:
+                return []  # "„…“, laut Polizei, „…“": a quote interrupted by its source, no paraphrase
             q.sentence_index = index
             if covered and _same_as_direct(q, previous):
                 return []
@@ -184,6 +187,14 @@ def _first_construction(sent: Span, index: int, previous: list[Quotation], direc
             acts = [act_before_statement(tokens, q), q, coordinated_statement(sent, tokens, q, previous)]
             return [a for a in acts if a is not None]
     return []
+
+
+MIN_PARAPHRASE_WORDS = 2
+
+
+def _words_outside(q: Quotation, in_direct: set[int], sent: Span) -> int:
+    """The claim's words outside quotation marks: a paraphrase has some of its own."""
+    return sum(1 for t in tokens_at(sent.doc, q.quote) if t.is_alpha and t.i not in in_direct)
 
 
 def _holds_quotes(q: Quotation, direct: list[Span], sent: Span) -> bool:

@@ -180,6 +180,13 @@ def _inserted_source(tokens: list[Token], k: int) -> list[Token]:
     return phrase
 
 
+def names_a_source(tokens: list[Token]) -> bool:
+    """The words hold a source phrase's head: "laut", "zufolge", "gemäß", "nach Angaben" (not ",
+    so X", which after a quote is the quote's own frame)."""
+    return any(t.lower_ in {"laut", "zufolge", "gemäß"} or (t.lower_ == "nach" and _source_noun_follows(tokens, k))
+               for k, t in enumerate(tokens))
+
+
 def _source_noun_follows(tokens: list[Token], k: int) -> bool:
     """'nach Angaben …', 'nach ersten Informationen', 'nach einer norwegischen Studie'."""
     for n, t in enumerate(tokens[k + 1:k + 5]):
