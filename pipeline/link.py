@@ -26,7 +26,7 @@ from . import lexicon
 from .attribution.cues import lexicon_cue
 from .german.labels import is_subject
 from .german.labels import role as grammatical_role
-from .german.phrases import capitalised_non_noun, full_mention, is_dateline, noun_phrase, with_entities
+from .german.phrases import capitalised_non_noun, full_mention, is_dateline, is_said_object, noun_phrase, with_entities
 from .german.words import DATE_WORDS, PHRASE_FINAL_MARKS, PRONOUNS
 from .guard import guarded
 from .model_files import JsonWeights
@@ -203,6 +203,8 @@ def _is_mention_head(token: Token) -> bool:
         return token.lower_ in PRONOUNS
     if token.pos_ not in {"NOUN", "PROPN"} or not token.text[:1].isupper() or capitalised_non_noun(token):
         return False  # ("Ähnlich wie 2020 sprachen …": an adverb the tagger took for a noun)
+    if is_said_object(token):
+        return False  # ("Tiktok weist die Vorwürfe zurück")
     following = token.nbor() if token.i + 1 < len(token.doc) else None
     return following is None or following.ent_iob_ != "I"
 

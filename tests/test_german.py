@@ -15,7 +15,7 @@ from pipeline.attribution.component import QuotationAttributor
 from pipeline.attribution.cues import cue_with_auxiliaries, lexicon_cue
 from pipeline.german import labels
 from pipeline.german.mood import is_konjunktiv_i, is_konjunktiv_ii
-from pipeline.german.phrases import subject_of
+from pipeline.german.phrases import is_said_object, subject_of
 from pipeline.quotation import register_extensions
 from pipeline.verbforms import verb_lemma
 
@@ -174,3 +174,17 @@ def test_a_pronoun_glued_to_a_name_by_the_parser_is_the_mention_alone():
               pos=["VERB", "PRON", "PROPN", "DET", "NOUN"], heads=[0, 2, 0, 4, 0],
               deps=["ROOT", "det", "nsubj", "det", "obj"], sent_starts=[True, False, False, False, False])
     assert [t.text for t in full_mention([doc[1], doc[2]])] == ["sie"]
+
+
+def test_a_said_noun_after_its_verb_is_no_subject():
+    # "Tiktok weist die Vorwürfe zurück", misparsed with "die Vorwürfe" as the subject
+    from pipeline.link import _is_mention_head
+
+    words = ["Tiktok", "weist", "die", "Vorwürfe", "zurück", "."]
+    doc = Doc(spacy.blank("de").vocab, words=words, pos=["NOUN", "VERB", "DET", "NOUN", "ADV", "PUNCT"],
+                           lemmas=["Tiktok", "weisen", "der", "Vorwurf", "zurück", "."],
+                           heads=[1, 1, 3, 1, 1, 1], deps=["advmod", "ROOT", "det", "nsubj", "compound:prt", "punct"])
+    assert is_said_object(doc[3]) and subject_of(doc[1]) == []
+    assert not _is_mention_head(doc[3]) and _is_mention_head(doc[0])
+    # before its verb it may well be the subject ("Vorwürfe werden laut")
+    assert not is_said_object(doc[0])

@@ -15,6 +15,7 @@ from ..german.phrases import (
     is_dateline,
     is_demonstrative,
     is_expletive,
+    is_said_object,
     nominative_noun,
     not_oblique,
     noun_phrase,
@@ -171,6 +172,8 @@ def _nominal_after(cue: Token, frame: list[Token]) -> list[Token]:
         if t.text in {",", ":"}:
             return []
         if t.pos_ in {"NOUN", "PROPN"} and t.text[:1].isupper() and t.lower_ not in DATE_WORDS:
+            if is_said_object(t):
+                return []  # "Youtube weist die Vorwürfe zurück": the object
             return noun_phrase_at(following, k) if nominative_noun(t) or not_oblique(following, k) else []
     return []
 

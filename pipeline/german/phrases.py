@@ -39,6 +39,7 @@ from .words import (
     PERSONAL_PRONOUNS,
     PHRASE_FINAL_MARKS,
     QUANTIFIERS,
+    SAID_NOUNS,
     SENTENCE_ADVERBS,
     SOURCE_WORDS,
     SPEAKER_LEADERS,
@@ -103,12 +104,23 @@ def _can_be_speaker(token: Token) -> bool:
         return False  # "Generell …", "US-Behörden meldeten Anfang November" (a misparse)
     if governed_by_preposition(token):
         return False  # "gegen die Eskalationspolitik … sprach sich Gnauck aus": no subject is in a PP
+    if is_said_object(token):
+        return False
     cases = token.morph.get("Case")
     if not cases or "Nom" in cases:
         return True
     # the morphologizer often guesses the accusative where the form is also nominative
     # ("das Militär"): only a masculine accusative article ("den Minister") makes it one
     return "Acc" in cases and not any(child.lower_ in MASCULINE_ACCUSATIVE_ARTICLES for child in token.children)
+
+
+def is_said_object(token: Token) -> bool:
+    """'Tiktok weist die Vorwürfe zurück' (misparsed): a noun naming what is said, after its verb and a
+    noun before that, is the object, unless the verb says what it is ("lautete die Frage")."""
+    verb = token.head
+    return (token.lemma_.lower() in SAID_NOUNS and verb.i < token.i and verb.pos_ in {"VERB", "AUX"}
+            and verb.lemma_ not in {"lauten", "heißen", "sein"}
+            and any(t.pos_ in {"NOUN", "PROPN"} for t in token.doc[token.sent.start:verb.i]))
 
 
 def is_date_phrase(tokens: list[Token]) -> bool:

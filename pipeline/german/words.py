@@ -104,3 +104,6 @@ INSTITUTION_NOUNS = ("verband", "preis", "institut", "stiftung", "verein", "gese
                      "allianz", "bündnis", "komitee", "rat", "ausschuss", "initiative", "kampagne", "organisation",
                      "zentrum", "akademie", "netzwerk", "union", "liga", "kommission", "agentur", "behörde", "gesetz",
                      "abkommen", "bewegung", "koalition")
+
+# Nouns naming what is said, never who says it ("die Vorwürfe", "die Kritik")
+SAID_NOUNS = {"vorwurf", "kritik", "forderung", "behauptung", "frage", "warnung"}
