@@ -908,3 +908,10 @@ def test_a_source_phrase_around_quoted_words_is_one_paraphrase(rules_nlp, text, 
     assert indirect == ([paraphrase] if paraphrase else [])
     if paraphrase:
         assert [q.rule for q in quotes if q.type == "direct"] == ["direct+nested"]
+
+
+def test_a_person_noun_tagged_as_an_adjective_can_be_the_speaker(rules_nlp):
+    # the tagger calls "Senatssprecher" an adjective here; it is the subject all the same
+    text = "Der Senatssprecher Tom Weber kritisierte den harten Kurs der Gewerkschaft."
+    reported = _of_type(rules_nlp, text, "reported")
+    assert [_text(text, q.speaker) for q in reported] == ["Der Senatssprecher Tom Weber"]

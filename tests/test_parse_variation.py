@@ -9,7 +9,8 @@ from spacy.tokens import Doc
 
 from pipeline.entities import EntityNormalizer
 from pipeline.attribution.roles import opening_name_instead
-from pipeline.german.phrases import is_date_phrase, subject_of
+from pipeline.german.phrases import subject_of
+from pipeline.german.time_phrases import is_date_phrase
 from pipeline.german.prepositions import governed_by_preposition
 from pipeline.names import full_person_name
 from pipeline.resolve import _name_adjective

@@ -9,7 +9,8 @@ from spacy.tokens import Span, Token
 
 from .. import lexicon
 from ..german.clauses import content_end, frames_as_source, subordinate_clause_end, subordinate_clause_start
-from ..german.phrases import full_mention, is_date_phrase, is_demonstrative, subject_of, with_entities
+from ..german.phrases import full_mention, is_demonstrative, subject_of, with_entities
+from ..german.time_phrases import is_date_phrase
 from ..german.prepositions import governed_by_preposition, prepositional_phrase
 from ..german.punctuation import strip_edges, strip_end
 from ..german.words import ANAPHORS, CASUALTY_NOUNS, RELATIVE_SUBJECTS, SENTENCE_ADVERBS, TIME_NOUNS

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon
 from ..lemmas import dictionary_lemma
+from ..names import person_noun_gender
 from ..verbforms import is_cue_verb_form
 from .labels import (
     is_apposition,
@@ -23,7 +24,7 @@ from .labels import (
 )
 from .prepositions import governed_by_preposition
 from .punctuation import strip_end
-from .time_phrases import date_phrase_start
+from .time_phrases import date_phrase_start, is_date_phrase
 from .words import (
     ANAPHORS,
     ARTICLES,
@@ -98,6 +99,8 @@ def _after_dateline(head: Token) -> Token:
 
 def _can_be_speaker(token: Token) -> bool:
     """A subject head that can name a speaker: a nominal, not an adverbial the parser misread."""
+    if token.pos_ == "ADJ" and token.is_title and person_noun_gender(token.text):
+        return True  # "Premierministerin/ADJ Helen Clark sagte … zu": a person noun the tagger missed
     if token.pos_ not in {"NOUN", "PROPN", "PRON", "X"} or token.is_punct or token.lower_ in SENTENCE_ADVERBS:
         return False
     if capitalised_non_noun(token) or (token.lower_ in DATE_WORDS and is_date_phrase(noun_phrase(token))):
@@ -121,14 +124,6 @@ def is_said_object(token: Token) -> bool:
     return (token.lemma_.lower() in SAID_NOUNS and verb.i < token.i and verb.pos_ in {"VERB", "AUX"}
             and verb.lemma_ not in {"lauten", "heißen", "sein"}
             and any(t.pos_ in {"NOUN", "PROPN"} for t in token.doc[token.sent.start:verb.i]))
-
-
-def is_date_phrase(tokens: list[Token]) -> bool:
-    """'Anfang November', 'Ende Januar 2025', 'am Montag', 'erst vergangene Woche': only time
-    words, numbers, articles and the adjectives and adverbs that place them."""
-    words = [t for t in tokens if not t.is_punct]
-    return bool(words) and any(t.lower_ in DATE_WORDS for t in words) and all(
-        t.lower_ in DATE_WORDS or t.like_num or t.pos_ in {"DET", "ADP", "ADJ", "ADV"} for t in words)
 
 
 def capitalised_non_noun(token: Token) -> bool:

@@ -26,3 +26,11 @@ def date_phrase_start(words: list[Token]) -> int | None:
     if k > 1 and words[k - 1].is_lower and words[k - 1].pos_ == "ADP":
         return k - 1
     return None
+
+
+def is_date_phrase(tokens: list[Token]) -> bool:
+    """'Anfang November', 'Ende Januar 2025', 'am Montag', 'erst vergangene Woche': only time
+    words, numbers, articles and the adjectives and adverbs that place them."""
+    words = [t for t in tokens if not t.is_punct]
+    return bool(words) and any(t.lower_ in DATE_WORDS for t in words) and all(
+        t.lower_ in DATE_WORDS or t.like_num or t.pos_ in {"DET", "ADP", "ADJ", "ADV"} for t in words)
