@@ -37,6 +37,8 @@ def description(words: list[Token]) -> str | None:
     words = words[:end]
     while words and (words[-1].is_punct or words[-1].pos_ in {"ADP", "DET", "CCONJ"}):
         words = words[:-1]
+    if len(words) > 1 and words[0].lower_ in {"eines", "einer", "des"} and words[1].pos_ in {"NOUN", "ADJ"}:
+        words = words[1:]  # "(auf die Frage) eines Journalisten" -> "Journalisten"
     if not words or (len(words) == 1 and words[0].lower_ in UNNAMED_SOURCES):
         return None  # "Berichten zufolge", "nach Angaben", "Informationen vom späten Abend": nobody named
     if len(words) == 1 and (words[0].pos_ in {"PRON", "DET"} or words[0].lower_ in lexicon.SOURCE_ADVERBS

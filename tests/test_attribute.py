@@ -915,3 +915,15 @@ def test_a_person_noun_tagged_as_an_adjective_can_be_the_speaker(rules_nlp):
     text = "Der Senatssprecher Tom Weber kritisierte den harten Kurs der Gewerkschaft."
     reported = _of_type(rules_nlp, text, "reported")
     assert [_text(text, q.speaker) for q in reported] == ["Der Senatssprecher Tom Weber"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the clause after "die Frage (eines X)" is the question, asked by X, not said by the frame's subject
+    ("„Ein wenig, ja“, sagte der General auf die Frage der Nachrichtenagentur Reuters, ob das Risiko eines "
+     "Krieges abgenommen habe.", "der Nachrichtenagentur Reuters"),
+    ("Die Ministerin sagte auf die Frage eines Journalisten, ob die Steuern steigen würden: „Das entscheiden wir "
+     "im Herbst.“", "eines Journalisten"),
+])
+def test_a_question_is_asked_by_its_holder(rules_nlp, text, speaker):
+    asked = [q for q in _of_type(rules_nlp, text, "indirect") if text[q.start:q.end].startswith("ob")]
+    assert [(_text(text, q.cue), _text(text, q.speaker)) for q in asked] == [("Frage", speaker)]

@@ -116,6 +116,8 @@ def indirect_with_cue(sent: Span, tokens: list[Token], previous) -> Quotation | 
             content = _complement_before(cue, tokens)
         if content is None:
             continue
+        if (asked := question_before(tokens, content)) is not None:
+            return asked
         frame = [t for t in tokens if t not in content and not is_final_punct(t)]
         q = Quotation(type="indirect", quote=char_spans(content), rule=Rule.INDIRECT_CUE)
         fill_from_cue(q, cue, frame, exclude={t.i for t in content})
@@ -213,6 +215,26 @@ def dass_clause(tokens: list[Token]) -> Quotation | None:
         q.confidence = 0.5
         return q
     return None
+
+
+MAX_QUESTION_HOLDER = 5  # "auf die Frage [eines Journalisten der Agentur Reuters], ob …"
+
+
+def question_before(tokens: list[Token], content: list[Token]) -> Quotation | None:
+    """'Trump sagte auf die Frage eines Journalisten, ob …: „…“': a clause right after "die Frage
+    (eines X)" is the question, asked by the genitive's holder, not said by the verb's subject."""
+    comma = tokens.index(content[0]) - 1
+    if comma < 1 or tokens[comma].text != ",":
+        return None
+    noun = next((k for k in range(comma - 1, max(-1, comma - 2 - MAX_QUESTION_HOLDER), -1)
+                 if tokens[k].lemma_ == "Frage" or tokens[k].pos_ in {"VERB", "AUX"}), None)
+    if noun is None or tokens[noun].lemma_ != "Frage":
+        return None
+    holder = [t for t in tokens[noun + 1:comma] if not t.is_punct]
+    speaker = holder[1:] if holder and holder[0].lower_ in GENITIVE_DETERMINERS | {"von", "vom"} else []
+    return Quotation(type="indirect", quote=char_spans(content), cue=char_spans([tokens[noun]]), cue_lemma="frage",
+                     speaker=char_spans(with_entities(speaker)) if speaker else [],
+                     frame=char_spans(tokens[noun:comma + 1]), rule=Rule.INDIRECT_NOUN, confidence=0.5)
 
 
 def noun_cue(tokens: list[Token]) -> Quotation | None:
