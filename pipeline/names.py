@@ -69,8 +69,19 @@ def is_person_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and bool(person_noun_gender(token.text) or person_noun_gender(token.lemma_))
 
 
+@lru_cache(maxsize=50_000)
 def _lookup(word: str) -> str | None:
-    word = word.lower()
+    lower = word.lower()
+    gender = _in_table(lower)
+    # the table is written without diacritics ("Jürgen", "José", "Nicolás" are "jurgen", "jose",
+    # "nicolas"); an inflected common noun is no name for it ("Länder", a form of "Land")
+    folded = "".join(c for c in unicodedata.normalize("NFKD", lower) if not unicodedata.combining(c))
+    if gender is None and folded != lower and dictionary_lemma(word) == word:
+        gender = _in_table(folded)
+    return gender
+
+
+def _in_table(word: str) -> str | None:
     first_part = word.split("-")[0]
     return _first_names().get(word) or (_first_names().get(first_part) if "-" in word and len(first_part) > 2 else None)
 

@@ -348,3 +348,16 @@ def test_an_article_after_a_surname_starts_no_part_of_the_name(words, pos, name)
 ])
 def test_a_speaker_word_that_points_elsewhere_is_resolved_or_nobody(nlp, text, speaker):
     assert _speakers(nlp, text) == [speaker]
+
+
+@pytest.mark.parametrize("word, gender", [
+    # the first-name table is written without diacritics
+    ("Jürgen", "m"), ("Björn", "m"), ("Nicolás", "m"), ("José", "m"), ("Zoë", "f"),
+    # an inflected common noun is no first name, whatever its folded form ("Länder" -> "lander")
+    ("Länder", None),
+])
+def test_first_names_are_known_with_their_diacritics(word, gender):
+    from pipeline.names import first_name_gender, is_first_name
+
+    assert is_first_name(word) == (gender is not None)
+    assert first_name_gender(word) == gender
