@@ -24,10 +24,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .german.time_phrases import is_date_word
-from .german.words import INDEFINITE_ARTICLES, NAME_PARTICLES, PRONOUNS
 from .descriptions import (POSSESSIVES, description, own_source_subject, owned_source, previous_subject,
                            relative_antecedent)
+from .german.time_phrases import is_date_word
+from .german.words import INDEFINITE_ARTICLES, NAME_PARTICLES, PRONOUNS
 from .guard import guarded
 from .names import (full_person_name, gender_of_name, is_first_name, is_person_noun, is_place_name, normalize_name,
                     person_name_in, person_noun_gender)
