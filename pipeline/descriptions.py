@@ -23,7 +23,8 @@ UNNAMED_SOURCES = {"angaben", "informationen", "berichten", "bericht", "meldunge
 def description(words: list[Token]) -> str | None:
     """An unnamed speaker as the words that describe it: a source phrase gives its holder
     ("Angaben der Polizei" -> "Polizei"), and the description ends before a verb or a date
-    that a misparse glued on ("US-Behörden meldeten Anfang November" -> "US-Behörden")."""
+    that a misparse glued on ("US-Behörden meldeten Anfang November" -> "US-Behörden"). None
+    for a bare source noun, a pronoun or an adverb: the claims schema never names them."""
     source = next((k for k, t in enumerate(words) if lexicon.is_source_noun(t.lower_)), None)
     if source is not None:
         # (a bare source stays as it is: "palästinensischen Angaben", "Medienberichten" are how
