@@ -223,7 +223,7 @@ MAX_QUESTION_HOLDER = 5  # "auf die Frage [eines Journalisten der Agentur Reuter
 def question_before(tokens: list[Token], content: list[Token]) -> Quotation | None:
     """'Trump sagte auf die Frage eines Journalisten, ob …: „…“': a clause right after "die Frage
     (eines X)" is the question, asked by the genitive's holder, not said by the verb's subject."""
-    comma = tokens.index(content[0]) - 1
+    comma = tokens.index(content[0]) - 1 if content else -1
     if comma < 1 or tokens[comma].text != ",":
         return None
     noun = next((k for k in range(comma - 1, max(-1, comma - 2 - MAX_QUESTION_HOLDER), -1)
