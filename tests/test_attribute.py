@@ -927,3 +927,10 @@ def test_a_person_noun_tagged_as_an_adjective_can_be_the_speaker(rules_nlp):
 def test_a_question_is_asked_by_its_holder(rules_nlp, text, speaker):
     asked = [q for q in _of_type(rules_nlp, text, "indirect") if text[q.start:q.end].startswith("ob")]
     assert [(_text(text, q.cue), _text(text, q.speaker)) for q in asked] == [("Frage", speaker)]
+
+
+def test_a_relative_clause_the_tagger_opens_with_an_article_is_no_content(rules_nlp):
+    # "die/DET geplant wurde" qualifies "Pandemie"; what was said is the reported act around the quote
+    text = "Nutzer sprachen vom Ausbruch als „Plandemie“ – also eine Pandemie, die geplant wurde."
+    assert _of_type(rules_nlp, text, "indirect") == []
+    assert [_text(text, q.quote).split()[0] for q in _of_type(rules_nlp, text, "reported")] == ["vom"]

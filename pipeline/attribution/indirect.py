@@ -354,5 +354,6 @@ def opens_relative_clause(content: list[Token]) -> bool:
     if any(is_konjunktiv_i(t) or lexicon_cue(t) for t in clause):
         return False  # (nor one whose own verb reports: "die Angaben der Polizei, die einen Tod bekannt gab")
     # ("der dem Bericht beigefügt war": an article never stands before another article)
-    return first.pos_ == "PRON" and (content[1].pos_ not in {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
-                                     or content[1].lower_ in ARTICLES)
+    # (the tagger also calls the pronoun an article: "eine Pandemie, die/DET geplant wurde")
+    return first.pos_ in {"PRON", "DET"} and (content[1].pos_ not in {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
+                                              or content[1].lower_ in ARTICLES)
