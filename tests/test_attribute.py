@@ -934,3 +934,14 @@ def test_a_relative_clause_the_tagger_opens_with_an_article_is_no_content(rules_
     text = "Nutzer sprachen vom Ausbruch als „Plandemie“ – also eine Pandemie, die geplant wurde."
     assert _of_type(rules_nlp, text, "indirect") == []
     assert [_text(text, q.quote).split()[0] for q in _of_type(rules_nlp, text, "reported")] == ["vom"]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # after the verb, the topic of "sprechen von" is no part of the speaker, whatever the parse hangs it on
+    ("Insgesamt spricht die Polizei von weniger Auseinandersetzungen als im Vorjahr.", "die Polizei",
+     "von weniger Auseinandersetzungen als im Vorjahr"),
+    ("Am Abend sprachen viele Nutzer von einer geplanten Krise.", "viele Nutzer", "von einer geplanten Krise"),
+])
+def test_the_topic_of_sprechen_is_no_part_of_the_speaker(rules_nlp, text, speaker, content):
+    reported = _of_type(rules_nlp, text, "reported")
+    assert [(_text(text, q.speaker), _text(text, q.quote)) for q in reported] == [(speaker, content)]

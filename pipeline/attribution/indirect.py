@@ -323,9 +323,17 @@ def _complement_before(cue: Token, tokens: list[Token]) -> list[Token] | None:
         return None  # "Der CSU-Vorsitzende, Edmund Stoiber, warf …": a subject, not content
     if _only_participles(main_parts):
         return None  # "Karin Krapp, eine Betroffene und im Forum engagiert, kritisierte …": an apposition
-    if content[0].lower_ in ADVERBIAL_CONJUNCTIONS:
+    if content[0].lower_ in ADVERBIAL_CONJUNCTIONS or _verbs_only_in_adverbial_clause(content):
         return None  # "Da Krebsbehandlungen … verlaufen, rechnet Dittrich mit …": a fronted adverbial clause
     return content
+
+
+def _verbs_only_in_adverbial_clause(content: list[Token]) -> bool:
+    """'Ähnlich wie in 2020, als … verbreitete, sprachen Nutzer …': the finite verbs before the
+    frame all lie in a clause opened by a conjunction after a comma; what is left has none."""
+    opener = next((k for k in range(1, len(content)) if content[k].lower_ in ADVERBIAL_CONJUNCTIONS
+                   and content[k - 1].text == ","), None)
+    return opener is not None and not any(is_finite_verb(t) for t in content[:opener])
 
 
 def _only_participles(tokens: list[Token]) -> bool:

@@ -57,6 +57,7 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
                    or _entity_after_auxiliary(cue, tokens) or speaker)
     if not speaker:
         return None
+    speaker = _without_topic(speaker, cue)
     sentence = _statement(tokens)
     # what a subordinate clause reports stays inside it, after its opener (the rest of the
     # sentence is the frame, which the WikiNews annotators mark as part of the quotation)
@@ -76,6 +77,18 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
     fill_addressee(q, cue)
     q.via = relay_of([t for t in tokens if t.i != cue.i], speaker)
     return q
+
+
+def _without_topic(speaker: list[Token], cue: Token) -> list[Token]:
+    """'sprachen viele Nutzer von einer geplanten Krise', parsed with the topic under the subject:
+    after the verb, a "von"/"über" phrase of a verb that takes one is the topic, not the speaker's."""
+    if lexicon_cue(cue) not in TOPIC_VERBS or speaker[0].i < cue.i:
+        return speaker
+    cut = next((k for k, t in enumerate(speaker) if k > 0 and t.lower_ in TOPIC_PREPOSITIONS), None)
+    return speaker[:cut] if cut is not None else speaker
+
+
+TOPIC_VERBS = {"sprechen", "berichten", "reden"}
 
 
 def _claims_lives(cue: Token) -> bool:
