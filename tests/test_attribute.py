@@ -945,3 +945,9 @@ def test_a_relative_clause_the_tagger_opens_with_an_article_is_no_content(rules_
 def test_the_topic_of_sprechen_is_no_part_of_the_speaker(rules_nlp, text, speaker, content):
     reported = _of_type(rules_nlp, text, "reported")
     assert [(_text(text, q.speaker), _text(text, q.quote)) for q in reported] == [(speaker, content)]
+
+
+def test_a_fronted_adverbial_clause_is_no_content(rules_nlp):
+    # the verb before the frame lies in the "als" clause: nothing was said there
+    text = "Ähnlich wie im Jahr 2020, als ein Film falsche Informationen verbreitete, sprachen viele Nutzer von einer Krise."
+    assert _of_type(rules_nlp, text, "indirect") == []
