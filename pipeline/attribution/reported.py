@@ -79,6 +79,9 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
     return q
 
 
+TOPIC_VERBS = {"sprechen", "berichten", "reden"}  # verbs whose "von"/"über" phrase is what was said
+
+
 def _without_topic(speaker: list[Token], cue: Token) -> list[Token]:
     """'sprachen viele Nutzer von einer geplanten Krise', parsed with the topic under the subject:
     after the verb, a "von"/"über" phrase of a verb that takes one is the topic, not the speaker's."""
@@ -86,9 +89,6 @@ def _without_topic(speaker: list[Token], cue: Token) -> list[Token]:
         return speaker
     cut = next((k for k, t in enumerate(speaker) if k > 0 and t.lower_ in TOPIC_PREPOSITIONS), None)
     return speaker[:cut] if cut is not None else speaker
-
-
-TOPIC_VERBS = {"sprechen", "berichten", "reden"}
 
 
 def _claims_lives(cue: Token) -> bool:
