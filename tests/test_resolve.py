@@ -361,3 +361,14 @@ def test_first_names_are_known_with_their_diacritics(word, gender):
 
     assert is_first_name(word) == (gender is not None)
     assert first_name_gender(word) == gender
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the dictionary knows these words only as first-person verb forms ("laschen", "youtuben"):
+    # capitalised at a sentence start they are names, not adverbs
+    ("Laschet sagte, die Union werde geschlossen auftreten.", "Laschet"),
+    ("Youtube erklärte, man prüfe die Vorwürfe.", "Youtube"),
+])
+def test_a_name_the_dictionary_knows_as_a_verb_form_can_speak(rules_nlp, text, speaker):
+    quotes = rules_nlp(text)._.quotations
+    assert [text[q.speaker[0][0]:q.speaker[-1][1]] for q in quotes if q.speaker] == [speaker]
