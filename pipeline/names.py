@@ -98,8 +98,10 @@ def first_name_gender(word: str) -> str | None:
 
 
 def _name_word(token: Token) -> bool:
-    """A capitalised word that can be part of a name: no verb, no sentence-opening article."""
-    return (token.is_title or token.is_upper and len(token) > 1) and token.is_alpha and token.pos_ not in {"VERB", "AUX"}
+    """A capitalised word that can be part of a name ("Ha-Gyu" in "Jeon Ha-Gyu" too): no verb, no
+    sentence-opening article."""
+    return ((token.is_title or token.is_upper and len(token) > 1) and token.text.replace("-", "").isalpha()
+            and token.pos_ not in {"VERB", "AUX"})
 
 
 # Endings of person nouns that stand before names ("Synodenpräsidentin", "Verteidigungsminister")

@@ -324,8 +324,11 @@ def test_a_source_phrase_speaks_for_its_owner(nlp, text, speaker):
     # "erklärt Nadeschdin der DW": the one spoken to is no part of the name; "von der" is
     ("sagt Nadeschdin der DW .", "VERB PROPN DET PROPN PUNCT", "Nadeschdin"),
     ("sagte Ursula von der Leyen .", "VERB PROPN ADP DET PROPN PUNCT", "Ursula von der Leyen"),
+    # a hyphenated name part belongs to the name ("Jeon Ha-Gyu", "Dominique Strauss-Kahn")
+    ("sagte Jeon Ha-Gyu , Sprecher", "VERB PROPN PROPN PUNCT NOUN", "Jeon Ha-Gyu"),
+    ("sagte Dominique Strauss-Kahn .", "VERB PROPN PROPN PUNCT", "Dominique Strauss-Kahn"),
 ])
-def test_an_article_after_a_surname_starts_no_part_of_the_name(words, pos, name):
+def test_what_continues_a_persons_name(words, pos, name):
     import spacy
 
     from pipeline.names import full_person_name
