@@ -14,7 +14,7 @@ from tests.conftest import SHARED
 
 WIKINEWS_DEV = SHARED / "data" / "wikinews-quotes" / "dev"
 REALNEWS_DEV = SHARED / "data" / "realnews-dev"
-WIKINEWS_MESSAGE_F1_FLOOR = 78.0  # reached: 79.0 (`make eval`, session 14; 78.6 in session 13)
+WIKINEWS_MESSAGE_F1_FLOOR = 77.9  # reached: 78.9 (`make eval`, session 14; 78.6 in session 13)
 REALNEWS_SPEAKER_RIGHT_FLOOR = 79.4  # reached: 80.4 % (`make eval`, session 14; 79.6 in session 13)
 REALNEWS_PRECISION_FLOOR = 86.1  # reached: 87.1 % (session 14; 86.9 in session 13)
 
