@@ -8,8 +8,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from . import lexicon
+from .german.clauses import antecedent
 from .german.labels import is_root, is_subject
-from .german.phrases import full_mention, with_entities
+from .german.phrases import full_mention
 from .german.time_phrases import date_phrase_start, is_date_word
 from .german.words import RELATIVE_PRONOUNS
 from .verbforms import is_cue_verb_form
@@ -103,14 +104,10 @@ def own_source_subject(mention: Span) -> list[Token] | None:
 RELATIVE_SPEAKERS = {"das", "welches"}  # ("der", "die" may also stand for a person named before: see resolve)
 
 
-def relative_antecedent(token: Token) -> list[Token] | None:
+def relative_antecedent(token: Token) -> list[Token]:
     """'Ägypten, das vorschlug, …', 'Ein Gesetz, das vorsieht, dass …': a neuter relative pronoun
     right after a noun's comma stands for that noun."""
-    doc = token.doc
-    if token.lower_ not in RELATIVE_SPEAKERS or token.i < 2 or doc[token.i - 1].text != ",":
-        return None
-    noun = doc[token.i - 2]
-    return with_entities([noun]) if noun.pos_ in {"NOUN", "PROPN"} else None
+    return antecedent(token) if token.lower_ in RELATIVE_SPEAKERS else []
 
 
 def previous_subject(mention: Span) -> list[Token] | None:

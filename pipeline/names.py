@@ -75,7 +75,7 @@ def _lookup(word: str) -> str | None:
     gender = _in_table(lower)
     # the table is written without diacritics ("Jürgen", "José", "Nicolás" are "jurgen", "jose",
     # "nicolas"); an inflected common noun is no name for it ("Länder", a form of "Land")
-    folded = "".join(c for c in unicodedata.normalize("NFKD", lower) if not unicodedata.combining(c))
+    folded = without_diacritics(lower)
     if gender is None and folded != lower and dictionary_lemma(word) == word:
         gender = _in_table(folded)
     return gender
@@ -198,9 +198,12 @@ def gender_of_name(name: str) -> str | None:
     return first_name_gender(words[0]) if words else None
 
 
+def without_diacritics(text: str) -> str:
+    """'Nicolás' -> 'Nicolas', 'Jürgen' -> 'Jurgen'."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def normalize_name(name: str) -> str:
     """Case-, hyphen- and accent-insensitive key for comparing name variants."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[-‐‑–'’]", " ", text.lower())
+    text = re.sub(r"[-‐‑–'’]", " ", without_diacritics(name).lower())
     return " ".join(re.sub(r"[^\w\s]", " ", text).split())

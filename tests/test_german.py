@@ -182,8 +182,8 @@ def test_a_said_noun_after_its_verb_is_no_subject():
 
     words = ["Tiktok", "weist", "die", "Vorwürfe", "zurück", "."]
     doc = Doc(spacy.blank("de").vocab, words=words, pos=["NOUN", "VERB", "DET", "NOUN", "ADV", "PUNCT"],
-                           lemmas=["Tiktok", "weisen", "der", "Vorwurf", "zurück", "."],
-                           heads=[1, 1, 3, 1, 1, 1], deps=["advmod", "ROOT", "det", "nsubj", "compound:prt", "punct"])
+              lemmas=["Tiktok", "weisen", "der", "Vorwurf", "zurück", "."],
+              heads=[1, 1, 3, 1, 1, 1], deps=["advmod", "ROOT", "det", "nsubj", "compound:prt", "punct"])
     assert is_said_object(doc[3]) and subject_of(doc[1]) == []
     assert not _is_mention_head(doc[3]) and _is_mention_head(doc[0])
     # before its verb it may well be the subject ("Vorwürfe werden laut")

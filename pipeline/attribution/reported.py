@@ -8,7 +8,8 @@ from itertools import dropwhile
 from spacy.tokens import Span, Token
 
 from .. import lexicon
-from ..german.clauses import content_end, frames_as_source, subordinate_clause_end, subordinate_clause_start
+from ..german.clauses import (antecedent, content_end, frames_as_source, subordinate_clause_end,
+                              subordinate_clause_start)
 from ..german.phrases import full_mention, is_demonstrative, subject_of, with_entities
 from ..german.time_phrases import is_date_phrase
 from ..german.prepositions import governed_by_preposition, prepositional_phrase
@@ -277,15 +278,6 @@ def subordinate_clause(cue: Token, tokens: list[Token]) -> list[Token]:
         return []
     end = subordinate_clause_end(tokens, cue.i)
     return [t for t in tokens if start <= t.i < end]
-
-
-def antecedent(relative: Token) -> list[Token]:
-    """The noun before the comma that opens a relative clause (the full mention grows it)."""
-    doc = relative.doc
-    if relative.i < 2 or doc[relative.i - 1].text != ",":
-        return []
-    noun = doc[relative.i - 2]
-    return with_entities([noun]) if noun.pos_ in {"NOUN", "PROPN"} else []
 
 
 def reported_content(statement: list[Token], cue: Token, speaker: list[Token], verb_final: bool = False) -> list[Token]:

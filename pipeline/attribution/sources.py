@@ -102,6 +102,7 @@ def source_phrase(sent: Span, tokens: list[Token], previous, min_content: int = 
         return q
     return None
 
+
 def _wie_holder(between: list[Token]) -> tuple[list[Token], list[Token]]:
     """'wie der Verband am Montag bekannt gab': the words between "wie" and the verb are the
     holder ("der Verband"), then when ("am Montag", "heute", left out) and the verb's separated

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .mood import is_finite_verb, is_infinitive, is_konjunktiv
-from .phrases import subject_of
+from .phrases import subject_of, with_entities
 from .punctuation import strip_end
 from .words import (
     CLAUSE_OPENERS,
@@ -43,6 +43,15 @@ def clause_subject(clause: list[Token], exclude: Token) -> list[Token]:
         if subject:
             return subject
     return []
+
+
+def antecedent(relative: Token) -> list[Token]:
+    """The noun before the comma that opens a relative clause (the full mention grows it)."""
+    doc = relative.doc
+    if relative.i < 2 or doc[relative.i - 1].text != ",":
+        return []
+    noun = doc[relative.i - 2]
+    return with_entities([noun]) if noun.pos_ in {"NOUN", "PROPN"} else []
 
 
 def without_relative_source(content: list[Token]) -> list[Token]:

@@ -131,11 +131,11 @@ def capitalised_non_noun(token: Token) -> bool:
     capitalised only because it starts the sentence, which the dictionary (simplemma) knows as
     an adverb or adjective (its lemma is lower case), although the parser took it for a noun.
     Names and nouns keep their capital in the lemma ("Experten" -> "Experte")."""
+    if not (token.is_sent_start and token.is_title and token.pos_ != "PRON" and token.lower_ not in QUANTIFIERS):
+        return False  # (the cheap tests first: every noun of the linker's candidates comes here)
     lemma = dictionary_lemma(token.text)
     # (a verb lemma says only that the dictionary knows a first-person form: "Youtube" -> "youtuben")
-    return (token.is_sent_start and token.is_title and token.pos_ != "PRON" and token.lower_ not in QUANTIFIERS
-            and lemma.islower() and not (lemma.endswith("n") and lemma.startswith(token.lower_)
-                                         and lemma != token.lower_))
+    return lemma.islower() and not (lemma.endswith("n") and lemma.startswith(token.lower_) and lemma != token.lower_)
 
 
 def with_entities(tokens: list[Token]) -> list[Token]:
