@@ -58,7 +58,7 @@ CORE_REPORTED_VERBS = {"kritisieren", "danken", "verurteilen", "loben", "warnen"
                        "ablehnen", "zurückweisen", "dementieren", "bestreiten", "bekräftigen", "versichern",
                        "zusichern", "ankündigen", "beschuldigen", "vorwerfen", "bezeichnen", "leugnen",
                        "einräumen", "anprangern", "unterstreichen", "befürworten",
-                       "bestätigen", "begründen", "bitten", "protestieren", "anbieten"}
+                       "bestätigen", "begründen", "bitten", "protestieren", "anbieten", "aufrufen", "drohen"}
 # Frequent verbs that the mining links to Reported quotations by accident (they occur inside
 # them) or that a small lemmatizer mangles ("siehen"): never cues on their own.
 NOT_CUES = {"sehen", "siehen", "vorsehen", "geben", "stehen", "kommen", "halten", "führen", "stellen", "setzen",

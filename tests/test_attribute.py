@@ -100,8 +100,29 @@ def test_reported_and_free_indirect(rules_nlp):
     ("Der Präsident sprach sieben Minuten mit seiner Frau.", []),
     ("Die Richterin spricht das Urteil erst am Freitag.", []),
     ("Der Minister sprach von einem großen Erfolg.", ["von einem großen Erfolg"]),
+    # "drohen" threatens with a "mit" phrase; without one it is a danger
+    ("Der Vermieter drohte den Mietern mit einer Räumungsklage.", ["den Mietern mit einer Räumungsklage"]),
+    ("Dem Verein droht nach der Niederlage der Abstieg.", []),
+    ("Der alte Kran drohte bei dem Sturm umzustürzen.", []),
+    # "aufrufen" calls on someone, to do something or for a cause; a call to an event is the event
+    ("Die Bischöfin rief die Gemeinden zur Versöhnung auf.", ["die Gemeinden zur Versöhnung"]),
+    ("Die Ärztin rief zu mehr Geduld mit den Kliniken auf.", ["zu mehr Geduld mit den Kliniken"]),
+    ("Die Gewerkschaft hat für Freitag zu einem Warnstreik aufgerufen.", []),
+    ("Der Verein sammelt Decken und hat zu Spenden aufgerufen.", []),
+    ("Die Kirche lobte die vielen Helfer und rief zu Spenden auf.", ["die vielen Helfer"]),
 ])
 def test_what_is_no_reported_speech(rules_nlp, text, reported):
+    assert [_text(text, q.quote) for q in _of_type(rules_nlp, text, "reported")] == reported
+
+
+@pytest.mark.parametrize("text, reported", [
+    # the act before the colon is a claim of its own ...
+    ("Die Ärztin beschreibt die Lage als schwierig: „Wir haben zu wenig Betten.“", ["die Lage als schwierig"]),
+    # ... unless it only announces the quote: the quote is what the act said
+    ("Der Trainer kommentierte die Niederlage mit den Worten: „Wir waren heute einfach zu langsam.“", []),
+    ("Die Ministerin begründete ihren Rücktritt wie folgt: „Ich habe das Vertrauen verloren.“", []),
+])
+def test_a_speech_act_before_a_quote(rules_nlp, text, reported):
     assert [_text(text, q.quote) for q in _of_type(rules_nlp, text, "reported")] == reported
 
 

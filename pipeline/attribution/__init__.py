@@ -7,6 +7,7 @@ indirect, indirect_free_indirect, free_indirect, reported. One module per constr
 - `indirect`: a content clause with a speech verb or speech-act noun;
 - `sources`: "laut X", "nach Angaben von X", "X zufolge", "wie X berichtete", "…, so X";
 - `reported`: speech acts with an object ("kritisierte …") and hearsay ("soll … haben");
+- `speech_acts`: which uses of a speech-act verb report speech ("drohte mit …", not "Ihm droht …");
 - `konjunktiv`: Konjunktiv sentences that continue a speaker, merged into runs;
 - `tagged`: spans of the trained quote tagger that no rule found;
 - `cues` and `roles`: the cue verb, and the speaker, addressee and relay of a quotation;

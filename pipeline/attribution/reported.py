@@ -3,6 +3,7 @@ also before a quote's colon or coordinated before a statement, and hearsay ("X s
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import dropwhile
 
 from spacy.tokens import Span, Token
@@ -14,12 +15,13 @@ from ..german.phrases import full_mention, is_demonstrative, subject_of, with_en
 from ..german.time_phrases import is_date_phrase
 from ..german.prepositions import governed_by_preposition, prepositional_phrase
 from ..german.punctuation import strip_edges, strip_end
-from ..german.words import ANAPHORS, CASUALTY_NOUNS, RELATIVE_SUBJECTS, SENTENCE_ADVERBS, TIME_NOUNS
+from ..german.words import ANAPHORS, RELATIVE_SUBJECTS, SENTENCE_ADVERBS, TIME_NOUNS
 from ..german.labels import is_conjunct, is_passive_auxiliary
 from ..german.mood import is_finite_verb
 from ..quotation import Quotation, Rule, char_spans, tokens_at
 from .cues import back_reference, cue_with_auxiliaries, is_particle_of, lexicon_cue, mistagged_verb
 from .konjunktiv import follows_quotation
+from .speech_acts import TOPIC_PREPOSITIONS, says_something, without_topic
 from .roles import (
     continue_previous,
     entity_after,
@@ -47,8 +49,6 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
     agent = passive_agent(cue, tokens)
     if not agent and is_passive(cue):
         return None  # "Scharf kritisiert wurde ihre Entscheidung": the subject is what was criticised
-    if _claims_lives(cue):
-        return None
     clause = subordinate_clause(cue, tokens)
     speaker = agent or _actor(cue, tokens, clause)
     if speaker and is_demonstrative(speaker) and speaker[0].i == tokens[0].i and tokens[0].lower_ in ANAPHORS:
@@ -58,7 +58,7 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
                    or _entity_after_auxiliary(cue, tokens) or speaker)
     if not speaker:
         return None
-    speaker = _without_topic(speaker, cue)
+    speaker = without_topic(speaker, cue)
     sentence = _statement(tokens)
     # what a subordinate clause reports stays inside it, after its opener (the rest of the
     # sentence is the frame, which the WikiNews annotators mark as part of the quotation)
@@ -69,45 +69,15 @@ def _reported_at(cue: Token, tokens: list[Token]) -> Quotation | None:
         return None  # "die Entscheidung, die der Minister kritisierte": the object is outside the clause
     if not any(t.is_alpha for t in content):  # nothing said: a stray quotation mark or a number
         return None
-    if lexicon_cue(cue) == "sprechen" and not any(t.lower_ in TOPIC_PREPOSITIONS for t in content):
-        return None  # "sprach mit seiner Frau", "sprach das Urteil", "spricht Kantonesisch": nothing reported
     frame = [t for t in sentence if t not in content]
     q = Quotation(type="reported", quote=char_spans(content), speaker=char_spans(speaker), frame=char_spans(frame),
                   cue=char_spans(cue_with_auxiliaries(cue)), cue_lemma=lexicon_cue(cue), rule=Rule.REPORTED,
                   confidence=0.6)
     fill_addressee(q, cue)
+    if not says_something(cue, content, q):
+        return None
     q.via = relay_of([t for t in tokens if t.i != cue.i], speaker)
     return q
-
-
-TOPIC_VERBS = {"sprechen", "berichten", "reden"}  # verbs whose "von"/"über" phrase is what was said
-
-
-def _without_topic(speaker: list[Token], cue: Token) -> list[Token]:
-    """'sprachen viele Nutzer von einer geplanten Krise', parsed with the topic under the subject:
-    after the verb, a "von"/"über" phrase of a verb that takes one is the topic, not the speaker's."""
-    if lexicon_cue(cue) not in TOPIC_VERBS or speaker[0].i < cue.i:
-        return speaker
-    cut = next((k for k, t in enumerate(speaker) if k > 0 and t.lower_ in TOPIC_PREPOSITIONS), None)
-    return speaker[:cut] if cut is not None else speaker
-
-
-def _claims_lives(cue: Token) -> bool:
-    """'Zwölf Todesopfer forderte ein Taifun', 'hat mindestens 35 Todesopfer gefordert': "fordern"
-    whose object counts victims reports a disaster, not a demand (the noun's path up to the verb
-    runs over no other verb, so "forderte, die Opfer zu entschädigen" stays a demand)."""
-    return lexicon_cue(cue) == "fordern" and any(
-        t.lower_ in CASUALTY_NOUNS and t.pos_ in {"NOUN", "PROPN"} and not governed_by_preposition(t)
-        and _nominal_path(t, cue) for t in cue.subtree)
-
-
-def _nominal_path(token: Token, verb: Token) -> bool:
-    """Whether the token hangs from the verb over nouns, numbers, articles and adjectives only."""
-    while token.head.i != verb.i:
-        token = token.head
-        if token.head.i == token.i or token.pos_ not in {"NOUN", "PROPN", "NUM", "DET", "ADJ"}:
-            return False
-    return True
 
 
 def act_before_statement(tokens: list[Token], statement: Quotation) -> Quotation | None:
@@ -155,7 +125,6 @@ def _actor(cue: Token, tokens: list[Token], clause: list[Token]) -> list[Token]:
     return subject
 
 
-TOPIC_PREPOSITIONS = {"von", "vom", "über"}  # "berichtete von …", "sprach über …"
 FRAME_VERBS = {"sagen", "erklären", "mitteilen", "schreiben", "meinen", "äußern", "antworten", "ergänzen",
                "hinzufügen", "fragen", "zitieren"}  # before a colon: the quote's frame, no act of their own
 
@@ -169,6 +138,8 @@ def speech_act_before_quote(sent: Span, direct: list[Span]) -> Quotation | None:
         if not (sent.start < colon < sent.end) or doc[colon].text != ":":
             continue
         before = [t for t in doc[sent.start:colon] if not t.is_space]
+        if announces_the_quote(before):
+            continue  # "kommentierte die Entscheidung mit den Worten: „…“": the quote is what the act said
         if any(other.start < colon and other.end > sent.start for other in direct):
             before = [t for t in before if not any(o.start <= t.i < o.end for o in direct)]
         # (a verb of saying before a colon is the quote's frame: "sagte nach dem Treffen: „…“");
@@ -183,6 +154,13 @@ def speech_act_before_quote(sent: Span, direct: list[Span]) -> Quotation | None:
                 q.rule = Rule.REPORTED_BEFORE_QUOTE
                 return q
     return None
+
+
+def announces_the_quote(before: list[Token]) -> bool:
+    """'mit den Worten', 'wie folgt', 'folgendermaßen' right before the colon: the act's content
+    is the quote after it, and the act no claim of its own."""
+    words = [t.lower_ for t in before[-4:] if not t.is_punct]
+    return bool(words) and (words[-1] in {"folgendermaßen", "folgt"} or (words[-1] == "worten" and "mit" in words))
 
 
 def _names_an_object_or_topic(content: list[Token]) -> bool:
@@ -245,11 +223,20 @@ def coordinated_reports(q: Quotation, sent: Span) -> list[Quotation]:
         if not any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in own):
             return [q]  # one conjunct without an object of its own: keep the claim whole
         parts.append((verb, own))
-    return [Quotation(type="reported", quote=char_spans(own), speaker=q.speaker, addressee=q.addressee,
-                      frame=char_spans([t for t in statement if t not in own]),
-                      cue=char_spans(cue_with_auxiliaries(verb)), cue_lemma=lexicon_cue(verb),
-                      rule=Rule.REPORTED, confidence=q.confidence, via=q.via)
-            for verb, own in parts]
+    claims = [Quotation(type="reported", quote=char_spans(own), speaker=q.speaker, addressee=q.addressee,
+                        frame=char_spans([t for t in statement if t not in own]),
+                        cue=char_spans(cue_with_auxiliaries(verb)), cue_lemma=lexicon_cue(verb),
+                        rule=Rule.REPORTED, confidence=q.confidence, via=q.via)
+              for verb, own in parts]
+    # a conjunct in a use that reports nothing ("schätzt … und hat zu Spenden aufgerufen") is no claim
+    return [claim for claim, (verb, own) in zip(claims, parts) if says_something(verb, own, _addressed(claim, verb))]
+
+
+def _addressed(claim: Quotation, verb: Token) -> Quotation:
+    """A copy of the claim with the verb's own addressee."""
+    own = replace(claim, addressee=[])
+    fill_addressee(own, verb)
+    return own
 
 
 def _coordinated_speech_verbs(cue: Token, sent: Span) -> list[Token]:
