@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 import pyarrow as pa
 from rapidfuzz import fuzz
 
-from .german.words import GENERIC_PRONOUNS, INDEFINITE_ARTICLES, PRONOUNS
+from .german.words import ARTICLES, GENERIC_PRONOUNS, PRONOUNS, QUANTIFIERS
 from .names import normalize_name
 
 SPEAKERS_SCHEMA = pa.schema([
@@ -73,13 +73,32 @@ def fuzzy_variants(keys: list[str]) -> dict[str, str]:
     return mapped
 
 
+ATTRIBUTE_OPENERS = {"der", "des", "von", "vom", "aus", "für"}  # "eine Sprecherin der Polizei"
+# How likely a description's first word makes it a subject: "ein …", "die …" over "der …" (also a
+# genitive or dative: "der Studie") over "dem …", "den …"
+NOMINATIVE_RANK = {"dem": 0, "den": 0, "des": 0, "einem": 0, "einen": 0, "einer": 0, "eines": 0, "der": 1}
+# First words of a description, not a name: articles and quantifiers in any case and ending
+# ("Der Feuerwehrsprecher" opening a sentence, "Mehreren Medienberichten")
+DESCRIBING_WORDS = ARTICLES | QUANTIFIERS | {"zahlreiche", "weitere", "verschiedene"}
+
+
 def speaker_type(speaker: str | None, label: str | None) -> str | None:
     if not speaker:
         return None
     if label in NAMED_TYPES:
         return label
-    indefinite = speaker.split(maxsplit=1)[0].lower() in INDEFINITE_ARTICLES
-    return "anonymous" if indefinite or speaker[:1].islower() else "other"
+    first = speaker.split(maxsplit=1)[0].lower()
+    described = first in DESCRIBING_WORDS or first.rstrip("nmrs") in DESCRIBING_WORDS
+    return "anonymous" if described or speaker[:1].islower() else "other"
+
+
+def description_key(speaker: str) -> str:
+    """'ein Feuerwehrsprecher', 'Der Feuerwehr-Sprecher' -> 'feuerwehrsprecher': the words
+    after the article, case-, hyphen- and accent-insensitive."""
+    words = speaker.split()
+    if len(words) > 1 and (words[0].lower() in DESCRIBING_WORDS or words[0].lower().rstrip("nmrs") in DESCRIBING_WORDS):
+        words = words[1:]
+    return normalize_name(re.sub(r"(\w)-(\w)", r"\1\2", " ".join(words)))
 
 
 class Identities:
@@ -96,6 +115,7 @@ class Identities:
         self.merged = self._surnames_to_full_names(named)
         variants = fuzzy_variants(sorted(set(self.merged.values())))
         self.merged = {key: variants.get(full, full) for key, full in self.merged.items()}
+        self.described = self._short_to_full_descriptions(rows)
         for row in rows:
             key = self._row_key(row)
             if key not in self.key_of:
@@ -116,6 +136,23 @@ class Identities:
         return merged
 
     @staticmethod
+    def _short_to_full_descriptions(rows: list[dict]) -> dict[tuple, str]:
+        """Per article, a description key -> the one longer description there that begins with
+        its words ("die Sprecherin" -> "eine Sprecherin der Polizei"; else itself)."""
+        keys = defaultdict(set)
+        for row in rows:
+            if speaker_type(row["speaker"], row["speaker_type"]) == "anonymous":
+                keys[row["doc_id"]].add(description_key(row["speaker"]))
+        merged = {}
+        for doc_id, in_doc in keys.items():
+            for key in in_doc:
+                # (continued by an attribute: "die chinesische Regierung, man" is a misparse)
+                longer = {other for other in in_doc if other.startswith(key + " ")
+                          and other[len(key) + 1:].split()[0] in ATTRIBUTE_OPENERS}
+                merged[doc_id, key] = next(iter(longer)) if len(longer) == 1 else key
+        return merged
+
+    @staticmethod
     def _row_key(row: dict) -> tuple:
         return row["doc_id"], row["speaker"], row["speaker_type"]
 
@@ -124,7 +161,7 @@ class Identities:
         if kind is None:
             return None
         if kind == "anonymous":
-            return "anonymous", row["doc_id"], normalize_name(row["speaker"])
+            return "anonymous", row["doc_id"], self.described[row["doc_id"], description_key(row["speaker"])]
         return "named", self.merged[spelling_key(row["speaker"])]
 
     def of(self, row: dict) -> tuple | None:
@@ -175,8 +212,15 @@ def assign_speakers(claims: pa.Table) -> tuple[pa.Table, pa.Table]:
 
 
 def _fullest(group: list[dict]) -> str:
-    """The name with the most words, then the most frequent, then the first in order."""
+    """The name with the most words, then the most frequent, then the first in order; a
+    description: the one with the most words, then a nominative, then the first ("ein
+    Feuerwehrsprecher" before "der Feuerwehr-Sprecher" later in the article)."""
     counts = Counter(row["speaker"] for row in group)
+    first = {name: k for k, name in reversed(list(enumerate(row["speaker"] for row in group)))}
+    if all(speaker_type(row["speaker"], row["speaker_type"]) == "anonymous" for row in group):
+        # (a nominative first: "Der Niederländer" rather than a misparse's "Dem Niederländer")
+        return max(counts, key=lambda name: (len(name.split()), NOMINATIVE_RANK.get(name.split()[0].lower(), 2),
+                                             -first[name]))
     return max(counts, key=lambda name: (len(name.split()), counts[name], -len(name)))
 
 

@@ -231,10 +231,33 @@ def test_a_quote_after_a_full_stop_takes_its_own_frame(rules_nlp):
     ("Merkel forderte die Regierung auf, die Steuern sofort zu senken.", "die Regierung"),
     ("Der Trainer sagte zur Sportschau, das Spiel sei schwer gewesen.", "Sportschau"),
     ("Der Sprecher erklärte gegenüber dem Tagesspiegel, dass die Untersuchung noch andauere.", "dem Tagesspiegel"),
+    # a dative known by its article or form, whatever the parser called it
+    ("Die Ministerin sagte dem Fernsehsender Phoenix, die Gespräche seien gescheitert.", "dem Fernsehsender Phoenix"),
+    ("„Das ist ein guter Tag“, sagte Müller der Zeitung.", "der Zeitung"),
+    ("Der Sprecher berichtete ihm, die Verhandlungen seien abgebrochen worden.", "ihm"),
 ])
 def test_addressees(rules_nlp, text, addressee):
     q = rules_nlp(text)._.quotations[0]
     assert [text[s:e] for s, e in q.addressee] == [addressee]
+
+
+@pytest.mark.parametrize("text, speaker, addressee", [
+    # a passive without an agent names no speaker: the one it was said to is not it
+    ("Dem Bürgermeister wurde vorgeworfen, die Akten vernichtet zu haben.", "", "Dem Bürgermeister"),
+    ("Die Anwohner wurden aufgefordert, Fenster und Türen geschlossen zu halten.", "", "Die Anwohner"),
+    ("Es wird befürchtet, dass sich die Lage weiter verschlechtert.", "", ""),
+    # the von-agent speaks; so does the subject of "zitieren"
+    ("Vom Ministerium wurde erklärt, dass die Lage ernst sei.", "Ministerium", ""),
+    ("Der Bürgermeister wird mit den Worten zitiert, die Lage sei ernst.", "Der Bürgermeister", ""),
+])
+def test_who_speaks_in_a_passive(nlp, text, speaker, addressee):
+    q = nlp(text)._.quotations[0]
+    assert (_text(text, q.speaker), _text(text, q.addressee)) == (speaker, addressee)
+
+
+def test_a_postposition_phrase_is_no_addressee(rules_nlp):
+    text = "Dem Bericht zufolge sagte der Minister, die Lage sei ernst."
+    assert all(not q.addressee for q in rules_nlp(text)._.quotations)
 
 
 def test_direct_quote_takes_the_subject_of_an_unknown_verb(rules_nlp):
@@ -633,6 +656,14 @@ def test_an_inserted_so_phrase_names_the_speaker(nlp, text, quote):
 
     rows = [r for r in claim_rows(nlp(text)) if r["rule"] == "source:so"]
     assert [r["quote"] for r in rows] == [quote]
+
+
+@pytest.mark.parametrize("text", [
+    "„Wir haben den Brand noch nicht unter Kontrolle“, so der Sprecher der Feuerwehr weiter.",
+    "Die Lage bleibe unübersichtlich, so der Sprecher der Feuerwehr abschließend.",
+])
+def test_a_final_so_phrase_names_the_speaker_without_the_adverb_after_it(rules_nlp, text):
+    assert [_text(text, q.speaker) for q in rules_nlp(text)._.quotations] == ["der Sprecher der Feuerwehr"]
 
 
 def test_a_speaker_with_an_apposition_before_a_speech_act_is_no_content(rules_nlp):

@@ -100,7 +100,7 @@ def test_label_tests_read_both_schemes(scheme):
 
 @pytest.mark.parametrize("scheme", ["tiger", "ud"])
 def test_passive_is_told_from_future_in_both_schemes(scheme):
-    from pipeline.attribution.reported import is_passive
+    from pipeline.attribution.cues import is_passive
 
     assert is_passive(build(PASSIVE, scheme)[4])  # "wurde … kritisiert": the subject was criticised
     assert not is_passive(build(FUTURE, scheme)[4])  # "wird … kritisieren": the subject criticises

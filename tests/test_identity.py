@@ -46,3 +46,40 @@ def test_near_spellings_join_and_different_first_names_do_not():
         ("c", "Hans Müller", "PER", "Müller"), ("d", "Anna Müller", "PER", "Müller")))
     ids = claims.column("speaker_id").to_pylist()
     assert ids[0] == ids[1] and ids[2] != ids[3]
+
+
+def test_descriptions_of_one_article_are_one_speaker_whatever_their_article():
+    claims, speakers = assign_speakers(_claims(
+        ("a", "ein Feuerwehrsprecher", None, "ein Feuerwehrsprecher"),
+        ("a", "Der Feuerwehr-Sprecher", None, "Der Feuerwehr-Sprecher"),
+        ("a", "der Feuerwehrsprecher", None, "der Feuerwehrsprecher"),
+        ("b", "der Feuerwehrsprecher", None, "der Feuerwehrsprecher"),
+        ("c", "Mehreren Medienberichten", None, "Mehreren Medienberichten"),
+        ("d", "Mehreren Medienberichten", None, "Mehreren Medienberichten")))
+    rows = claims.to_pylist()
+    assert len({row["speaker_id"] for row in rows[:3]}) == 1
+    assert {row["speaker"] for row in rows[:3]} == {"ein Feuerwehrsprecher"}  # the first, introducing one
+    assert rows[3]["speaker_id"] != rows[0]["speaker_id"]  # another article's spokesman
+    assert rows[4]["speaker_id"] != rows[5]["speaker_id"]  # a description names no one across articles
+    assert {row["type"] for row in speakers.to_pylist()} == {"anonymous"}
+
+
+def test_a_short_description_joins_the_one_fuller_description_of_its_article():
+    claims, _ = assign_speakers(_claims(
+        ("a", "eine Sprecherin der Polizei", None, "eine Sprecherin der Polizei"),
+        ("a", "die Sprecherin", None, "die Sprecherin"),
+        ("b", "eine Sprecherin der Polizei", None, "eine Sprecherin der Polizei"),
+        ("b", "eine Sprecherin der Feuerwehr", None, "eine Sprecherin der Feuerwehr"),
+        ("b", "die Sprecherin", None, "die Sprecherin")))
+    rows = claims.to_pylist()
+    assert rows[1]["speaker_id"] == rows[0]["speaker_id"] and rows[1]["speaker"] == "eine Sprecherin der Polizei"
+    assert rows[4]["speaker_id"] not in {rows[2]["speaker_id"], rows[3]["speaker_id"]}  # which one? unknown
+
+
+def test_a_description_joins_only_an_attribute_and_is_named_in_the_nominative():
+    claims, _ = assign_speakers(_claims(
+        ("a", "die Regierung", None, "die Regierung"), ("a", "die Regierung, man", None, "die Regierung, man"),
+        ("b", "Dem Niederländer", None, "Dem Niederländer"), ("b", "Der Niederländer", None, "Der Niederländer")))
+    rows = claims.to_pylist()
+    assert rows[0]["speaker_id"] != rows[1]["speaker_id"]  # a misparse's glued words are no attribute
+    assert rows[2]["speaker_id"] == rows[3]["speaker_id"] and rows[2]["speaker"] == "Der Niederländer"

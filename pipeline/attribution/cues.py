@@ -13,6 +13,7 @@ from .. import lexicon
 from ..german.labels import (
     is_auxiliary_of_head,
     is_below_auxiliary,
+    is_passive_auxiliary,
     is_root,
     is_separated_particle,
 )
@@ -150,3 +151,10 @@ def _after_a_comma(verb: Token, auxiliary: Token) -> bool:
     """An auxiliary after the verb belongs to it only in the same clause ("kritisiert worden
     war"); after a comma it is another clause's ("gesprochen, ohne dabei konkret zu werden")."""
     return auxiliary.i > verb.i and any(t.text == "," for t in verb.doc[verb.i + 1:auxiliary.i])
+
+
+def is_passive(cue: Token) -> bool:
+    """A participle with a form of "werden" ("wurde … kritisiert"), not a future ("wird kritisieren")."""
+    werden = [t for t in cue_with_auxiliaries(cue) if t.lemma_ == "werden" and t.i != cue.i]
+    return any(is_passive_auxiliary(t) for t in werden) or (
+        bool(werden) and ("Part" in cue.morph.get("VerbForm") or cue.tag_ == "VVPP"))

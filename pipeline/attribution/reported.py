@@ -16,10 +16,10 @@ from ..german.time_phrases import is_date_phrase
 from ..german.prepositions import governed_by_preposition, prepositional_phrase
 from ..german.punctuation import strip_edges, strip_end
 from ..german.words import ANAPHORS, RELATIVE_SUBJECTS, SENTENCE_ADVERBS, TIME_NOUNS
-from ..german.labels import is_conjunct, is_passive_auxiliary
+from ..german.labels import is_conjunct
 from ..german.mood import is_finite_verb
 from ..quotation import Quotation, Rule, char_spans, tokens_at
-from .cues import back_reference, cue_with_auxiliaries, is_particle_of, lexicon_cue, mistagged_verb
+from .cues import back_reference, cue_with_auxiliaries, is_particle_of, is_passive, lexicon_cue, mistagged_verb
 from .konjunktiv import follows_quotation
 from .speech_acts import TOPIC_PREPOSITIONS, says_something, without_topic
 from .roles import (
@@ -189,13 +189,6 @@ def _object_like(token: Token) -> bool:
     'dem Spiegel', 'am Montag'): the object of the act (the parser may call it the subject)."""
     return (token.pos_ in {"NOUN", "PROPN"} and token.lower_ not in TIME_NOUNS
             and "Dat" not in token.morph.get("Case") and not governed_by_preposition(token))
-
-
-def is_passive(cue: Token) -> bool:
-    """A participle with a form of "werden" ("wurde … kritisiert"), not a future ("wird kritisieren")."""
-    werden = [t for t in cue_with_auxiliaries(cue) if t.lemma_ == "werden" and t.i != cue.i]
-    return any(is_passive_auxiliary(t) for t in werden) or (
-        bool(werden) and ("Part" in cue.morph.get("VerbForm") or cue.tag_ == "VVPP"))
 
 
 def coordinated_reports(q: Quotation, sent: Span) -> list[Quotation]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .. import lexicon
-from ..german.labels import is_accusative_object, is_dative_object, is_subject
+from ..german.labels import is_accusative_object, is_dative_object, is_root, is_subject
 from ..german.mood import is_finite_verb
+from ..german.prepositions import governed_by_preposition
 from ..german.phrases import (
     is_dateline,
     is_demonstrative,
@@ -27,7 +28,7 @@ from ..german.phrases import (
 from ..german.words import DATE_WORDS, PERSONAL_PRONOUNS
 from ..names import is_first_name, is_person_noun, person_name_in
 from ..quotation import Quotation, char_spans
-from .cues import cue_with_auxiliaries, lexicon_cue
+from .cues import cue_with_auxiliaries, is_passive, lexicon_cue
 
 
 def frame_subject(frame: list[Token]) -> list[Token]:
@@ -50,6 +51,11 @@ def fill_from_cue(q: Quotation, cue: Token, frame: list[Token], exclude) -> None
     q.cue_lemma = lexicon_cue(cue)
     # (a subject inside the quotation leaves at most its punctuation outside: no speaker)
     subject = [t for t in subject_of(cue) if t.i not in exclude]
+    if agentless_main_passive(cue, frame):
+        _passive_without_agent(q, cue, subject)
+        # ("In diesem wird festgehalten, dass …", "was in Caracas als … verurteilt wurde": where it was said)
+        q.speaker = char_spans(_source_after_in(frame, exclude))
+        return
     speaker = passive_agent(cue, frame) or (with_entities(subject) if not all(t.is_punct or t.is_space for t in subject) else [])
     speaker = opening_name_instead(cue, frame, speaker) or speaker
     if is_demonstrative(speaker):  # "Dies bekräftigte Kim": the parser took the object for the subject
@@ -70,6 +76,35 @@ def fill_from_cue(q: Quotation, cue: Token, frame: list[Token], exclude) -> None
     if q.cue_lemma == "zitieren" and (roles := _quoted_and_relay(cue, frame, exclude)):
         person, relay = roles
         q.speaker, q.via, q.addressee = char_spans(person), _name_in(relay), []
+
+
+QUOTED_SUBJECT_VERBS = {"zitieren"}  # "X wird mit den Worten zitiert": the subject spoke
+
+
+def _passive_without_agent(q: Quotation, cue: Token, subject: list[Token]) -> None:
+    """'Dem Niederländer wurde vorgeworfen, …', 'Die Anwohner wurden gebeten, …': no one is
+    named as the speaker; the subject (or a dative the parser took for it) was spoken to."""
+    q.speaker = []
+    fill_addressee(q, cue)
+    if not q.addressee and subject and q.cue_lemma in lexicon.ADDRESSEE_OBJECT_VERBS | DATIVE_ADDRESSEE_VERBS:
+        q.addressee = char_spans(subject)
+
+
+DATIVE_ADDRESSEE_VERBS = {"vorwerfen", "verdächtigen", "fragen", "raten", "empfehlen", "mitteilen"}
+
+
+def agentless_main_passive(cue: Token, frame: list[Token]) -> bool:
+    """'Dem Niederländer wurde vorgeworfen, …', 'Es wird befürchtet, dass …': the main clause's
+    passive without a von-agent (in a clause below another verb, "Er sagte, …, könne nur so
+    bezeichnet werden", the frame is elsewhere)."""
+    return (is_passive(cue) and lexicon_cue(cue) not in QUOTED_SUBJECT_VERBS and is_root(cue)
+            and not passive_agent(cue, frame))
+
+
+def spoken_by_no_one(q: Quotation, cue: Token | None) -> bool:
+    """A quotation without a speaker whose cue is a main clause's agentless passive (nor an
+    "in" phrase): the text names no speaker, and none should be guessed from the words around it."""
+    return not q.speaker and cue is not None and agentless_main_passive(cue, list(cue.sent))
 
 
 def names_someone(phrase: list[Token]) -> bool:
@@ -253,7 +288,7 @@ def fill_addressee(q: Quotation, cue: Token) -> None:
     for child in cue.children:
         if child.idx in speaker or child.pos_ not in {"NOUN", "PROPN", "PRON"}:
             continue
-        dative = is_dative_object(child) and (_dative_form(child) or child.pos_ == "PROPN")
+        dative = (is_dative_object(child) and (_dative_form(child) or child.pos_ == "PROPN")) or _dative_by_form(child)
         addressed = is_accusative_object(child) and lemma in lexicon.ADDRESSEE_OBJECT_VERBS
         if dative or addressed:
             q.addressee = char_spans(noun_phrase(child))
@@ -261,6 +296,22 @@ def fill_addressee(q: Quotation, cue: Token) -> None:
 
 
 FEMININE_DATIVE_ARTICLES = {"der", "einer"}  # also genitive: the morphologizer may guess either
+DATIVE_DETERMINERS = {"dem", "einem", "diesem", "jenem"}
+DATIVE_PRONOUNS = {"ihm", "ihr", "ihnen", "mir", "uns"}
+
+
+def _dative_by_form(token: Token) -> bool:
+    """'sagte dem Fernsehsender Al Jazeera', 'sagte Müller der Zeitung', 'sagte ihm': a dative
+    that the parser attached to the verb under another label (a subject, an oblique), known by
+    its article or its form; not inside a prepositional phrase ("zufolge", "nach")."""
+    if governed_by_preposition(token) or any(c.pos_ == "ADP" for c in token.children):
+        return False  # (also a postposition: "Dem Bericht zufolge")
+    if token.pos_ == "PRON":
+        return token.lower_ in DATIVE_PRONOUNS
+    articles = [c for c in token.children if c.pos_ == "DET" and c.i < token.i]
+    # ("der"/"einer" also open a genitive, and a possessive one: "versicherte Russland seiner Unterstützung")
+    return any(a.lower_ in DATIVE_DETERMINERS or (a.lower_ in FEMININE_DATIVE_ARTICLES and token.morph.get("Case") == ["Dat"])
+               for a in articles)
 
 
 def _dative_form(token: Token) -> bool:

@@ -13,15 +13,8 @@ from .. import lexicon
 from ..lemmas import dictionary_lemma
 from ..names import person_noun_gender
 from ..verbforms import is_cue_verb_form
-from .labels import (
-    is_apposition,
-    is_auxiliary_of_head,
-    is_conjunct,
-    is_coordinating,
-    is_in_verb_chain,
-    is_nominal_attachment,
-    is_subject,
-)
+from .labels import (is_apposition, is_auxiliary_of_head, is_conjunct, is_coordinating, is_in_verb_chain,
+                     is_nominal_attachment, is_subject)
 from .prepositions import governed_by_preposition
 from .punctuation import strip_end
 from .time_phrases import date_phrase_start, is_date_phrase
@@ -29,6 +22,7 @@ from .words import (
     ANAPHORS,
     ARTICLES,
     CLOSING_MARKS,
+    CONTINUING_ADVERBS,
     DATE_WORDS,
     DEMONSTRATIVES,
     GENERIC_PRONOUNS,
@@ -66,6 +60,8 @@ MAX_APPOSITION_TOKENS = 10
 def np_to_end(tokens: list[Token], k: int) -> list[Token]:
     """'…, so der Sprecher.': a noun phrase that runs to the end of the sentence, with no verb."""
     rest = strip_end(tokens[k:])
+    while rest and (rest[-1].pos_ == "ADV" or rest[-1].lower_ in CONTINUING_ADVERBS):
+        rest = rest[:-1]  # ", so der Sprecher weiter.": the speaker goes on, "weiter" is no part of him
     if not rest or len(rest) > 12 or any(t.pos_ in {"VERB", "AUX"} for t in rest):
         return []
     return rest if any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in rest) else []

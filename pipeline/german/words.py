@@ -107,3 +107,6 @@ INSTITUTION_NOUNS = ("verband", "preis", "institut", "stiftung", "verein", "gese
 
 # Nouns naming what is said, never who says it ("die Vorwürfe", "die Kritik")
 SAID_NOUNS = {"vorwurf", "kritik", "forderung", "behauptung", "frage", "warnung"}
+
+# Adverbs after a frame's speaker that say the speech goes on (", so der Sprecher weiter"); tagged ADJ at times
+CONTINUING_ADVERBS = {"weiter", "abschließend", "ergänzend", "zudem", "außerdem"}
