@@ -862,6 +862,9 @@ def test_source_phrases_with_plural_nouns_and_participle_adjectives(rules_nlp, t
 @pytest.mark.parametrize("text,speaker", [
     ("Die Lage sei ernst, befand der Minister.", "der Minister"),
     ("Die Kinder hätten lieber ausgeschlafen, schmunzelte die Bürgermeisterin.", "die Bürgermeisterin"),
+    # Konjunktiv II too, also a form the tagger took for a noun after a sentence-initial "Der"
+    ("Der müsste dann in das neue System eingebunden werden, befand er.", "er"),
+    ("Das Geld könnte bald knapp werden, mahnte die Kämmerin.", "die Kämmerin"),
 ])
 def test_any_verb_after_a_konjunktiv_clause_with_only_its_subject_frames_it(rules_nlp, text, speaker):
     quotes = rules_nlp(text)._.quotations

@@ -22,6 +22,7 @@ from ..german.mood import (
     KONJUNKTIV_FORMS,
     is_finite_verb,
     is_konjunktiv,
+    is_konjunktiv_ii,
     is_konjunktiv_i,
     third_person_in_e,
 )
@@ -132,7 +133,8 @@ SUBJECT_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "X"}
 
 def postposed_frame_verb(tokens: list[Token]) -> Token | None:
     """'Die Lage sei ernst, befand der Minister.', '…, schmunzelte Blanik.': a finite verb right
-    after the comma that closes a Konjunktiv clause, followed by nothing but its subject, frames
+    after the comma that closes a Konjunktiv (I or II: "Der müsste dann …, befand er") clause,
+    followed by nothing but its subject, frames
     that clause whatever the verb: the construction says so, the cue lexicon (mined from
     WikiNews) need not know the verb."""
     words = [t for t in tokens if not is_final_punct(t) and not t.is_space]
@@ -141,7 +143,7 @@ def postposed_frame_verb(tokens: list[Token]) -> Token | None:
         if words[k - 1].text != "," or verb.pos_ != "VERB" or not is_finite_verb(verb) or len(rest) > 6:
             continue
         if all(t.pos_ in SUBJECT_POS for t in rest) and any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in rest) \
-                and any(is_konjunktiv(t) and is_finite_verb(t) for t in words[:k - 1]):
+                and any((is_konjunktiv(t) or is_konjunktiv_ii(t)) and is_finite_verb(t) for t in words[:k - 1]):
             return verb
     return None
 

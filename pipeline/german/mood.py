@@ -32,6 +32,9 @@ KONJUNKTIV_FORMS = KONJUNKTIV_I_FORMS | (KONJUNKTIV_II_FORMS - {"könnte", "müs
                                                                  "gäben", "gingen", "bestünden", "befände", "brächte"})
 
 
+SUBJUNCTIVE_FORMS = KONJUNKTIV_I_FORMS | KONJUNKTIV_II_FORMS
+
+
 # Third-person Konjunktiv I forms from the LanguageTool dictionary (CC BY-SA 4.0, built by
 # `make konjunktiv-forms`): "beobachte", "schäme", which the backbone often tags indicative.
 KONJUNKTIV_I_DICTIONARY = frozenset(
@@ -40,9 +43,10 @@ KONJUNKTIV_I_DICTIONARY = frozenset(
 
 
 def is_finite_verb(token: Token) -> bool:
-    """Finite verb: UD GSD marks many finite verbs with Mood only, without VerbForm=Fin."""
+    """Finite verb: UD GSD marks many finite verbs with Mood only, without VerbForm=Fin; a
+    lower-case Konjunktiv form is one whatever the tagger says ("Der müsste/NOUN dann …")."""
     if token.pos_ not in {"VERB", "AUX"}:
-        return False
+        return token.is_lower and token.lower_ in SUBJUNCTIVE_FORMS
     return "Fin" in token.morph.get("VerbForm") or bool(token.morph.get("Mood"))
 
 
