@@ -133,10 +133,9 @@ SUBJECT_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "X"}
 
 def postposed_frame_verb(tokens: list[Token]) -> Token | None:
     """'Die Lage sei ernst, befand der Minister.', '…, schmunzelte Blanik.': a finite verb right
-    after the comma that closes a Konjunktiv (I or II: "Der müsste dann …, befand er") clause,
-    followed by nothing but its subject, frames
-    that clause whatever the verb: the construction says so, the cue lexicon (mined from
-    WikiNews) need not know the verb."""
+    after the comma that closes a Konjunktiv clause (I or II: "Der müsste dann …, befand er"),
+    followed by nothing but its subject, frames that clause whatever the verb: the construction
+    says so, the cue lexicon (mined from WikiNews) need not know the verb."""
     words = [t for t in tokens if not is_final_punct(t) and not t.is_space]
     for k in range(2, len(words) - 1):
         verb, rest = words[k], words[k + 1:]
