@@ -255,6 +255,13 @@ def test_who_speaks_in_a_passive(nlp, text, speaker, addressee):
     assert (_text(text, q.speaker), _text(text, q.addressee)) == (speaker, addressee)
 
 
+def test_a_frame_without_a_cue_names_the_one_whose_answer_it_mentions(rules_nlp):
+    text = ("Wie ernst die Lage ist, lässt sich an einer Antwort von Bürgermeisterin Anna Berger auf Fragen "
+            "von Reportern ablesen: „Wir haben keine Reserven mehr.“")
+    q = next(q for q in rules_nlp(text)._.quotations if q.type == "direct")
+    assert _text(text, q.speaker).endswith("Anna Berger") and _text(text, q.cue) == "Antwort"
+
+
 def test_a_postposition_phrase_is_no_addressee(rules_nlp):
     text = "Dem Bericht zufolge sagte der Minister, die Lage sei ernst."
     assert all(not q.addressee for q in rules_nlp(text)._.quotations)

@@ -15,7 +15,7 @@ from ..german.punctuation import trim_frame
 from ..german.words import ARTICLES, INSTITUTION_NOUNS, NAMING_NOUNS, QUOTE_MARKS, QUOTE_PAIRS, TITLE_PARTICLES
 from ..quotation import Quotation, Rule, char_spans, doc_text
 from .cues import find_cue
-from .roles import fill_from_cue, frame_subject, speaker_in_frame
+from .roles import fill_from_cue, frame_subject, speaker_in_frame, speech_noun_holder
 from .sources import source_phrase
 
 MIN_DIRECT_TOKENS = 4  # shorter quoted fragments are titles or scare quotes, not claims
@@ -131,6 +131,10 @@ def attribute_direct(doc, span: Span, sentences, sent_index, previous: list[Quot
         # "„…“, so die FIFA", "laut Polizei „…“": the source phrase names the speaker
         q.speaker, q.cue, q.cue_lemma, q.via = source.speaker, source.cue, source.cue_lemma, source.via
         q.frame, q.confidence, q.rule = char_spans(trim_frame(frame_tokens)), 0.8, Rule.DIRECT_SOURCE
+    elif held := speech_noun_holder(frame_tokens):  # "an einer Antwort von Kremlsprecher Peskov … ablesen: „…“"
+        noun, holder = held
+        q.speaker, q.cue, q.cue_lemma = char_spans(holder), char_spans([noun]), noun.lemma_.lower()
+        q.frame, q.confidence, q.rule = char_spans(trim_frame(frame_tokens)), 0.7, Rule.DIRECT_FRAME
     else:
         speaker = speaker_in_frame(frame_tokens) or frame_subject(frame_tokens)
         if speaker:

@@ -177,6 +177,25 @@ def speaker_in_frame(frame: list[Token], cue: Token | None = None) -> list[Token
     return before[-1] if before else candidates[0]
 
 
+# Nouns naming what someone said or wrote ("einer Antwort von Peskov", "die Worte des Ministers")
+SPOKEN_NOUNS = lexicon.NOUN_CUES + ("antwort", "worte", "stellungnahme", "interview", "rede", "brief", "zitat")
+
+
+def speech_noun_holder(frame: list[Token]) -> tuple[Token, list[Token]] | None:
+    """'Wie gering die Chancen … gesehen werden, lässt sich an einer Antwort von Kremlsprecher
+    Dmitri Peskov … ablesen: „…“': a frame without a cue verb names the speaker as the one whose
+    answer, statement or words it mentions ("von X", a genitive), where that names someone.
+    Returns the noun (the cue) and its holder."""
+    for k, t in enumerate(frame[:-1]):
+        if t.pos_ not in {"NOUN", "PROPN"} or not t.lower_.startswith(SPOKEN_NOUNS):
+            continue
+        holder = np_after(frame, k + 2) if frame[k + 1].lower_ in {"von", "vom"} else (
+            np_after(frame, k + 1) if frame[k + 1].lower_ in {"des", "der", "eines", "einer"} else [])
+        if holder and names_someone(holder):
+            return t, with_entities(holder)
+    return None
+
+
 def _with_title_before(name: list[Token]) -> list[Token]:
     """'Der Flughafenmanager Vedat Muftuoglu': the article and title noun right before a name
     belong to the mention, whatever the parse made of the title."""
