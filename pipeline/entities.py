@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .german.words import NAME_PARTICLES
 from .guard import guarded
-from .names import person_noun_gender
+from .names import is_first_name, person_noun_gender
 
 LABEL_MAP = {
     "PER": "PER", "PERSON": "PER", "PERS": "PER",
@@ -40,6 +40,8 @@ class EntityNormalizer:
             ent = _strip_punct(ent)
             if ent is None:
                 continue
+            if label != "PER" and _titled_person(ent):
+                label = "PER"  # "Kremlsprecher Dmitri Peskov" tagged ORG
             kept.append(doc.char_span(ent.start_char, ent.end_char, label=label) or ent)
         # a role noun alone is no name ("Chefanalystin" after "Jasmin Ehlert,"): the later
         # stages find the person it stands for
@@ -49,6 +51,13 @@ class EntityNormalizer:
             if ent.label_ == "PER":
                 _names_are_proper_nouns(ent)
         return doc
+
+
+def _titled_person(ent) -> bool:
+    """A role noun, a known first name and one more capitalised word: a person, whatever the
+    small NER model's label ("Kremlsprecher Dmitri Peskov", "Präsidentin Ursula Meier")."""
+    return (len(ent) >= 3 and bool(person_noun_gender(ent[0].text)) and is_first_name(ent[1].text)
+            and ent[1].is_title and ent[2].is_title)
 
 
 def _names_are_proper_nouns(ent) -> None:

@@ -39,6 +39,18 @@ def test_a_role_noun_alone_is_no_person_entity():
     assert [e.text for e in doc.ents] == ["Jasmin Ehlert"]
 
 
+def test_a_role_noun_with_a_full_name_is_a_person_whatever_the_label():
+    words = ["an", "einer", "Antwort", "von", "Kremlsprecher", "Dmitri", "Peskov", "ablesen", ":"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    doc = _doc(words, pos, ents=["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O"])
+    EntityNormalizer()(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kremlsprecher Dmitri Peskov", "PER")]
+    doc = _doc(["Der", "Bundesverband", "Deutscher", "Banken"], ["DET", "NOUN", "ADJ", "NOUN"],
+               ents=["O", "B-ORG", "I-ORG", "I-ORG"])
+    EntityNormalizer()(doc)
+    assert [e.label_ for e in doc.ents] == ["ORG"]
+
+
 def test_a_closing_mark_after_a_full_stop_never_starts_a_sentence():
     words = ["«", "Wir", "handeln", ".", "»", "\n\n", "Vorwürfe", "gegen", "Tiktok"]
     spaces = [False, True, False, False, False, False, True, True, False]
