@@ -110,6 +110,10 @@ def test_reported_and_free_indirect(rules_nlp):
     ("Die Gewerkschaft hat für Freitag zu einem Warnstreik aufgerufen.", []),
     ("Der Verein sammelt Decken und hat zu Spenden aufgerufen.", []),
     ("Die Kirche lobte die vielen Helfer und rief zu Spenden auf.", ["die vielen Helfer"]),
+    # "verteidigen" a policy in words, not a client in court or a title in a race
+    ("Der Minister verteidigte die Sparbeschlüsse seiner Regierung.", ["die Sparbeschlüsse seiner Regierung"]),
+    ("Die Anwältin verteidigte vor Gericht einen Mann aus Köln.", []),
+    ("Der Radprofi verteidigte das Gelbe Trikot auch auf der zehnten Etappe.", []),
 ])
 def test_what_is_no_reported_speech(rules_nlp, text, reported):
     assert [_text(text, q.quote) for q in _of_type(rules_nlp, text, "reported")] == reported

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from ..german.prepositions import governed_by_preposition
 from ..german.words import CASUALTY_NOUNS
+from ..names import is_person_noun
 from ..quotation import Quotation
 from .cues import lexicon_cue
 
@@ -19,7 +20,8 @@ def says_something(cue: Token, content: list[Token], q: Quotation) -> bool:
     seiner Frau", "spricht Kantonesisch" report nothing), "drohen" with a "mit" phrase ("Ihm droht
     eine Haftstrafe" is a danger), "aufrufen" with an addressee, what to do or a cause ("rief zu
     einem Streik auf": the call is the event, which the WikiNews annotators do not mark), "fordern" with
-    anything but victims ("forderte zwölf Todesopfer" reports a disaster)."""
+    anything but victims ("forderte zwölf Todesopfer" reports a disaster), "verteidigen" a policy,
+    not a client or a title ("verteidigte das Gelbe Trikot")."""
     lemma = lexicon_cue(cue)
     if lemma == "fordern":
         return not _claims_lives(cue)
@@ -27,6 +29,8 @@ def says_something(cue: Token, content: list[Token], q: Quotation) -> bool:
         return any(t.lower_ in TOPIC_PREPOSITIONS for t in content)
     if lemma == "drohen":
         return _threatens(cue)
+    if lemma == "verteidigen":
+        return not _defends_a_person_or_position(content)
     if lemma == "aufrufen":
         return bool(q.addressee) or _infinitive_call(content) or not _calls_to_an_event(content)
     return True
@@ -37,6 +41,22 @@ def _threatens(cue: Token) -> bool:
     eine Haftstrafe", "Der Frachter drohte zu zerbrechen" are dangers; a person as the subject
     does not tell them apart: "ihr drohe die gleiche Strafe" is parsed with "ihr" as one)."""
     return any(t.lower_ == "mit" and (t.head.i == cue.i or t.head.head.i == cue.i) for t in cue.subtree)
+
+
+# What a team or a lawyer defends, not a speaker ("verteidigte das Gelbe Trikot", "ihren zweiten Platz")
+# ("Position", "Amtsführung" are defended in words)
+DEFENDED_POSITIONS = ("trikot", "titel", "platz", "tabellenführung", "vorsprung", "krone", "gürtel", "pole", "rang",
+                      "meisterschaft")
+
+
+def _defends_a_person_or_position(content: list[Token]) -> bool:
+    """'verteidigte vor Gericht einen Mann', 'verteidigte den Angeklagten', 'verteidigte das Gelbe
+    Trikot': a lawyer's or an athlete's defence, not words in defence of a policy."""
+    noun = next((t for t in content if t.pos_ in {"NOUN", "PROPN", "PRON"} and not governed_by_preposition(t)), None)
+    if noun is None:
+        return False
+    return (noun.ent_type_ == "PER" or noun.lower_ in {"ihn", "sie", "sich"} or is_person_noun(noun)
+            or noun.lower_.endswith(DEFENDED_POSITIONS))
 
 
 CALLED_EVENTS = ("streik", "demonstration", "demo", "kundgebung", "protest", "proteste", "protesten", "menschenkette",
