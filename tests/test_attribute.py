@@ -139,6 +139,8 @@ def test_a_speech_act_before_a_quote(rules_nlp, text, reported):
     ("Die Initiative kündigte am Montag neue Schritte an. In dem Papier steht nicht, welche Länder mitmachen sollen.",
      []),
     ("Die Initiative kündigte am Montag neue Schritte an. Sollte Belgien nicht mitmachen, wird es teurer.", []),
+    # a sentence-initial "Sollte" is a condition, also where a "sein" follows it
+    ("Die Partei will die Steuern senken. Sollte das nicht möglich sein, wird sie einen Fonds gründen.", []),
 ])
 def test_soll_after_a_statement_passes_it_on(rules_nlp, text, passed_on):
     quotes = _of_type(rules_nlp, text, "free_indirect")

@@ -305,6 +305,8 @@ def without_leading_adverbials(content: list[Token]) -> list[Token]:
 def hearsay(sent: Span, tokens: list[Token], previous) -> Quotation | None:
     """'Ein vierter Mann soll den Irakern geholfen haben': hearsay modal without a frame."""
     modal = next((t for t in tokens if t.lower_ in lexicon.MODAL_HEARSAY and t.pos_ in {"AUX", "VERB"}), None)
+    if modal is not None and modal.i == tokens[0].i and modal.lower_.startswith("sollte"):
+        return None  # "Sollte das nicht gelingen, wird …": a condition
     hearsay_adverb = any(t.lower_ in lexicon.HEARSAY_ADVERBS for t in tokens)
     # "soll … geholfen haben / verhaftet worden sein": modal + perfect infinitive is hearsay;
     # "soll … ausgebaut werden" is a plan, not a report
