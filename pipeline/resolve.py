@@ -263,7 +263,7 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
     #    stays unnamed
     if words and words[0].lower_ not in INDEFINITE_ARTICLES:
         for token in words:
-            if token.pos_ == "NOUN" or token.is_title:
+            if token.pos_ in {"NOUN", "PROPN"} or token.is_title:  # ("US-Generals" is no title case)
                 cluster = role_holder(roles, token.lower_)
                 if cluster:
                     return NameClusters.canonical(cluster), cluster["label"]

@@ -90,7 +90,9 @@ def find_roles(doc: Doc, clusters) -> dict[str, dict]:
                 continue
             known_role = _role_key(token.lower_) != token.lower_ or token.lower_ in ROLE_WORDS
             # (right before the name any capitalised word is a title: "Synodenpräsidentin Annekathrin Preidel")
-            right_before = token.i == ent.start - 1 and token.is_title and not is_first_name(token.text)
+            # ("US-Luftwaffengeneral C.Q. Brown": capitalised, if not in title case)
+            right_before = (token.i == ent.start - 1 and token.text[:1].isupper() and not token.is_upper
+                            and not is_first_name(token.text))
             if (known_role or right_before or token.pos_ == "NOUN"
                     or (token.is_title and token.pos_ != "PROPN" and not token.is_sent_start)):
                 key = _role_key(token.lower_)
@@ -117,13 +119,17 @@ MIN_SHARED_ROLE_SUFFIX = 8  # "Synodal|präsidentin" and "Synoden|präsidentin" 
 
 
 def role_holder(roles: dict[str, dict], word: str) -> dict | None:
-    """The cluster introduced with this role word, or with a compound of the same head noun."""
-    key = _role_key(word)
-    if key in roles:
-        return roles[key]
-    for role, cluster in roles.items():
-        if len(role) >= 5 and (word.endswith(role) or _shared_suffix(word, role) >= MIN_SHARED_ROLE_SUFFIX):
-            return cluster
+    """The cluster introduced with this role word, or with a compound of the same head noun;
+    a genitive names the role too ("des obersten US-Generals" -> "US-Luftwaffengeneral C.Q. Brown")."""
+    for form in (word, word[:-1]) if word.endswith("s") and len(word) > 6 else (word,):
+        key = _role_key(form)
+        if key in roles:
+            return roles[key]
+        head = form.rsplit("-", 1)[-1]  # "us-general" -> "general", the head of "us-luftwaffengeneral"
+        for role, cluster in roles.items():
+            if len(role) >= 5 and (form.endswith(role) or _shared_suffix(form, role) >= MIN_SHARED_ROLE_SUFFIX
+                                   or (head != form and len(head) >= 6 and role.endswith(head))):
+                return cluster
     return None
 
 

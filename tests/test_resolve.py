@@ -59,6 +59,14 @@ def test_a_definite_role_noun_names_the_person_introduced_with_it(nlp):
     assert _speakers(nlp, text)[-1].endswith("Annekathrin Preidel")
 
 
+def test_a_role_in_the_genitive_names_the_person_introduced_with_it_later(nlp):
+    # the lead names the role, the next sentence the person, with a capitalised title that is not
+    # in title case ("US-Marinegeneral")
+    text = ("Die Lage hat sich nach Einschätzung des obersten US-Generals entspannt. "
+            "„Ein wenig, ja“, sagt US-Marinegeneral Frank Miller am Mittwoch.")
+    assert _speakers(nlp, text)[0] == "Frank Miller"
+
+
 def test_an_indefinite_role_noun_stays_unnamed(nlp):
     text = ("Bürgermeister Thomas Krause eröffnete die Brücke. "
             "„Wir haben lange gewartet“, sagte ein Polizeisprecher.")
