@@ -198,6 +198,7 @@ def gender_of_name(name: str) -> str | None:
     return first_name_gender(words[0]) if words else None
 
 
+@lru_cache(maxsize=100_000)
 def without_diacritics(text: str) -> str:
     """'Nicolás' -> 'Nicolas', 'Jürgen' -> 'Jurgen'."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

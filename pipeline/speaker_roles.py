@@ -9,6 +9,7 @@ refers back to (`organisation_described`: "der Konzern", "die Organisation").
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -137,6 +138,7 @@ def _shared_suffix(a: str, b: str) -> int:
     return len(os.path.commonprefix([a[::-1], b[::-1]]))
 
 
+@lru_cache(maxsize=50_000)
 def _role_key(word: str) -> str:
     for group in ROLE_SYNONYMS:
         if word in group or any(word.endswith(w) for w in group if len(w) > 5):

@@ -241,7 +241,7 @@ def question_before(tokens: list[Token], content: list[Token]) -> Quotation | No
 def noun_cue(tokens: list[Token]) -> Quotation | None:
     """'die Forderung des CSU-Vorsitzenden, dass …', 'der Vorwurf, …': a speech-act noun with a clause."""
     for k, noun in enumerate(tokens):
-        if noun.pos_ != "NOUN" or not any(noun.lower_.startswith(stem) for stem in lexicon.NOUN_CUES):
+        if noun.pos_ != "NOUN" or not noun.lower_.startswith(lexicon.NOUN_CUES):
             continue
         comma = next((j for j in range(k + 1, min(k + 8, len(tokens))) if tokens[j].text == ","), None)
         if comma is None or comma + 1 >= len(tokens):

@@ -59,7 +59,7 @@ def is_infinitive(token: Token) -> bool:
 
 def is_konjunktiv(token: Token) -> bool:
     """Konjunktiv I or II verb (Mood=Sub), the mark of reported speech in German."""
-    return "Sub" in token.morph.get("Mood") or token.lower_ in KONJUNKTIV_FORMS or _dictionary_konjunktiv_i(token)
+    return token.lower_ in KONJUNKTIV_FORMS or "Sub" in token.morph.get("Mood") or _dictionary_konjunktiv_i(token)
 
 
 def _dictionary_konjunktiv_i(token: Token) -> bool:
