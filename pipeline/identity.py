@@ -25,8 +25,8 @@ from collections import Counter, defaultdict
 import pyarrow as pa
 from rapidfuzz import fuzz
 
-from .german.words import ARTICLES, GENERIC_PRONOUNS, PRONOUNS, QUANTIFIERS
-from .names import normalize_name
+from .german.words import ARTICLES, GENERIC_PRONOUNS, INDEFINITE_ARTICLES, PRONOUNS, QUANTIFIERS
+from .names import is_place_name, normalize_name, person_noun_gender
 
 SPEAKERS_SCHEMA = pa.schema([
     ("speaker_id", pa.string()), ("name", pa.string()), ("type", pa.string()),
@@ -83,22 +83,52 @@ DESCRIBING_WORDS = ARTICLES | QUANTIFIERS | {"zahlreiche", "weitere", "verschied
 
 
 def speaker_type(speaker: str | None, label: str | None) -> str | None:
+    """PER or ORG by the entity label; `anonymous` for a description ("ein Polizeisprecher",
+    "Der Feuerwehrsprecher", "die Experten"), unless a place or name anchors it to one body
+    ("Die südkoreanische Regierung", "die Berliner Polizei", "Die Ukraine"): `other`, as names."""
     if not speaker:
         return None
     if label in NAMED_TYPES:
         return label
-    first = speaker.split(maxsplit=1)[0].lower()
-    described = first in DESCRIBING_WORDS or first.rstrip("nmrs") in DESCRIBING_WORDS
+    first = speaker.split(maxsplit=1)[0]
+    described = _describing(first)
+    if described and first.lower() not in INDEFINITE_ARTICLES and _anchored(_without_article(speaker).split()):
+        return "other"
     return "anonymous" if described or speaker[:1].islower() else "other"
+
+
+def _describing(word: str) -> bool:
+    return word.lower() in DESCRIBING_WORDS or word.lower().rstrip("nmrs") in DESCRIBING_WORDS
+
+
+def _without_article(speaker: str) -> str:
+    words = speaker.split()
+    return " ".join(words[1:]) if len(words) > 1 and _describing(words[0]) else speaker
+
+
+def _anchored(words: list[str]) -> bool:
+    """A body named by its place or name: a place ("Ukraine"), a place or nationality adjective
+    ("südkoreanische", "Berliner", "Vereinigten") before the head, a federal body ("Die
+    Bundesregierung"); never a person ("der syrische Arzt" in two articles is not known to be
+    one man)."""
+    head = next((words[:k] for k, w in enumerate(words) if k and w.lower() in ATTRIBUTE_OPENERS), words)
+    if not head or person_noun_gender(head[-1]):
+        return False  # ("ein Sprecher der Feuerwehr", "Der syrische Arzt")
+    return (any(is_place_name(w) or re.search(r"isch(e|en|er|es|em)?$", w) or w.lower().startswith("bundes")
+                for w in head)
+            or (len(words) == 2 and words[0][:1].isupper() and re.search(r"(er|en|e)$", words[0]) is not None))
 
 
 def description_key(speaker: str) -> str:
     """'ein Feuerwehrsprecher', 'Der Feuerwehr-Sprecher' -> 'feuerwehrsprecher': the words
     after the article, case-, hyphen- and accent-insensitive."""
-    words = speaker.split()
-    if len(words) > 1 and (words[0].lower() in DESCRIBING_WORDS or words[0].lower().rstrip("nmrs") in DESCRIBING_WORDS):
-        words = words[1:]
-    return normalize_name(re.sub(r"(\w)-(\w)", r"\1\2", " ".join(words)))
+    return normalize_name(re.sub(r"(\w)-(\w)", r"\1\2", _without_article(speaker)))
+
+
+def _name_key(speaker: str) -> str:
+    """The spelling key of a name, or of an anchored description without its article ("Die
+    südkoreanische Regierung" = "die südkoreanische Regierung")."""
+    return spelling_key(_without_article(speaker))
 
 
 class Identities:
@@ -107,12 +137,15 @@ class Identities:
     def __init__(self, rows: list[dict]):
         self.key_of: dict[tuple, tuple] = {}
         named = {}  # spelling key -> variants
+        bodies = set()  # keys of anchored descriptions ("südkoreanische regierung"): no full names
         for row in rows:
             kind = speaker_type(row["speaker"], row["speaker_type"])
             if kind in {"anonymous"} or kind is None:
                 continue
-            named.setdefault(spelling_key(row["speaker"]), set()).add(row["speaker"])
-        self.merged = self._surnames_to_full_names(named)
+            named.setdefault(_name_key(row["speaker"]), set()).add(row["speaker"])
+            if _describing(row["speaker"].split(maxsplit=1)[0]):
+                bodies.add(_name_key(row["speaker"]))
+        self.merged = self._surnames_to_full_names(named, bodies)
         variants = fuzzy_variants(sorted(set(self.merged.values())))
         self.merged = {key: variants.get(full, full) for key, full in self.merged.items()}
         self.described = self._short_to_full_descriptions(rows)
@@ -122,12 +155,13 @@ class Identities:
                 self.key_of[key] = self._identity(row)
 
     @staticmethod
-    def _surnames_to_full_names(named: dict[str, set[str]]) -> dict[str, str]:
-        """A one-word key -> the one multi-word key that ends in it (else itself)."""
+    def _surnames_to_full_names(named: dict[str, set[str]], bodies: set[str] = frozenset()) -> dict[str, str]:
+        """A one-word key -> the one multi-word key that ends in it (else itself); a described
+        body is no full name ("Bundesregierung" is not "Die deutsche Bundesregierung")."""
         by_last_word = defaultdict(set)
         for key in named:
             words = key.split()
-            if len(words) > 1:
+            if len(words) > 1 and key not in bodies:
                 by_last_word[words[-1]].add(key)
         merged = {}
         for key in named:
@@ -162,7 +196,7 @@ class Identities:
             return None
         if kind == "anonymous":
             return "anonymous", row["doc_id"], self.described[row["doc_id"], description_key(row["speaker"])]
-        return "named", self.merged[spelling_key(row["speaker"])]
+        return "named", self.merged[_name_key(row["speaker"])]
 
     def of(self, row: dict) -> tuple | None:
         return self.key_of[self._row_key(row)]

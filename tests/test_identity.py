@@ -83,3 +83,16 @@ def test_a_description_joins_only_an_attribute_and_is_named_in_the_nominative():
     rows = claims.to_pylist()
     assert rows[0]["speaker_id"] != rows[1]["speaker_id"]  # a misparse's glued words are no attribute
     assert rows[2]["speaker_id"] == rows[3]["speaker_id"] and rows[2]["speaker"] == "Der Niederländer"
+
+
+def test_a_description_anchored_to_a_place_is_one_body_across_articles():
+    claims, speakers = assign_speakers(_claims(
+        ("a", "Die südkoreanische Regierung", None, "Die südkoreanische Regierung"),
+        ("b", "die südkoreanische Regierung", None, "die südkoreanische Regierung"),
+        ("a", "Die Polizei", None, "Die Polizei"), ("b", "Die Polizei", None, "Die Polizei"),
+        ("a", "Der syrische Arzt", None, "Der syrische Arzt"), ("b", "Der syrische Arzt", None, "Der syrische Arzt")))
+    ids = claims.column("speaker_id").to_pylist()
+    assert ids[0] == ids[1]  # one government, whatever the case of its article
+    assert ids[2] != ids[3] and ids[4] != ids[5]  # two articles' police, two doctors
+    types = {row["name"]: row["type"] for row in speakers.to_pylist()}
+    assert types["Die südkoreanische Regierung"] == "other" and types["Die Polizei"] == "anonymous"
