@@ -11,7 +11,10 @@ engine (one process, a local pool, Dask, a resumed run) gives the same ids:
   "Ulf Kämpfer"), and stays apart where two do; names whose words rapidfuzz finds alike
   are one identity too ("al-Gaddafi" / "al-Gadhafi");
 - unnamed speakers ("ein Polizeisprecher") are one identity per article and description:
-  two articles' police spokesmen are not known to be one person;
+  two articles' police spokesmen are not known to be one person; within an article "ein
+  Feuerwehrsprecher" and "der Feuerwehr-Sprecher" are one, and "die Sprecherin" joins the one
+  "eine Sprecherin der Polizei"; a description anchored to a place or name ("die südkoreanische
+  Regierung", "Die Bundesregierung") names one body in every article, as a name does;
 - the identity's name, written into the `speaker` column, is its fullest variant.
 
 `speaker_id` is a hash of the identity's key: the same inputs give the same ids.

@@ -52,9 +52,10 @@ def fill_from_cue(q: Quotation, cue: Token, frame: list[Token], exclude) -> None
     # (a subject inside the quotation leaves at most its punctuation outside: no speaker)
     subject = [t for t in subject_of(cue) if t.i not in exclude]
     if agentless_main_passive(cue, frame):
-        _passive_without_agent(q, cue, subject)
-        # ("In diesem wird festgehalten, dass …", "was in Caracas als … verurteilt wurde": where it was said)
+        # no one is named as the speaker, unless by where it was said ("In der Erklärung wird
+        # festgehalten, dass …"); the subject (or a dative the parser took for it) was spoken to
         q.speaker = char_spans(_source_after_in(frame, exclude))
+        _address_the_subject(q, cue, subject)
         return
     speaker = passive_agent(cue, frame) or (with_entities(subject) if not all(t.is_punct or t.is_space for t in subject) else [])
     speaker = opening_name_instead(cue, frame, speaker) or speaker
@@ -79,18 +80,15 @@ def fill_from_cue(q: Quotation, cue: Token, frame: list[Token], exclude) -> None
 
 
 QUOTED_SUBJECT_VERBS = {"zitieren"}  # "X wird mit den Worten zitiert": the subject spoke
+DATIVE_ADDRESSEE_VERBS = {"vorwerfen", "verdächtigen", "fragen", "raten", "empfehlen", "mitteilen"}
 
 
-def _passive_without_agent(q: Quotation, cue: Token, subject: list[Token]) -> None:
-    """'Dem Niederländer wurde vorgeworfen, …', 'Die Anwohner wurden gebeten, …': no one is
-    named as the speaker; the subject (or a dative the parser took for it) was spoken to."""
-    q.speaker = []
+def _address_the_subject(q: Quotation, cue: Token, subject: list[Token]) -> None:
+    """'Dem Niederländer wurde vorgeworfen, …', 'Die Anwohner wurden aufgefordert, …': the
+    passive's subject is the one spoken to, for verbs that address someone."""
     fill_addressee(q, cue)
     if not q.addressee and subject and q.cue_lemma in lexicon.ADDRESSEE_OBJECT_VERBS | DATIVE_ADDRESSEE_VERBS:
         q.addressee = char_spans(subject)
-
-
-DATIVE_ADDRESSEE_VERBS = {"vorwerfen", "verdächtigen", "fragen", "raten", "empfehlen", "mitteilen"}
 
 
 def agentless_main_passive(cue: Token, frame: list[Token]) -> bool:

@@ -19,9 +19,9 @@ def says_something(cue: Token, content: list[Token], q: Quotation) -> bool:
     """Verbs that report speech only in one of their uses: "sprechen" with a topic ("sprach mit
     seiner Frau", "spricht Kantonesisch" report nothing), "drohen" with a "mit" phrase ("Ihm droht
     eine Haftstrafe" is a danger), "aufrufen" with an addressee, what to do or a cause ("rief zu
-    einem Streik auf": the call is the event, which the WikiNews annotators do not mark), "fordern" with
-    anything but victims ("forderte zwölf Todesopfer" reports a disaster), "verteidigen" a policy,
-    not a client or a title ("verteidigte das Gelbe Trikot")."""
+    einem Streik auf": the call is the event, which the WikiNews annotators do not mark),
+    "fordern" with anything but victims ("forderte zwölf Todesopfer" reports a disaster),
+    "verteidigen" a policy, not a client or a title ("verteidigte das Gelbe Trikot")."""
     lemma = lexicon_cue(cue)
     if lemma == "fordern":
         return not _claims_lives(cue)
@@ -43,8 +43,8 @@ def _threatens(cue: Token) -> bool:
     return any(t.lower_ == "mit" and (t.head.i == cue.i or t.head.head.i == cue.i) for t in cue.subtree)
 
 
-# What a team or a lawyer defends, not a speaker ("verteidigte das Gelbe Trikot", "ihren zweiten Platz")
-# ("Position", "Amtsführung" are defended in words)
+# What a team defends, not a speaker ("verteidigte das Gelbe Trikot", "ihren zweiten Platz"); a
+# "Position" or an "Amtsführung" is defended in words
 DEFENDED_POSITIONS = ("trikot", "titel", "platz", "tabellenführung", "vorsprung", "krone", "gürtel", "pole", "rang",
                       "meisterschaft")
 
