@@ -88,7 +88,8 @@ class SpeakerLinker(JsonWeights):
 
     def probabilities(self, features: list[dict[str, float]]) -> list[float]:
         """Softmax over one quotation's candidates (the model is a conditional logit)."""
-        scores = [sum(self.weights.get(name, 0.0) * value for name, value in f.items()) for f in features]
+        weight = self.weights.get
+        scores = [sum([weight(name, 0.0) * value for name, value in f.items()]) for f in features]
         top = max(scores, default=0.0)
         exps = [math.exp(z - top) for z in scores]
         total = sum(exps)

@@ -58,22 +58,25 @@ def make_line_sentences(nlp: Language, name: str):
 
 class LineSentences:
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if "\n" in previous.text_with_ws[len(previous.text):] or "\n" in previous.text:
-                token.is_sent_start = True  # after a line break (also a whitespace token holding one)
-            elif previous.text in SENTENCE_END and is_opening_mark(token):
-                token.is_sent_start = True  # '… sagt Neumüller. „Verbraucher …'
-            elif (token.is_title and is_closing_mark(previous) and token.i >= 2
-                  and doc[token.i - 2].text in SENTENCE_END):
-                token.is_sent_start = True  # '… reichen.“ Neumüller sieht …'
-            elif previous.text in SENTENCE_END and is_closing_mark(token):
-                token.is_sent_start = False  # '… handeln.»': the mark closes the sentence, a parser may split there
+        # (the texts read once: this runs over every token of every document)
+        texts = [t.text for t in doc]
+        for k in range(1, len(doc)):
+            previous = texts[k - 1]
+            if "\n" in previous or "\n" in doc[k - 1].whitespace_:
+                doc[k].is_sent_start = True  # after a line break (also a whitespace token holding one)
+            elif previous in SENTENCE_END:
+                if is_opening_mark(doc[k]):
+                    doc[k].is_sent_start = True  # '… sagt Neumüller. „Verbraucher …'
+                elif is_closing_mark(doc[k]):
+                    doc[k].is_sent_start = False  # '… handeln.»': the mark closes the sentence, a parser may split there
+            elif (previous in QUOTE_MARKS and k >= 2 and texts[k - 2] in SENTENCE_END and doc[k].is_title
+                  and is_closing_mark(doc[k - 1])):
+                doc[k].is_sent_start = True  # '… reichen.“ Neumüller sieht …'
         # whitespace tokens never start a sentence of their own after a break
-        for token in doc[1:]:
-            if token.is_space and token.is_sent_start and token.i + 1 < len(doc):
-                token.is_sent_start = False
-                doc[token.i + 1].is_sent_start = True
+        for k in range(1, len(doc) - 1):
+            if texts[k].isspace() and doc[k].is_sent_start:
+                doc[k].is_sent_start = False
+                doc[k + 1].is_sent_start = True
         return doc
 
 

@@ -23,11 +23,17 @@ from ..verbforms import is_cue_verb_form, lemma_of
 # token index -> its lexicon cue, per document: the quote tagger, the rules and the speaker linker
 # ask for the same tokens again and again (2.4 times per token), and the parse no longer changes
 _CUES_BY_DOC: weakref.WeakKeyDictionary[Doc, dict[int, str | None]] = weakref.WeakKeyDictionary()
+_LAST_DOC: list = [None, None]  # the document asked last and its cues: most calls come in runs
 
 
 def lexicon_cue(token: Token) -> str | None:
     """The lexicon lemma of a cue verb (with its separated particle), else None."""
-    cues = _CUES_BY_DOC.setdefault(token.doc, {})
+    doc = token.doc
+    if doc is _LAST_DOC[0]:
+        cues = _LAST_DOC[1]
+    else:
+        cues = _CUES_BY_DOC.setdefault(doc, {})
+        _LAST_DOC[0], _LAST_DOC[1] = doc, cues
     if token.i not in cues:
         cues[token.i] = _lexicon_cue(token)
     return cues[token.i]
