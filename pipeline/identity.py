@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import pyarrow as pa
 from rapidfuzz import fuzz
@@ -85,6 +86,7 @@ NOMINATIVE_RANK = {"dem": 0, "den": 0, "des": 0, "einem": 0, "einen": 0, "einer"
 DESCRIBING_WORDS = ARTICLES | QUANTIFIERS | {"zahlreiche", "weitere", "verschiedene"}
 
 
+@lru_cache(maxsize=100_000)  # (asked several times per claim row while the identities are built)
 def speaker_type(speaker: str | None, label: str | None) -> str | None:
     """PER or ORG by the entity label; `anonymous` for a description ("ein Polizeisprecher",
     "Der Feuerwehrsprecher", "die Experten"), unless a place or name anchors it to one body
@@ -226,7 +228,7 @@ class SpeakerIndex:
         self.lookup: dict[tuple, tuple[str, str]] = {}
         self.rows = []
         for key, group in sorted(members.items(), key=lambda item: speaker_id(item[0])):
-            found = speaker_id(key), _fullest(group)
+            found = speaker_id(key), _fullest(group, described=key[0] == "anonymous")
             self.lookup.update({Identities._row_key(row): found for row in group})
             self.rows.append(_speaker_row(key, found[1], group))
 
@@ -248,13 +250,15 @@ def assign_speakers(claims: pa.Table) -> tuple[pa.Table, pa.Table]:
     return index.apply(claims), index.table()
 
 
-def _fullest(group: list[dict]) -> str:
+def _fullest(group: list[dict], described: bool = False) -> str:
     """The name with the most words, then the most frequent, then the first in order; a
     description: the one with the most words, then a nominative, then the first ("ein
     Feuerwehrsprecher" before "der Feuerwehr-Sprecher" later in the article)."""
     counts = Counter(row["speaker"] for row in group)
-    first = {name: k for k, name in reversed(list(enumerate(row["speaker"] for row in group)))}
-    if all(speaker_type(row["speaker"], row["speaker_type"]) == "anonymous" for row in group):
+    if described:
+        first: dict[str, int] = {}
+        for k, row in enumerate(group):
+            first.setdefault(row["speaker"], k)
         # (a nominative first: "Der Niederländer" rather than a misparse's "Dem Niederländer")
         return max(counts, key=lambda name: (len(name.split()), NOMINATIVE_RANK.get(name.split()[0].lower(), 2),
                                              -first[name]))
