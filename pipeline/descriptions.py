@@ -113,9 +113,14 @@ def relative_antecedent(token: Token) -> list[Token]:
 def previous_subject(mention: Span) -> list[Token] | None:
     """'Die Staatsanwaltschaft hat das Ergebnis bekannt gegeben. Demnach …': the subject of the
     sentence before, whom "demnach" points back to."""
-    start = mention.sent.start
-    if start == 0:
+    doc, end = mention.doc, mention.sent.start
+    while end > 0 and doc[end - 1].is_space:  # (a paragraph break is a "sentence" of its own)
+        end -= 1
+    if end == 0:
         return None
-    before = mention.doc[start - 1].sent
-    subject = next((t for t in before if is_subject(t) and is_root(t.head) and t.pos_ in {"NOUN", "PROPN"}), None)
+    nouns = [t for t in doc[end - 1].sent if t.pos_ in {"NOUN", "PROPN"} and is_root(t.head)]
+    # the parser's subject unless its case says otherwise, else the main verb's nominative
+    # ("Heute hat die Staatsanwaltschaft/obj … ein Ergebnis/nsubj … bekannt gegeben")
+    subject = (next((t for t in nouns if is_subject(t) and not {"Acc", "Dat"} & set(t.morph.get("Case"))), None)
+               or next((t for t in nouns if t.morph.get("Case") == ["Nom"]), None))
     return full_mention([subject]) if subject is not None else None

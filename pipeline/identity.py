@@ -124,6 +124,17 @@ def _anchored(words: list[str]) -> bool:
             or (len(words) == 2 and words[0][:1].isupper() and re.search(r"(er|en|e)$", words[0]) is not None))
 
 
+# (as spelling keys, which the words of a name key are)
+OWNER_WORDS = {spelling_key(w) for w in ("der", "des", "für")}
+NAME_PARTICLES = {spelling_key(w) for w in ("von", "van", "de", "da", "di", "zu")}  # "Ursula von der Leyen"
+
+
+def _owned_by_last_word(words: list[str]) -> bool:
+    """'verlauf der pressemitteilung der nasa': the last word owns what the key names ("der
+    NASA"), so it is no surname of a full name."""
+    return len(words) > 2 and words[-2] in OWNER_WORDS and words[-3] not in NAME_PARTICLES
+
+
 def description_key(speaker: str) -> str:
     """'ein Feuerwehrsprecher', 'Der Feuerwehr-Sprecher' -> 'feuerwehrsprecher': the words
     after the article, case-, hyphen- and accent-insensitive."""
@@ -166,7 +177,7 @@ class Identities:
         by_last_word = defaultdict(set)
         for key in named:
             words = key.split()
-            if len(words) > 1 and key not in bodies:
+            if len(words) > 1 and key not in bodies and not _owned_by_last_word(words):
                 by_last_word[words[-1]].add(key)
         merged = {}
         for key in named:

@@ -174,6 +174,9 @@ def organisation_body(mention: Span, organisations: list[Span]) -> str | None:
     if (head is None or head.i in inside or head.pos_ != "NOUN" or lexicon.is_source_noun(head.lower_)
             or is_person_noun(head) or not any(e.start > head.i + 1 or e.end <= head.i for e in organisations)):
         return None
+    owner = min((e.start for e in organisations if e.start > head.i), default=mention.end)
+    if any(lexicon.is_source_noun(t.lower_) for t in mention.doc[head.i + 1:owner]):
+        return None  # "im weiteren Verlauf der Pressemitteilung der NASA": the NASA's own words
     following = next((t for t in mention.doc[head.i + 1:mention.end] if not t.is_punct), None)
     if following is not None and any(e.start == following.i for e in organisations):
         return None  # "Nachrichtenagentur KCNA", "die Zeitung „Yated Ne'eman“": the name is the head's apposition

@@ -403,6 +403,16 @@ def test_subjects_and_adverbial_clauses_are_not_content(rules_nlp, text):
     assert not any(q.rule == "indirect+cue" for q in rules_nlp(text)._.quotations)
 
 
+def test_a_fronted_adverbial_clause_with_its_main_clause_is_content(rules_nlp):
+    text = ("Als Kämpfer die Stadt einnahmen, töteten sie mehrere hundert Zivilisten, die sich auf der Flucht "
+            "befanden, teilten die Vereinten Nationen mit.")
+    quote = next(q for q in rules_nlp(text)._.quotations if q.rule == "indirect+cue")
+    assert _text(text, quote.quote).startswith("Als Kämpfer") and _text(text, quote.speaker).endswith("Vereinten Nationen")
+    # a main clause that opens a direct quote is the quote's frame, not content
+    text = "Da Frankfurt sieben Spiele in Serie gewann, war Trainer Thomas Schaaf zufrieden: „Ein guter Start“, sagte er."
+    assert not any(q.rule == "indirect+cue" for q in rules_nlp(text)._.quotations)
+
+
 @pytest.mark.parametrize("text,content", [
     ("Nach Angaben eines Experten, der vom Fernsehsender Rossija befragt wurde, würde dies für einen Anschlag sprechen.",
      "würde dies für einen Anschlag sprechen"),

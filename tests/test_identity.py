@@ -34,6 +34,18 @@ def test_surname_joins_the_one_full_name_and_unnamed_speakers_stay_apart():
     assert by_name["Hans Müller"]["aliases"] == ["Hans Müller"]  # the pronoun is no alias
 
 
+def test_an_organisation_is_no_surname_of_what_it_owns():
+    # "Verlauf der Pressemitteilung der NASA" ends in the NASA, but is no fuller name of it
+    claims, _ = assign_speakers(_claims(
+        ("a", "Verlauf der Pressemitteilung der NASA", "ORG", "weiteren Verlauf der Pressemitteilung der NASA"),
+        ("b", "NASA", "ORG", "die NASA"), ("c", "NASA", "ORG", "Die NASA"),
+        ("d", "Ursula von der Leyen", "PER", "Ursula von der Leyen"), ("e", "Leyen", "PER", "Leyen")))
+    rows = claims.to_pylist()
+    assert rows[1]["speaker"] == rows[2]["speaker"] == "NASA"
+    assert rows[0]["speaker_id"] != rows[1]["speaker_id"]
+    assert rows[4]["speaker"] == "Ursula von der Leyen"  # a name particle before "der" keeps the surname
+
+
 def test_ids_are_stable():
     table = _claims(("a", "Ulf Kämpfer", "PER", "Ulf Kämpfer"), ("b", "KCNA", "ORG", "KCNA"))
     assert assign_speakers(table)[0].column("speaker_id").to_pylist() == \

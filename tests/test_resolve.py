@@ -351,6 +351,12 @@ def test_what_continues_a_persons_name(words, pos, name):
     # "demnach" with no source before it: the subject of the sentence before
     ("Die Staatsanwaltschaft hat heute das Ergebnis der Obduktion bekannt gegeben. Demnach hat der Sohn "
      "Selbstmord begangen.", "Die Staatsanwaltschaft"),
+    # over a paragraph break, and where the parser made the subject an object
+    ("Heute hat die Staatsanwaltschaft München I ein überraschendes Ergebnis der Obduktion der Leiche bekannt "
+     "gegeben.\n\nDemnach hat der Sohn Selbstmord begangen.", "Staatsanwaltschaft München"),
+    # a source noun between a body and its owner: the owner's words ("Verlauf der Pressemitteilung")
+    ("Im weiteren Verlauf der Pressemitteilung der NASA heißt es, dass weitere Untersuchungen nötig seien.",
+     "NASA"),
     # a neuter relative pronoun stands for the noun before its comma
     ("Ein neuer Vorschlag kam von Ägypten, das vorschlug, im Nahen Osten eine atomwaffenfreie Zone einzurichten.",
      "Ägypten"),

@@ -324,9 +324,19 @@ def _complement_before(cue: Token, tokens: list[Token]) -> list[Token] | None:
         return None  # "Der CSU-Vorsitzende, Edmund Stoiber, warf …": a subject, not content
     if _only_participles(main_parts):
         return None  # "Karin Krapp, eine Betroffene und im Forum engagiert, kritisierte …": an apposition
-    if content[0].lower_ in ADVERBIAL_CONJUNCTIONS or _verbs_only_in_adverbial_clause(content):
+    if (content[0].lower_ in ADVERBIAL_CONJUNCTIONS and not _main_clause_after(content)) \
+            or _verbs_only_in_adverbial_clause(content):
         return None  # "Da Krebsbehandlungen … verlaufen, rechnet Dittrich mit …": a fronted adverbial clause
     return content
+
+
+def _main_clause_after(content: list[Token]) -> bool:
+    """'Als Kämpfer die Stadt einnahmen, töteten sie …': a finite verb right after a comma opens
+    the main clause that the fronted adverbial clause belongs to, so the whole is a statement
+    (not one that introduces a quote: "Da …, war Schaaf zufrieden: „…“, sagte er")."""
+    return not any(t.text == ":" for t in content) and any(
+        content[k - 1].text == "," and content[k].pos_ in {"VERB", "AUX"} and is_finite_verb(content[k])
+        for k in range(2, len(content)))
 
 
 def _verbs_only_in_adverbial_clause(content: list[Token]) -> bool:
