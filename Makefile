@@ -14,7 +14,7 @@ SPACY_TRAIN := $(PY) -m spacy train
 PKG_SRC := $(wildcard pipeline/*.py pipeline/*/*.py)
 SEEDS := $(wildcard seeds/*.txt)
 
-.PHONY: all setup extract test models backbone backbone-ner train-quotes lemma-accuracy eval-clusters first-names konjunktiv-forms place-names person-nouns eval eval-train bench bench-memory clean help
+.PHONY: all setup extract test models backbone backbone-ner train-quotes lemma-accuracy eval-clusters first-names konjunktiv-forms place-names noun-genders person-nouns eval eval-train bench bench-memory clean help
 
 help:
 	@echo "make extract       run the pipeline on seeds/ -> outputs/"
@@ -135,6 +135,10 @@ konjunktiv-forms: $(VENV)/.installed
 # names of cities, countries and regions (from the CC BY-SA 4.0 LanguageTool German POS dictionary)
 place-names: $(VENV)/.installed
 	$(PY) training/make_place_names.py $(DATA)/german-open/german-pos-dict/german_dump.tsv.gz pipeline/data/place_names.txt
+
+# the gender of nouns, for names given in the nominative (from the CC BY-SA 4.0 LanguageTool German POS dictionary)
+noun-genders: $(VENV)/.installed
+	$(PY) training/make_noun_genders.py $(DATA)/german-open/german-pos-dict/german_dump.tsv.gz pipeline/data/noun_genders.tsv
 
 # nouns that name a person, with gender (from the CC BY-SA 4.0 role-noun pairs of ../shared/data/lexicons)
 person-nouns: $(VENV)/.installed

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from . import lexicon
 from .german.clauses import antecedent
+from .german.inflection import nominative
 from .german.labels import is_root, is_subject
 from .german.phrases import full_mention
 from .german.time_phrases import date_phrase_start, is_date_word
@@ -39,14 +40,19 @@ def description(words: list[Token]) -> str | None:
     words = words[:end]
     while words and (words[-1].is_punct or words[-1].pos_ in {"ADP", "DET", "CCONJ"}):
         words = words[:-1]
-    if len(words) > 1 and words[0].lower_ in {"eines", "einer", "des"} and words[1].pos_ in {"NOUN", "ADJ"}:
-        words = words[1:]  # "(auf die Frage) eines Journalisten" -> "Journalisten"
     if not words or (len(words) == 1 and words[0].lower_ in UNNAMED_SOURCES):
         return None  # "Berichten zufolge", "nach Angaben", "Informationen vom späten Abend": nobody named
     if len(words) == 1 and (words[0].pos_ in {"PRON", "DET"} or words[0].lower_ in lexicon.SOURCE_ADVERBS
                             or words[0].lower_.startswith(("letzter", "ersterer", "erstere"))):
         return None  # "beide", "niemand", "Demnach", "so letztere" left unresolved: no name
-    return words[0].doc[words[0].i:words[-1].i + 1].text
+    phrase = list(words[0].doc[words[0].i:words[-1].i + 1])
+    # in the nominative ("Angaben des Konzerns" -> "Konzern", "eines Journalisten" -> "ein
+    # Journalist"); where its form is not known, a genitive at least without its article
+    if (named := nominative(phrase)) is not None:
+        return named
+    if len(phrase) > 1 and phrase[0].lower_ in {"eines", "einer", "des"} and phrase[1].pos_ in {"NOUN", "ADJ"}:
+        phrase = phrase[1:]
+    return phrase[0].doc[phrase[0].i:phrase[-1].i + 1].text
 
 
 def _opens_relative_clause(words: list[Token], k: int) -> bool:

@@ -30,7 +30,7 @@ import pyarrow as pa
 from rapidfuzz import fuzz
 
 from .german.words import ARTICLES, GENERIC_PRONOUNS, INDEFINITE_ARTICLES, PRONOUNS, QUANTIFIERS
-from .names import is_place_name, normalize_name, person_noun_gender
+from .names import is_first_name, is_place_name, normalize_name, person_noun_gender
 
 SPEAKERS_SCHEMA = pa.schema([
     ("speaker_id", pa.string()), ("name", pa.string()), ("type", pa.string()),
@@ -96,10 +96,17 @@ def speaker_type(speaker: str | None, label: str | None) -> str | None:
     if label in NAMED_TYPES:
         return label
     first = speaker.split(maxsplit=1)[0]
-    described = _describing(first)
+    described = _describing(first) or _role_description(speaker.split())
     if described and first.lower() not in INDEFINITE_ARTICLES and _anchored(_without_article(speaker).split()):
         return "other"
     return "anonymous" if described or speaker[:1].islower() else "other"
+
+
+def _role_description(words: list[str]) -> bool:
+    """A role noun, alone or after adjectives, describes someone: "Experte", "UN-Mitarbeiter",
+    "Politische Beobachter"; not a name that ends in one ("Joschka Fischer", "Hans Bauer")."""
+    return bool(person_noun_gender(words[-1])) and all(
+        re.search(r"(e|en|er|es)$", w) and not is_first_name(w) for w in words[:-1])
 
 
 def _describing(word: str) -> bool:

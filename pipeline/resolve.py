@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from . import lexicon
 from .descriptions import (POSSESSIVES, description, own_source_subject, owned_source, previous_subject,
                            relative_antecedent)
+from .german.inflection import nominative
 from .german.time_phrases import is_date_word
 from .german.words import INDEFINITE_ARTICLES, NAME_PARTICLES, PRONOUNS
 from .guard import guarded
@@ -157,7 +158,8 @@ class NameClusters:
         """The longest variant; among equally long ones, the one written with separate words."""
         def key(ent: Span):
             return (len(normalize_name(ent.text).split()), ent.text.count(" "), -ent.start)
-        return display_name(max(cluster["mentions"], key=key).text)
+        fullest = max(cluster["mentions"], key=key)
+        return display_name(nominative(list(fullest)) or fullest.text)  # ("des Auswärtigen Amtes")
 
 
 def _owner_of_person(name: Span, clusters: NameClusters) -> bool:
@@ -206,7 +208,7 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
         cluster = clusters.lookup(ent.text, ent.label_)
         if ent.label_ == "ORG" and not cluster:
             ent = organisation_name(ent, mention)
-        return (NameClusters.canonical(cluster) if cluster else ent.text), ent.label_
+        return (NameClusters.canonical(cluster) if cluster else nominative(list(ent)) or ent.text), ent.label_
     words = [t for t in mention if not t.is_punct]
     earlier = [r for r in resolved_so_far if r[0] < start]
     # "nach eigenen Angaben": the one the sentence is about speaks for himself

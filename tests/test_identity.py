@@ -46,6 +46,17 @@ def test_an_organisation_is_no_surname_of_what_it_owns():
     assert rows[4]["speaker"] == "Ursula von der Leyen"  # a name particle before "der" keeps the surname
 
 
+def test_a_role_noun_describes_someone_of_its_article_only():
+    # "Angaben eines Mitarbeiters" -> "Mitarbeiter": not the employee of another article
+    claims, speakers = assign_speakers(_claims(
+        ("a", "Mitarbeiter", None, "Angaben eines Mitarbeiters"), ("b", "UN-Mitarbeiter", None, "UN-Mitarbeiter"),
+        ("c", "Politische Beobachter", None, "Politische Beobachter"), ("d", "Joschka Fischer", None, "Fischer")))
+    rows = claims.to_pylist()
+    assert rows[0]["speaker_id"] != rows[1]["speaker_id"] and rows[1]["speaker"] == "UN-Mitarbeiter"
+    types = {row["name"]: row["type"] for row in speakers.to_pylist()}
+    assert types["Politische Beobachter"] == "anonymous" and types["Joschka Fischer"] == "other"
+
+
 def test_ids_are_stable():
     table = _claims(("a", "Ulf Kämpfer", "PER", "Ulf Kämpfer"), ("b", "KCNA", "ORG", "KCNA"))
     assert assign_speakers(table)[0].column("speaker_id").to_pylist() == \

@@ -248,7 +248,7 @@ def test_a_role_noun_with_an_upper_case_prefix_is_a_person_description(nlp):
     ("Das Institut für Arbeitsschutz der Deutschen Gesetzlichen Unfallversicherung (IFA) warnte, die Stoffe "
      "seien gefährlich.", "Institut für Arbeitsschutz der Deutschen Gesetzlichen Unfallversicherung (IFA)"),
     # a spokesperson, a source and an apposition keep the organisation
-    ("Ein Sprecher der Deutschen Bank sagte, die Zahlen seien gut.", "Deutschen Bank"),
+    ("Ein Sprecher der Deutschen Bank sagte, die Zahlen seien gut.", "Deutsche Bank"),
     ("Die Nachrichtenagentur Reuters berichtete, die Lage sei ernst.", "Reuters"),
 ])
 def test_a_body_qualified_by_an_organisation_speaks_for_itself(nlp, text, speaker):
