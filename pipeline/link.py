@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .attribution.cues import find_cue, lexicon_cue
+from .attribution.cues import lexicon_cue
 from .attribution.roles import spoken_by_no_one
 from .german.labels import is_subject
 from .german.labels import role as grammatical_role
@@ -104,7 +104,7 @@ class SpeakerLinker(JsonWeights):
             if container is not None:  # linked before it (document order)
                 q.speaker = container.speaker
                 continue
-            if spoken_by_no_one(q, find_cue(tokens_at(doc, q.cue))):
+            if spoken_by_no_one(q, tokens_at(doc, q.cue)):
                 continue  # "Dem Minister wurde vorgeworfen, …": no one named, no one guessed
             choice = choose(candidates, self.probabilities(features), self.margin, self.min_probability)
             if choice is not None:

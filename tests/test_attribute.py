@@ -1001,10 +1001,21 @@ def test_a_person_noun_tagged_as_an_adjective_can_be_the_speaker(rules_nlp):
      "Krieges abgenommen habe.", "der Nachrichtenagentur Reuters"),
     ("Die Ministerin sagte auf die Frage eines Journalisten, ob die Steuern steigen würden: „Das entscheiden wir "
      "im Herbst.“", "eines Journalisten"),
+    # fronted before the answer's frame; without a holder, asked by no one the text names
+    ("Auf die Frage eines Journalisten, ob die Steuern steigen würden, sagte die Ministerin: „Das entscheiden "
+     "wir im Herbst.“", "eines Journalisten"),
+    ("Auf die Frage, ob die Steuern steigen würden, sagte die Ministerin: „Das entscheiden wir im Herbst.“", ""),
 ])
 def test_a_question_is_asked_by_its_holder(rules_nlp, text, speaker):
     asked = [q for q in _of_type(rules_nlp, text, "indirect") if text[q.start:q.end].startswith("ob")]
     assert [(_text(text, q.cue), _text(text, q.speaker)) for q in asked] == [("Frage", speaker)]
+
+
+def test_a_question_whose_asker_is_not_named_gets_no_guessed_speaker(nlp):
+    text = ("Karoline Leavitt sprach am Mittwoch. Auf die Frage, ob es um Öl gehe, sagte Leavitt: „Der Präsident "
+            "hat einen neuen Ansatz gewählt.“")
+    asked = [q for q in nlp(text)._.quotations if text[q.start:q.end].startswith("ob")]
+    assert [(q.speaker, q.speaker_canonical) for q in asked] == [([], None)]
 
 
 def test_a_relative_clause_the_tagger_opens_with_an_article_is_no_content(rules_nlp):

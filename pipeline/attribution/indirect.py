@@ -110,6 +110,9 @@ def indirect_with_cue(sent: Span, tokens: list[Token], previous) -> Quotation | 
     if not cues and (framing := postposed_frame_verb(tokens)) is not None:
         cues = [framing]
     for cue in cues:
+        fronted = _complement_before(cue, tokens)
+        if fronted is not None and (asked := question_before(tokens, fronted)) is not None:
+            return asked  # "Auf die Frage, ob …, sagte Leavitt: „…“": the question; the quote is direct
         content = _complement_after(cue, tokens)
         if content is not None:
             content = _fronted_konjunktiv_clause(cue, tokens) + content
@@ -223,7 +226,12 @@ MAX_QUESTION_HOLDER = 5  # "auf die Frage [eines Journalisten der Agentur Reuter
 
 def question_before(tokens: list[Token], content: list[Token]) -> Quotation | None:
     """'Trump sagte auf die Frage eines Journalisten, ob …: „…“': a clause right after "die Frage
-    (eines X)" is the question, asked by the genitive's holder, not said by the verb's subject."""
+    (eines X)" is the question, asked by the genitive's holder, not said by the verb's subject;
+    also fronted before its answer's frame ("Auf die Frage, ob …, sagte Leavitt: „…“")."""
+    if content and content[0].lower_ == "auf":
+        comma = next((k for k, t in enumerate(content) if t.text == ","), len(content))
+        if any(t.lemma_ == "Frage" for t in content[:comma]) and comma + 1 < len(content):
+            content = content[comma + 1:]
     comma = tokens.index(content[0]) - 1 if content else -1
     if comma < 1 or tokens[comma].text != ",":
         return None

@@ -28,7 +28,7 @@ from ..german.phrases import (
 from ..german.words import DATE_WORDS, PERSONAL_PRONOUNS
 from ..names import is_first_name, is_person_noun, person_name_in
 from ..quotation import Quotation, char_spans
-from .cues import cue_with_auxiliaries, is_passive, lexicon_cue
+from .cues import cue_with_auxiliaries, find_cue, is_passive, lexicon_cue
 
 
 def frame_subject(frame: list[Token]) -> list[Token]:
@@ -99,10 +99,18 @@ def agentless_main_passive(cue: Token, frame: list[Token]) -> bool:
             and not passive_agent(cue, frame))
 
 
-def spoken_by_no_one(q: Quotation, cue: Token | None) -> bool:
+def spoken_by_no_one(q: Quotation, cue_tokens: list[Token]) -> bool:
     """A quotation without a speaker whose cue is a main clause's agentless passive (nor an
-    "in" phrase): the text names no speaker, and none should be guessed from the words around it."""
-    return not q.speaker and cue is not None and agentless_main_passive(cue, list(cue.sent))
+    "in" phrase), or a question put to someone whose asker is not named ("Auf die Frage, ob …,
+    sagte Leavitt": not Leavitt's question): the text names no speaker, and none should be
+    guessed from the words around it."""
+    if q.speaker or not cue_tokens:
+        return False
+    if q.cue_lemma == "frage":  # ("lautete die Frage, wo …": the question itself, as WikiNews marks it)
+        noun = cue_tokens[0]
+        return noun.i >= 2 and noun.doc[noun.i - 2].lower_ == "auf"
+    cue = find_cue(cue_tokens)
+    return cue is not None and agentless_main_passive(cue, list(cue.sent))
 
 
 def names_someone(phrase: list[Token]) -> bool:
