@@ -9,11 +9,13 @@ from spacy.tokens import Span, Token
 
 from . import lexicon
 from .german.clauses import antecedent
-from .german.inflection import nominative
+from .german.inflection import nominative, noun_gender
 from .german.labels import is_root, is_subject
 from .german.phrases import full_mention
 from .german.time_phrases import date_phrase_start, is_date_word
 from .german.words import RELATIVE_PRONOUNS
+from .names import is_person_noun
+from .speaker_roles import BODY_NOUNS, GENERIC_ORGANISATION_NOUNS
 from .verbforms import is_cue_verb_form
 
 # source nouns that name no one on their own ("Medienberichten", "palästinensischen Angaben" do:
@@ -119,6 +121,35 @@ def relative_antecedent(token: Token) -> list[Token]:
 def previous_subject(mention: Span) -> list[Token] | None:
     """'Die Staatsanwaltschaft hat das Ergebnis bekannt gegeben. Demnach …': the subject of the
     sentence before, whom "demnach" points back to."""
+    subject = _previous_subject_head(mention)
+    return full_mention([subject]) if subject is not None else None
+
+
+# pronoun -> the gender and number of the body it may stand for
+PRONOUN_BODIES = {"sie": ("Fem", "Sing"), "er": ("Masc", "Sing"), "es": ("Neut", "Sing")}
+SPEAKING_BODIES = tuple(GENERIC_ORGANISATION_NOUNS | BODY_NOUNS) + ("bundeswehr", "militär", "feuerwehr",
+                                                                     "staatsanwaltschaft", "kommando", "zeitung")
+
+
+def body_before(pronoun: Token) -> list[Token] | None:
+    """'Die israelische Armee sei … vorgegangen. Sie erklärte …': a subject pronoun that agrees
+    with the organisation the sentence before is about stands for it (where no person agrees:
+    the resolver asks this after the persons)."""
+    gender_number = PRONOUN_BODIES.get(pronoun.lower_)
+    if gender_number is None or not is_subject(pronoun) or "Plur" in pronoun.morph.get("Number") \
+            or "Plur" in pronoun.head.morph.get("Number"):
+        return None
+    head = _previous_subject_head(pronoun.doc[pronoun.i:pronoun.i + 1])
+    if head is None or any(t.pos_ == "PRON" and is_subject(t) and is_root(t.head) for t in head.sent):
+        return None  # ("Er war zu Gast beim Klimakongress. Dabei bezeichnete er …": the pronoun's chain)
+    if is_person_noun(head) or head.morph.get("Number") == ["Plur"] \
+            or noun_gender(head.lemma_ if head.pos_ == "NOUN" else head.text) != gender_number[0]:
+        return None
+    speaks = head.ent_type_ == "ORG" or (head.pos_ == "NOUN" and head.lemma_.lower().endswith(SPEAKING_BODIES))
+    return full_mention([head]) if speaks else None
+
+
+def _previous_subject_head(mention: Span) -> Token | None:
     doc, end = mention.doc, mention.sent.start
     while end > 0 and doc[end - 1].is_space:  # (a paragraph break is a "sentence" of its own)
         end -= 1
@@ -127,6 +158,5 @@ def previous_subject(mention: Span) -> list[Token] | None:
     nouns = [t for t in doc[end - 1].sent if t.pos_ in {"NOUN", "PROPN"} and is_root(t.head)]
     # the parser's subject unless its case says otherwise, else the main verb's nominative
     # ("Heute hat die Staatsanwaltschaft/obj … ein Ergebnis/nsubj … bekannt gegeben")
-    subject = (next((t for t in nouns if is_subject(t) and not {"Acc", "Dat"} & set(t.morph.get("Case"))), None)
-               or next((t for t in nouns if t.morph.get("Case") == ["Nom"]), None))
-    return full_mention([subject]) if subject is not None else None
+    return (next((t for t in nouns if is_subject(t) and not {"Acc", "Dat"} & set(t.morph.get("Case"))), None)
+            or next((t for t in nouns if t.morph.get("Case") == ["Nom"]), None))

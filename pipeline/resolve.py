@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .descriptions import (POSSESSIVES, description, own_source_subject, owned_source, previous_subject,
+from .descriptions import (POSSESSIVES, body_before, description, own_source_subject, owned_source, previous_subject,
                            relative_antecedent)
 from .german.inflection import nominative
 from .german.time_phrases import is_date_word
@@ -244,6 +244,9 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
         recent = _recent_person(clusters, words[0], gender, quoted, min(q.start, start))
         if recent is not None:
             return recent, "PER"
+        if (body := body_before(words[0])) is not None:  # "Die Armee sei … vorgegangen. Sie erklärte …"
+            return resolve_mention(doc, replace(q, speaker=char_spans(body)), clusters, roles, organisations,
+                                   resolved_so_far, quoted)
         person = next((r for r in reversed(earlier) if r[2] == "PER" and agrees(r[1], gender)), None)
         if person:
             return person[1], "PER"

@@ -362,6 +362,12 @@ def test_what_continues_a_persons_name(words, pos, name):
      "Ägypten"),
     # a pronoun left unresolved is no speaker's name
     ("„Das Elend geht weiter“, so letztere.", None),
+    # a subject pronoun no person agrees with: the organisation the sentence before is about
+    ("Die Siedler griffen mehrere Häuser an. Die israelische Armee sei mit Tränengas gegen die Dorfbewohner "
+     "vorgegangen. Sie erklärte nach Medienberichten, der Fall werde untersucht.", "israelische Armee"),
+    # not where a pronoun is that sentence's subject: it continues the person before
+    ("Der Friedensnobelpreisträger Al Gore hielt am Dienstag eine Rede. Er war zu Gast beim Deutschen "
+     "Klimakongress. Dabei sagte er, die Klimakrise sei die gefährlichste Krise der Zivilisation.", "Al Gore"),
 ])
 def test_a_speaker_word_that_points_elsewhere_is_resolved_or_nobody(nlp, text, speaker):
     assert _speakers(nlp, text) == [speaker]
