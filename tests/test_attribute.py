@@ -156,6 +156,19 @@ def test_konjunktiv_continuation(rules_nlp):
     assert all(q.speaker for q in quotes)
 
 
+@pytest.mark.parametrize("text, framed", [
+    # "Für Privatkunden sei wichtig, dass …" is a reported sentence (the speaker's run goes on), not
+    # the customers' statement; an indicative frame or a subject keeps its dass-clause
+    ("Für Privatkunden sei zudem wichtig, dass es eine Garantie für Käufe gebe.", False),
+    ("Für Privatkunden ist zudem wichtig, dass es eine Garantie für Käufe gibt.", True),
+    ("Die Experten kamen zu dem Ergebnis, dass es eine Garantie für Käufe gebe.", True),
+])
+def test_a_konjunktiv_frame_whose_noun_follows_a_preposition_frames_no_dass_clause(rules_nlp, text, framed):
+    from pipeline.attribution.indirect import dass_clause
+
+    assert (dass_clause(list(rules_nlp(text))) is not None) == framed
+
+
 def test_konjunktiv_run_is_one_quotation(rules_nlp):
     """Adjacent Konjunktiv sentences continue one paraphrase; a paragraph break ends it."""
     text = ("Der Minister sagte, die Lage sei ernst. Man müsse jetzt schnell handeln. Die Bürger seien besorgt.\n"

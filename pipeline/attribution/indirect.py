@@ -214,11 +214,22 @@ def dass_clause(tokens: list[Token]) -> Quotation | None:
         frame = [t for t in tokens[:k] if not is_final_punct(t)]
         q = Quotation(type="indirect", quote=char_spans(content), rule=Rule.INDIRECT_DASS)
         fill_from_cue(q, verb, frame, exclude={t.i for t in content})
+        if is_konjunktiv_i(verb) and _speaker_under_preposition(q, tokens):
+            return None  # "Für Privatkunden sei wichtig, dass …": a reported sentence, its speaker's run goes on
         q.cue_lemma = verb_lemma(verb)
         q.frame = char_spans(frame)
         q.confidence = 0.5
         return q
     return None
+
+
+def _speaker_under_preposition(q: Quotation, tokens: list[Token]) -> bool:
+    """The frame's 'speaker' is a noun phrase after a preposition ("Für Privatkunden"), or none."""
+    speaker = [t for t in tokens if q.speaker and any(s <= t.idx < e for s, e in q.speaker)]
+    if not speaker:
+        return True
+    before = speaker[0].doc[speaker[0].i - 1] if speaker[0].i > 0 else None
+    return speaker[0].pos_ == "ADP" or (before is not None and before.pos_ == "ADP")
 
 
 MAX_QUESTION_HOLDER = 5  # "auf die Frage [eines Journalisten der Agentur Reuters], ob …"
