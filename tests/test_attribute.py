@@ -519,6 +519,15 @@ def test_a_law_is_a_source(rules_nlp):
     assert q.rule == "source:nach" and _text(text, q.quote).startswith("ist der Bundeskanzler")
 
 
+@pytest.mark.parametrize("text, source", [
+    ("Ersten Schätzungen nach seien 300 Menschen getötet worden.", True),
+    # "nach" before a noun phrase is a preposition ("after the catastrophe"), not the postposition
+    ("Aus vergleichenden Studien nach der Katastrophe ließen sich Vermutungen über die Folgen herleiten.", False),
+])
+def test_nach_after_a_source_noun_is_a_postposition_only_before_no_noun_phrase(rules_nlp, text, source):
+    assert any(q.rule == "source:nach" for q in rules_nlp(text)._.quotations) == source
+
+
 def test_speech_noun_with_a_zu_infinitive_and_the_frame_subject(rules_nlp):
     text = ("Damals hatte das Bundesverfassungsgericht eine deutliche Mahnung an die Politik ausgesprochen, "
             "dieses Instrument nicht zu missbrauchen.")

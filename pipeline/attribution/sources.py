@@ -51,8 +51,10 @@ def source_phrase(sent: Span, tokens: list[Token], previous, min_content: int = 
             if k == 0:
                 speaker = _prefield_rest(tokens, speaker)
         elif (word == "nach" and 0 < k <= 5 and lexicon.is_source_noun(lowered[k - 1])
-              and np_before(tokens, k) and np_before(tokens, k)[0].i == tokens[0].i):
+              and np_before(tokens, k) and np_before(tokens, k)[0].i == tokens[0].i
+              and not _opens_phrase(tokens, k + 1)):
             # postposition opening the sentence: "Seiner Meinung nach …", "Angaben der Polizei nach"
+            # (not a preposition: "Aus vergleichenden Studien nach der Katastrophe …")
             cue_tokens, speaker = [tokens[k]], np_before(tokens, k)
         elif word == "so" and k + 1 < len(tokens) and lowered[k + 1] in CORRELATIVE_PARTICLES:
             continue  # "wenn auch kein politischer, so doch ein ideologischer Sieg": no source
@@ -186,6 +188,11 @@ def names_a_source(tokens: list[Token]) -> bool:
     so X", which after a quote is the quote's own frame)."""
     return any(t.lower_ in {"laut", "zufolge", "gemäß"} or (t.lower_ == "nach" and _source_noun_follows(tokens, k))
                for k, t in enumerate(tokens))
+
+
+def _opens_phrase(tokens: list[Token], k: int) -> bool:
+    """An article, adjective, number or noun at position k: a noun phrase begins there."""
+    return k < len(tokens) and tokens[k].pos_ in {"DET", "ADJ", "NUM", "NOUN", "PROPN"}
 
 
 def _source_noun_follows(tokens: list[Token], k: int) -> bool:
