@@ -30,7 +30,7 @@ import pyarrow as pa
 from rapidfuzz import fuzz
 
 from .german.words import ARTICLES, GENERIC_PRONOUNS, INDEFINITE_ARTICLES, PRONOUNS, QUANTIFIERS
-from .names import is_first_name, is_place_name, normalize_name, person_noun_gender
+from .names import is_place_name, listed_first_name, normalize_name, person_noun_gender
 
 SPEAKERS_SCHEMA = pa.schema([
     ("speaker_id", pa.string()), ("name", pa.string()), ("type", pa.string()),
@@ -106,7 +106,7 @@ def _role_description(words: list[str]) -> bool:
     """A role noun, alone or after adjectives, describes someone: "Experte", "UN-Mitarbeiter",
     "Politische Beobachter"; not a name that ends in one ("Joschka Fischer", "Hans Bauer")."""
     return bool(person_noun_gender(words[-1])) and all(
-        re.search(r"(e|en|er|es)$", w) and not is_first_name(w) for w in words[:-1])
+        re.search(r"(e|en|er|es)$", w) and not listed_first_name(w) for w in words[:-1])
 
 
 def _describing(word: str) -> bool:

@@ -86,6 +86,13 @@ def _in_table(word: str) -> str | None:
     return _first_names().get(word) or (_first_names().get(first_part) if "-" in word and len(first_part) > 2 else None)
 
 
+def listed_first_name(word: str) -> bool:
+    """In the first-name table, accents folded, without the dictionary check of `is_first_name`
+    (which loads the lemma dictionary: the identity pass runs where no pipeline has loaded it)."""
+    lower = word.lower()
+    return _in_table(lower) is not None or _in_table(without_diacritics(lower)) is not None
+
+
 def is_first_name(word: str) -> bool:
     """A known first name of either gender ('Marie-Agnes' by its first part)."""
     return _lookup(word) is not None
