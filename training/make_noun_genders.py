@@ -12,11 +12,11 @@ wrong. The table is derived from CC BY-SA 4.0 data and carries that licence.
 """
 from __future__ import annotations
 
-import gzip
 import sys
 from collections import defaultdict
 from pathlib import Path
 
+from german_dictionary import readings  # a sibling script
 from pipeline.german.inflection import compound_head
 
 GENDERS = {"MAS": "m", "FEM": "f", "NEU": "n"}
@@ -24,14 +24,10 @@ GENDERS = {"MAS": "m", "FEM": "f", "NEU": "n"}
 
 def main(dump: Path, out: Path) -> None:
     genders: dict[str, set[str]] = defaultdict(set)  # lemma -> genders of its noun readings
-    with gzip.open(dump, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            fields = line.rstrip("\n").split("\t")
-            if line.startswith("#") or len(fields) < 3:
-                continue
-            parts = fields[2].split(":")
-            if parts[0] == "SUB" and len(parts) >= 4 and parts[3] in GENDERS:
-                genders[fields[1]].add(GENDERS[parts[3]])
+    for _, lemma, tag in readings(dump):
+        parts = tag.split(":")
+        if parts[0] == "SUB" and len(parts) >= 4 and parts[3] in GENDERS:
+            genders[lemma].add(GENDERS[parts[3]])
     known = {word: next(iter(g)) for word, g in genders.items() if len(g) == 1 and word[:1].isupper()}
     kept = {word: g for word, g in known.items() if known.get(compound_head(word, known) or "") != g}
     header = ("# noun\tgender (m, f, n); derived from the LanguageTool German POS dictionary (Morphy, CC BY-SA 4.0) "
