@@ -125,8 +125,8 @@ def previous_subject(mention: Span) -> list[Token] | None:
     return full_mention([subject]) if subject is not None else None
 
 
-# pronoun -> the gender and number of the body it may stand for
-PRONOUN_BODIES = {"sie": ("Fem", "Sing"), "er": ("Masc", "Sing"), "es": ("Neut", "Sing")}
+# a singular pronoun -> the gender of the body it may stand for
+PRONOUN_GENDERS = {"sie": "Fem", "er": "Masc", "es": "Neut"}
 SPEAKING_BODIES = tuple(GENERIC_ORGANISATION_NOUNS | BODY_NOUNS) + ("bundeswehr", "militär", "feuerwehr",
                                                                      "staatsanwaltschaft", "kommando", "zeitung")
 
@@ -135,15 +135,15 @@ def body_before(pronoun: Token) -> list[Token] | None:
     """'Die israelische Armee sei … vorgegangen. Sie erklärte …': a subject pronoun that agrees
     with the organisation the sentence before is about stands for it (where no person agrees:
     the resolver asks this after the persons)."""
-    gender_number = PRONOUN_BODIES.get(pronoun.lower_)
-    if gender_number is None or not is_subject(pronoun) or "Plur" in pronoun.morph.get("Number") \
+    gender = PRONOUN_GENDERS.get(pronoun.lower_)
+    if gender is None or not is_subject(pronoun) or "Plur" in pronoun.morph.get("Number") \
             or "Plur" in pronoun.head.morph.get("Number"):
         return None
     head = _previous_subject_head(pronoun.doc[pronoun.i:pronoun.i + 1])
     if head is None or any(t.pos_ == "PRON" and is_subject(t) and is_root(t.head) for t in head.sent):
         return None  # ("Er war zu Gast beim Klimakongress. Dabei bezeichnete er …": the pronoun's chain)
     if is_person_noun(head) or head.morph.get("Number") == ["Plur"] \
-            or noun_gender(head.lemma_ if head.pos_ == "NOUN" else head.text) != gender_number[0]:
+            or noun_gender(head.lemma_ if head.pos_ == "NOUN" else head.text) != gender:
         return None
     speaks = head.ent_type_ == "ORG" or (head.pos_ == "NOUN" and head.lemma_.lower().endswith(SPEAKING_BODIES))
     return full_mention([head]) if speaks else None

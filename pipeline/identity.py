@@ -133,13 +133,13 @@ def _anchored(words: list[str]) -> bool:
 
 # (as spelling keys, which the words of a name key are)
 OWNER_WORDS = {spelling_key(w) for w in ("der", "des", "für")}
-NAME_PARTICLES = {spelling_key(w) for w in ("von", "van", "de", "da", "di", "zu")}  # "Ursula von der Leyen"
+NAME_PARTICLE_KEYS = {spelling_key(w) for w in ("von", "van", "de", "da", "di", "zu")}  # "Ursula von der Leyen"
 
 
 def _owned_by_last_word(words: list[str]) -> bool:
     """'verlauf der pressemitteilung der nasa': the last word owns what the key names ("der
     NASA"), so it is no surname of a full name."""
-    return len(words) > 2 and words[-2] in OWNER_WORDS and words[-3] not in NAME_PARTICLES
+    return len(words) > 2 and words[-2] in OWNER_WORDS and words[-3] not in NAME_PARTICLE_KEYS
 
 
 def description_key(speaker: str) -> str:

@@ -117,7 +117,7 @@ def indirect_with_cue(sent: Span, tokens: list[Token], previous) -> Quotation | 
         if content is not None:
             content = _fronted_konjunktiv_clause(cue, tokens) + content
         else:
-            content = _complement_before(cue, tokens)
+            content = fronted
         if content is None:
             continue
         if (asked := question_before(tokens, content)) is not None:
