@@ -114,6 +114,9 @@ def test_reported_and_free_indirect(rules_nlp):
     ("Der Minister verteidigte die Sparbeschlüsse seiner Regierung.", ["die Sparbeschlüsse seiner Regierung"]),
     ("Die Anwältin verteidigte vor Gericht einen Mann aus Köln.", []),
     ("Der Radprofi verteidigte das Gelbe Trikot auch auf der zehnten Etappe.", []),
+    # "ablehnen" is a refusal or a vote, not a speech act; "zurückweisen" rejects in words
+    ("Der Bundesrat lehnte das Gesetz am Freitag ab.", []),
+    ("Die Ministerin wies die Vorwürfe der Opposition zurück.", ["die Vorwürfe der Opposition"]),
 ])
 def test_what_is_no_reported_speech(rules_nlp, text, reported):
     assert [_text(text, q.quote) for q in _of_type(rules_nlp, text, "reported")] == reported
