@@ -1,23 +1,23 @@
 """Stage 4, speakers: a canonical name per quotation, within one article.
 
-- persons and organisations of the article (`name_spans`): PER entities grown to the whole
-  name, names the NER missed (a known first name and a surname, pipeline/names.py), surnames
-  alone after a full name; name variants merge ("Kim", "Kim Jong-un", "Kim Jong Un" -> one
-  cluster, named by the longest variant);
+- persons and organisations of the article (`name_clusters.py`): PER entities grown to the
+  whole name, names the NER missed, surnames alone after a full name; name variants merge
+  ("Kim", "Kim Jong-un", "Kim Jong Un" -> one cluster, named by the longest variant);
 - a mention that contains a person or organisation takes its cluster (persons first);
 - pronouns, and "der"/"die" alone, take the latest person named since the sentence before the
-  statement (outside quotations, agreeing in gender), else the latest person speaker;
+  statement (outside quotations, agreeing in gender), else the organisation the sentence before
+  is about ("Die Armee … . Sie erklärte …"), else the latest person speaker;
 - definite role nouns ("der nordkoreanische Staatschef", "die Nachrichtenagentur") take the
   person or organisation the article introduced with them (pipeline/speaker_roles.py), and
   "der Konzern", "die Organisation" the organisation named last; indefinite ones ("ein
   Polizeisprecher") stay unnamed;
 - other mentions are described without verbs, dates or relative clauses, source phrases by
-  their holder ("Angaben der Polizei" -> "Polizei").
+  their holder ("Angaben der Polizei" -> "Polizei"), in the nominative ("Angaben des
+  Auswärtigen Amtes" -> "Auswärtiges Amt", pipeline/german/inflection.py).
 Across articles, pipeline/identity.py gives each identity one `speaker_id`.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from spacy.language import Language
@@ -28,10 +28,10 @@ from .descriptions import (POSSESSIVES, body_before, description, own_source_sub
                            relative_antecedent)
 from .german.inflection import nominative
 from .german.time_phrases import is_date_word
-from .german.words import INDEFINITE_ARTICLES, NAME_PARTICLES, PRONOUNS
+from .german.words import INDEFINITE_ARTICLES, PRONOUNS
 from .guard import guarded
-from .names import (full_person_name, gender_of_name, is_first_name, is_person_noun, is_place_name, normalize_name,
-                    person_name_in, person_noun_gender)
+from .name_clusters import NameClusters, dated, name_spans, owner_of_person
+from .names import gender_of_name, person_noun_gender
 from .quotation import Quotation, char_spans, get_quotations, set_quotations, tokens_at
 from .speaker_roles import (find_roles, organisation_body, organisation_described, organisation_name, organisation_roles,
                             role_holder, speaker_role)
@@ -71,118 +71,8 @@ def _untagged_name(doc: Doc, q: Quotation) -> str | None:
     return None
 
 
-def name_spans(doc: Doc) -> list[Span]:
-    """Persons and organisations of the article: PER entities grown to the whole name
-    ("Ursula" -> "Ursula von der Leyen"), names the NER missed ("Carsten Brzeski": a known
-    first name and a surname; "Bönte" after "Bernd Bönte"), and ORG entities."""
-    names, covered = [], set()
-    # (a word the NER also tags as a person on its own is a surname, whatever else it tags it)
-    places = {e.text for e in doc.ents if e.label_ == "LOC"} - {e.text for e in doc.ents if e.label_ == "PER"}
-    person_words = {t.text for e in doc.ents if e.label_ == "PER" and len(e) > 1 for t in e}
-    for ent in doc.ents:
-        if ent.label_ == "ORG" and len(ent) == 1 and ent.text in person_words:
-            ent = Span(doc, ent.start, ent.end, label="PER")  # "Kim" after "Kim Jong Un": the NER's ORG is the person
-        if ent.label_ == "PER":
-            # "Kim Russland": the NER glued a place onto the name (one the article names as a place
-            # elsewhere, or one the dictionary knows: "Kim Jong Un Moskau seine Unterstützung zusicherte")
-            # (a surname the NER also calls a place stays: "Andrej Beloussow", "Beloussow"/LOC)
-            end = next((t.i for t in ent[1:] if is_place_name(t.text)
-                        or (t.text in places and not is_first_name(ent[0].text))), ent.end)
-            name = full_person_name(doc, ent.start, end, limit=end if end < ent.end else None)
-            names.append(Span(doc, name.start, name.end, label="PER"))
-            covered.update(range(name.start, name.end))
-        elif ent.label_ == "ORG":
-            names.append(ent)
-            if not is_first_name(ent[0].text):  # ("Gabi Schwab" tagged ORG is a person)
-                covered.update(range(ent.start, ent.end))  # ("New York Times": "York" is a first name too)
-    for token in doc:
-        if token.i not in covered and token.is_title and is_first_name(token.text):
-            name = person_name_in([token])
-            if name is not None and not covered & set(range(name.start, name.end)):
-                names.append(Span(doc, name.start, name.end, label="PER"))
-                covered.update(range(name.start, name.end))
-    # a surname alone names the person the article introduced with it ("Bernd Bönte" ... "Bönte")
-    surnames = {n[-1].text for n in names if n.label_ == "PER" and len(n) > 1 and n[-1].is_title}
-    for token in doc:
-        if token.text in surnames and token.i not in covered and token.ent_type_ not in {"ORG", "LOC"} \
-                and not _dated(token):  # ("Jerzy Montag" … "am Montag")
-            names.append(Span(doc, token.i, token.i + 1, label="PER"))
-            covered.add(token.i)
-    return sorted(names, key=lambda span: span.start)
-
-
 def _speaker_start(q: Quotation) -> int:
     return q.speaker[0][0] if q.speaker else q.start
-
-
-class NameClusters:
-    """Groups entity mentions whose normalized token sets are contained in each other."""
-
-    def __init__(self, entities: list[Span]):
-        self.names = entities  # in document order
-        self.clusters: list[dict] = []
-        self._full_names: dict[tuple[int, int], str] = {}
-        for ent in sorted(entities, key=lambda e: -len(normalize_name(e.text).split())):
-            self._add(ent)
-
-    def _add(self, ent: Span) -> None:
-        words = set(normalize_name(ent.text).split()) - NAME_PARTICLES
-        if not words:
-            return
-        for cluster in self.clusters:
-            if cluster["label"] == ent.label_ and _same_name(words, cluster):
-                cluster["mentions"].append(ent)
-                return
-        self.clusters.append({"label": ent.label_, "words": words, "mentions": [ent]})
-
-    def lookup(self, text: str, label: str | None = None, genitive: bool = True) -> dict | None:
-        words = set(normalize_name(text).split()) - NAME_PARTICLES
-        if not words:
-            return None
-        for cluster in self.clusters:
-            if (label is None or cluster["label"] == label) and _same_name(words, cluster, genitive):
-                return cluster
-        return None
-
-    def full_name(self, name: Span) -> str:
-        """The canonical form of a name's cluster ("Krause" -> "Thomas Krause"); each pronoun asks
-        for the names before it, so the answer is kept."""
-        key = (name.start, name.end)
-        if key not in self._full_names:
-            cluster = self.lookup(name.text, name.label_)
-            self._full_names[key] = NameClusters.canonical(cluster) if cluster else name.text
-        return self._full_names[key]
-
-    @staticmethod
-    def canonical(cluster: dict) -> str:
-        """The longest variant; among equally long ones, the one written with separate words."""
-        def key(ent: Span):
-            return (len(normalize_name(ent.text).split()), ent.text.count(" "), -ent.start)
-        fullest = max(cluster["mentions"], key=key)
-        return display_name(nominative(list(fullest)) or fullest.text)  # ("des Auswärtigen Amtes")
-
-
-def _owner_of_person(name: Span, clusters: NameClusters) -> bool:
-    """'Der behandelnde Arzt Lahms', 'Die Anwältin Samanis': a known person's name in the genitive
-    right after a noun naming a person tells whose that person is; the name is not the speaker."""
-    before = name.doc[name.start - 1] if name.start > 0 else None
-    return (before is not None and is_person_noun(before) and name.text.endswith("s")
-            and clusters.lookup(name.text, "PER", genitive=False) is None
-            and clusters.lookup(name.text[:-1], "PER", genitive=False) is not None)
-
-
-def _same_name(words: set[str], cluster: dict, genitive: bool = True) -> bool:
-    """The words name the cluster's person or organisation; a person's name also in the genitive
-    ("Die Äußerungen Papiers", "Angaben Ibrahims" -> Samaan Ibrahim)."""
-    if words <= cluster["words"]:
-        return True
-    return genitive and cluster["label"] == "PER" and {w[:-1] if w.endswith("s") else w for w in words} <= cluster["words"]
-
-
-def display_name(name: str) -> str:
-    """Romanised East Asian given names written 'Jong-un' are shown as 'Jong Un' (the form
-    most news outlets use); German double names ('Hans-Peter') keep their hyphen."""
-    return re.sub(r"(\w)-([a-z])", lambda m: f"{m.group(1)} {m.group(2).upper()}", " ".join(name.split()))
 
 
 def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisations, resolved_so_far,
@@ -199,7 +89,7 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
     #    Investments"), then the longest ("Der Führer Nordkoreas, Kim Jong-un" -> "Kim Jong-un");
     #    a person's name may run past a mention the parse cut short ("Der Betroffenenvertreter Detlev")
     named = [e for e in clusters.names if (e.label_ == "PER" and e.start < mention.end and e.end > mention.start
-                                            and not _owner_of_person(e, clusters))
+                                            and not owner_of_person(e, clusters))
              or (e.label_ == "ORG" and e.start >= mention.start and e.end <= mention.end)]
     if named and all(e.label_ == "ORG" for e in named) and (body := organisation_body(mention, named)) is not None:
         return body, "ORG"
@@ -254,10 +144,10 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
         return name, ("PER" if name else None)
     # 3. a name the NER missed, matching a known cluster ("Kim")
     owners = {t.i for e in clusters.names if mention.start <= e.start and e.end <= mention.end
-              and _owner_of_person(e, clusters) for t in e}  # ("Der behandelnde Arzt Lahms": not Lahm)
+              and owner_of_person(e, clusters) for t in e}  # ("Der behandelnde Arzt Lahms": not Lahm)
     proper = [t for t in words if t.pos_ == "PROPN" and t.text[:1].isupper()  # not "das israelische Militär"
               and t.i not in owners and not is_date_word(t)]
-    titled = [t.text for t in words if t.is_title and not _dated(t)  # ("der Verband am Montag": no Jerzy Montag)
+    titled = [t.text for t in words if t.is_title and not dated(t)  # ("der Verband am Montag": no Jerzy Montag)
               and t.i not in owners]
     for candidate in ([" ".join(t.text for t in proper)] if proper else []) + titled:
         cluster = clusters.lookup(candidate)
@@ -293,11 +183,6 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
             last += 1  # "C.Y. Leung", the surname tagged a noun
         return mention.doc[first:last + 1].text, None
     return description(words), None
-
-
-def _dated(token: Token) -> bool:
-    """A time word after a preposition: "am Montag", "vom Dienstag"."""
-    return is_date_word(token) and token.i > 0 and token.doc[token.i - 1].pos_ == "ADP"
 
 
 def _name_noun(token: Token) -> bool:

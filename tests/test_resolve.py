@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.resolve import normalize_name
+from pipeline.names import normalize_name
 
 
 def test_name_normalisation():

@@ -5,6 +5,7 @@ indirect, indirect_free_indirect, free_indirect, reported. One module per constr
 
 - `direct`: quotation marks in every German style and their frames;
 - `indirect`: a content clause with a speech verb or speech-act noun;
+- `complements`: which words around a speech verb are its content ("Y, sagte X", "X sagte, Y");
 - `sources`: "laut X", "nach Angaben von X", "X zufolge", "wie X berichtete", "…, so X";
 - `reported`: speech acts with an object ("kritisierte …") and hearsay ("soll … haben");
 - `speech_acts`: which uses of a speech-act verb report speech ("drohte mit …", not "Ihm droht …");

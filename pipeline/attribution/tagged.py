@@ -7,7 +7,7 @@ from ..german.punctuation import is_final_punct, strip_end
 from ..quotation import Quotation, Rule, char_spans, tokens_at
 from ..tagger import SPANS_KEY as TAGGER_KEY
 from .cues import find_cue
-from .indirect import opens_relative_clause
+from .complements import opens_relative_clause
 from .roles import fill_from_cue, frame_subject
 
 TAGGER_TYPES = {"INDIRECT": "indirect", "REPORTED": "reported", "FREE_INDIRECT": "free_indirect",
