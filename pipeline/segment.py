@@ -10,7 +10,10 @@ werden …“' was one sentence, and the quote took the frame of the sentence be
 mark that opens after a full stop, and a capitalised word after a closing mark that follows a
 full stop ('… sein.“ Die Expertin …'), start sentences; a closing mark after a full stop never
 does (a parser trained on few quotations made '»' a sentence of its own, and the headline after
-it became the quote's frame).
+it became the quote's frame). A heading that the text runs into its next sentence without a
+break ("Vorschlag an den Bundestag Der Bundesrat schlug …") ends before a capitalised article
+that follows a capitalised word, unless that word names what follows ("das Nachrichtenmagazin Der
+Spiegel").
 
 With the project's own backbone, the statistical splitter is `models/sentence_splitter`: a
 senter trained on WikiNews sentence boundaries (CC BY-NC-SA 4.0). It is a model of its own, not
@@ -25,7 +28,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .german.words import QUOTE_MARKS
+from .german.words import NAMING_NOUNS, QUOTE_MARKS
 from .guard import guarded
 from .model_files import resolve_model_path
 
@@ -72,12 +75,25 @@ class LineSentences:
             elif (previous in QUOTE_MARKS and k >= 2 and texts[k - 2] in SENTENCE_END and doc[k].is_title
                   and is_closing_mark(doc[k - 1])):
                 doc[k].is_sent_start = True  # '… reichen.“ Neumüller sieht …'
+            elif texts[k] in OPENING_ARTICLES and _heading_word(previous):
+                doc[k].is_sent_start = True  # a heading run into its text: 'Vorschlag an den Bundestag Der Bundesrat …'
         # whitespace tokens never start a sentence of their own after a break
         for k in range(1, len(doc) - 1):
             if texts[k].isspace() and doc[k].is_sent_start:
                 doc[k].is_sent_start = False
                 doc[k + 1].is_sent_start = True
         return doc
+
+
+OPENING_ARTICLES = {"Der", "Die", "Das", "Ein", "Eine"}  # ("Den Haag" is a city)
+
+
+def _heading_word(word: str) -> bool:
+    """A capitalised word that a heading can end with, not a noun that names what follows it
+    ("das Nachrichtenmagazin Der Spiegel", "die Rockband Die Happy", "Hörspielserien Die drei …")."""
+    lower = word.lower()
+    return word[:1].isupper() and word.replace("-", "").isalpha() and not any(
+        stem.endswith(NAMING_NOUNS + ("band",)) for stem in (lower, lower[:-1], lower[:-2]))
 
 
 def is_opening_mark(token: Token) -> bool:

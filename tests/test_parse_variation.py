@@ -4,6 +4,7 @@ Session 10's backbone (lexicon vectors) tags and attaches differently from the o
 attribution had quietly relied on some of the old model's habits. Each test builds the
 analysis a small model may give and checks the rule that makes it harmless.
 """
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -56,6 +57,21 @@ def test_a_closing_mark_after_a_full_stop_never_starts_a_sentence():
     spaces = [False, True, False, False, False, False, True, True, False]
     doc = LineSentences()(Doc(VOCAB, words=words, spaces=spaces))
     assert doc[4].is_sent_start is False and doc[6].is_sent_start is True
+
+
+@pytest.mark.parametrize("text, start", [
+    # a heading the text runs into its next sentence: a capitalised article after a capitalised word
+    ("Vorschlag an den Bundestag Der Bundesrat schlug vor", 4),
+    ("Situation nach der Trennung Das Opfer lebte allein", 4),
+    # not after a noun that names what follows, nor "Den Haag"
+    ("Wie das Nachrichtenmagazin Der Spiegel berichtet", None),
+    ("Die Rockband Die Happy spielte", None),
+    ("Der Gerichtshof in Den Haag entschied", None),
+])
+def test_a_capitalised_article_after_a_heading_word_starts_a_sentence(text, start):
+    words = text.split()
+    doc = LineSentences()(Doc(VOCAB, words=words, spaces=[True] * (len(words) - 1) + [False]))
+    assert [t.i for t in doc[1:] if t.is_sent_start] == ([start] if start else [])
 
 
 def test_time_words_with_adjectives_and_adverbs_are_a_date_phrase_not_a_speaker():
