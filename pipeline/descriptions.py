@@ -127,8 +127,8 @@ def previous_subject(mention: Span) -> list[Token] | None:
 
 # a singular pronoun -> the gender of the body it may stand for
 PRONOUN_GENDERS = {"sie": "Fem", "er": "Masc", "es": "Neut"}
-SPEAKING_BODIES = tuple(GENERIC_ORGANISATION_NOUNS | BODY_NOUNS) + ("bundeswehr", "militär", "feuerwehr",
-                                                                     "staatsanwaltschaft", "kommando", "zeitung")
+SPEAKING_BODIES = tuple(GENERIC_ORGANISATION_NOUNS | BODY_NOUNS) + ("bundeswehr", "militär", "feuerwehr", "kommando",
+                                                                     "zeitung")
 
 
 def body_before(pronoun: Token) -> list[Token] | None:

@@ -11,6 +11,11 @@ def _claims(*rows):
     return pa.Table.from_pylist(full, schema=CLAIMS_SCHEMA)
 
 
+def _unnamed(doc_id, description):
+    """A claim row of an unnamed speaker: no entity label, the description as its mention."""
+    return doc_id, description, None, description
+
+
 def test_spelling_variants_share_a_key():
     assert spelling_key("Beloussow") == spelling_key("Belousov")
     assert spelling_key("Kim Jong-un") == spelling_key("Kim Jong Un")
@@ -21,7 +26,7 @@ def test_spelling_variants_share_a_key():
 def test_surname_joins_the_one_full_name_and_unnamed_speakers_stay_apart():
     claims, speakers = assign_speakers(_claims(
         ("a", "Ulf Kämpfer", "PER", "Ulf Kämpfer"), ("b", "Kämpfer", "PER", "Kämpfer"),
-        ("a", "ein Polizeisprecher", None, "ein Polizeisprecher"), ("b", "ein Polizeisprecher", None, "ein Polizeisprecher"),
+        _unnamed("a", "ein Polizeisprecher"), _unnamed("b", "ein Polizeisprecher"),
         ("c", "Müller", "PER", "Müller"), ("c", "Anna Müller", "PER", "Anna Müller"), ("d", "Hans Müller", "PER", "Er"),
         ("d", None, None, None)))
     rows = claims.to_pylist()
@@ -49,8 +54,8 @@ def test_an_organisation_is_no_surname_of_what_it_owns():
 def test_a_role_noun_describes_someone_of_its_article_only():
     # "Angaben eines Mitarbeiters" -> "Mitarbeiter": not the employee of another article
     claims, speakers = assign_speakers(_claims(
-        ("a", "Mitarbeiter", None, "Angaben eines Mitarbeiters"), ("b", "UN-Mitarbeiter", None, "UN-Mitarbeiter"),
-        ("c", "Politische Beobachter", None, "Politische Beobachter"), ("d", "Joschka Fischer", None, "Fischer")))
+        ("a", "Mitarbeiter", None, "Angaben eines Mitarbeiters"), _unnamed("b", "UN-Mitarbeiter"),
+        _unnamed("c", "Politische Beobachter"), ("d", "Joschka Fischer", None, "Fischer")))
     rows = claims.to_pylist()
     assert rows[0]["speaker_id"] != rows[1]["speaker_id"] and rows[1]["speaker"] == "UN-Mitarbeiter"
     types = {row["name"]: row["type"] for row in speakers.to_pylist()}
@@ -73,12 +78,12 @@ def test_near_spellings_join_and_different_first_names_do_not():
 
 def test_descriptions_of_one_article_are_one_speaker_whatever_their_article():
     claims, speakers = assign_speakers(_claims(
-        ("a", "ein Feuerwehrsprecher", None, "ein Feuerwehrsprecher"),
-        ("a", "Der Feuerwehr-Sprecher", None, "Der Feuerwehr-Sprecher"),
-        ("a", "der Feuerwehrsprecher", None, "der Feuerwehrsprecher"),
-        ("b", "der Feuerwehrsprecher", None, "der Feuerwehrsprecher"),
-        ("c", "Mehreren Medienberichten", None, "Mehreren Medienberichten"),
-        ("d", "Mehreren Medienberichten", None, "Mehreren Medienberichten")))
+        _unnamed("a", "ein Feuerwehrsprecher"),
+        _unnamed("a", "Der Feuerwehr-Sprecher"),
+        _unnamed("a", "der Feuerwehrsprecher"),
+        _unnamed("b", "der Feuerwehrsprecher"),
+        _unnamed("c", "Mehreren Medienberichten"),
+        _unnamed("d", "Mehreren Medienberichten")))
     rows = claims.to_pylist()
     assert len({row["speaker_id"] for row in rows[:3]}) == 1
     assert {row["speaker"] for row in rows[:3]} == {"ein Feuerwehrsprecher"}  # the first, introducing one
@@ -89,11 +94,11 @@ def test_descriptions_of_one_article_are_one_speaker_whatever_their_article():
 
 def test_a_short_description_joins_the_one_fuller_description_of_its_article():
     claims, _ = assign_speakers(_claims(
-        ("a", "eine Sprecherin der Polizei", None, "eine Sprecherin der Polizei"),
-        ("a", "die Sprecherin", None, "die Sprecherin"),
-        ("b", "eine Sprecherin der Polizei", None, "eine Sprecherin der Polizei"),
-        ("b", "eine Sprecherin der Feuerwehr", None, "eine Sprecherin der Feuerwehr"),
-        ("b", "die Sprecherin", None, "die Sprecherin")))
+        _unnamed("a", "eine Sprecherin der Polizei"),
+        _unnamed("a", "die Sprecherin"),
+        _unnamed("b", "eine Sprecherin der Polizei"),
+        _unnamed("b", "eine Sprecherin der Feuerwehr"),
+        _unnamed("b", "die Sprecherin")))
     rows = claims.to_pylist()
     assert rows[1]["speaker_id"] == rows[0]["speaker_id"] and rows[1]["speaker"] == "eine Sprecherin der Polizei"
     assert rows[4]["speaker_id"] not in {rows[2]["speaker_id"], rows[3]["speaker_id"]}  # which one? unknown
@@ -101,8 +106,8 @@ def test_a_short_description_joins_the_one_fuller_description_of_its_article():
 
 def test_a_description_joins_only_an_attribute_and_is_named_in_the_nominative():
     claims, _ = assign_speakers(_claims(
-        ("a", "die Regierung", None, "die Regierung"), ("a", "die Regierung, man", None, "die Regierung, man"),
-        ("b", "Dem Niederländer", None, "Dem Niederländer"), ("b", "Der Niederländer", None, "Der Niederländer")))
+        _unnamed("a", "die Regierung"), _unnamed("a", "die Regierung, man"),
+        _unnamed("b", "Dem Niederländer"), _unnamed("b", "Der Niederländer")))
     rows = claims.to_pylist()
     assert rows[0]["speaker_id"] != rows[1]["speaker_id"]  # a misparse's glued words are no attribute
     assert rows[2]["speaker_id"] == rows[3]["speaker_id"] and rows[2]["speaker"] == "Der Niederländer"
@@ -110,10 +115,10 @@ def test_a_description_joins_only_an_attribute_and_is_named_in_the_nominative():
 
 def test_a_description_anchored_to_a_place_is_one_body_across_articles():
     claims, speakers = assign_speakers(_claims(
-        ("a", "Die südkoreanische Regierung", None, "Die südkoreanische Regierung"),
-        ("b", "die südkoreanische Regierung", None, "die südkoreanische Regierung"),
-        ("a", "Die Polizei", None, "Die Polizei"), ("b", "Die Polizei", None, "Die Polizei"),
-        ("a", "Der syrische Arzt", None, "Der syrische Arzt"), ("b", "Der syrische Arzt", None, "Der syrische Arzt")))
+        _unnamed("a", "Die südkoreanische Regierung"),
+        _unnamed("b", "die südkoreanische Regierung"),
+        _unnamed("a", "Die Polizei"), _unnamed("b", "Die Polizei"),
+        _unnamed("a", "Der syrische Arzt"), _unnamed("b", "Der syrische Arzt")))
     ids = claims.column("speaker_id").to_pylist()
     assert ids[0] == ids[1]  # one government, whatever the case of its article
     assert ids[2] != ids[3] and ids[4] != ids[5]  # two articles' police, two doctors

@@ -83,18 +83,20 @@ def indirect_with_cue(sent: Span, tokens: list[Token], previous) -> Quotation | 
     if not cues and (framing := postposed_frame_verb(tokens)) is not None:
         cues = [framing]
     for cue in cues:
-        fronted = complement_before(cue, tokens)
-        if fronted is not None and (asked := question_before(tokens, fronted)) is not None:
-            return asked  # "Auf die Frage, ob …, sagte Leavitt: „…“": the question; the quote is direct
-        content = complement_after(cue, tokens)
-        if content is not None:
-            content = _fronted_konjunktiv_clause(cue, tokens) + content
+        after = complement_after(cue, tokens)
+        # (a question can be fronted only in a sentence that opens with "Auf": "Auf die Frage, ob …,
+        # sagte Leavitt: „…“" is the question's claim, the answer's quote is a direct one)
+        before = complement_before(cue, tokens) if after is None or tokens[0].lower_ == "auf" else None
+        if before is not None and (asked := question_before(tokens, before)) is not None:
+            return asked
+        if after is None:
+            content = before
         else:
-            content = fronted
+            content = _fronted_konjunktiv_clause(cue, tokens) + after
+            if (asked := question_before(tokens, content)) is not None:
+                return asked
         if content is None:
             continue
-        if (asked := question_before(tokens, content)) is not None:
-            return asked
         frame = [t for t in tokens if t not in content and not is_final_punct(t)]
         q = Quotation(type="indirect", quote=char_spans(content), rule=Rule.INDIRECT_CUE)
         fill_from_cue(q, cue, frame, exclude={t.i for t in content})
