@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .attribution.cues import lexicon_cue
+from .attribution.cues import lexicon_cue, verb_chain
 from .attribution.roles import spoken_by_no_one
 from .german.labels import is_subject
 from .german.labels import role as grammatical_role
@@ -165,7 +165,7 @@ def link_examples(doc: Doc, quotations: list[Quotation], known: dict | None = No
         else:
             quote = tokens_at(doc, q.statement)
             candidates = find_candidates(index, q, quote) if quote else []
-            context = QuoteContext(q, quote, tokens_at(doc, q.cue), {t.i for t in tokens_at(doc, q.frame)},
+            context = QuoteContext(q, quote, verb_chain(tokens_at(doc, q.cue)), {t.i for t in tokens_at(doc, q.frame)},
                                    previous, set(earlier))
             features = [candidate_features(index, context, c, known) for c in candidates]
             add_rank_features(candidates, features, quote, index)

@@ -137,9 +137,13 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
         if (body := body_before(words[0])) is not None:  # "Die Armee sei … vorgegangen. Sie erklärte …"
             return resolve_mention(doc, replace(q, speaker=char_spans(body)), clusters, roles, organisations,
                                    resolved_so_far, quoted)
-        person = next((r for r in reversed(earlier) if r[2] == "PER" and agrees(r[1], gender)), None)
+        # the latest person who spoke before: named, or described ("Ein Polizeisprecher sagte, … .
+        # Er fügte hinzu, …")
+        person = next((r for r in reversed(earlier) if (r[2] == "PER" and agrees(r[1], gender))
+                       or (r[2] is None and gender is not None and description_gender(r[1]) == gender
+                           and not _persons_named(clusters, r[0], start, gender))), None)
         if person:
-            return person[1], "PER"
+            return person[1], person[2]
         name = _latest_name_before(clusters, start, gender)
         return name, ("PER" if name else None)
     # 3. a name the NER missed, matching a known cluster ("Kim")
@@ -199,6 +203,13 @@ def _latest_name_before(clusters: NameClusters, char: int, gender: str | None = 
     names = [clusters.full_name(e) for e in clusters.names if e.label_ == "PER" and e.end_char <= char]
     candidates = [name for name in names if agrees(name, gender)]
     return candidates[-1] if candidates else None
+
+
+def _persons_named(clusters: NameClusters, start_char: int, end_char: int, gender: str | None) -> bool:
+    """Whether a person agreeing in gender is named between the two offsets ("Der ehemalige
+    Chef der Gewerkschaft, Heinz Kluncker, …": "er" is Kluncker)."""
+    return any(e.label_ == "PER" and start_char <= e.start_char and e.end_char <= end_char
+               and agrees(clusters.full_name(e), gender) for e in clusters.names)
 
 
 def _recent_person(clusters: NameClusters, pronoun: Token, gender: str | None, quoted: set[int],
@@ -263,6 +274,18 @@ def _person_description_gender(words: list[Token]) -> str | None:
         return None
     gender = person_noun_gender(noun.text)
     return gender if gender == ("m" if words[0].lower_ == "der" else "f") else None
+
+
+ARTICLE_GENDERS = {"der": "m", "ein": "m", "die": "f", "eine": "f"}
+
+
+def description_gender(speaker: str) -> str | None:
+    """'m' for "Der Minister" or "ein Sprecher der Polizei", 'f' for "Die Ministerin": an article
+    and a person noun of its gender after it; None for anything else ("die Experten", "Die Polizei")."""
+    words = speaker.split()
+    gender = ARTICLE_GENDERS.get(words[0].lower()) if len(words) > 1 else None
+    noun = next((w for w in words[1:] if w[:1].isupper()), None)
+    return gender if gender and noun and person_noun_gender(noun) == gender else None
 
 
 def pronoun_gender(token: Token) -> str | None:

@@ -13,7 +13,7 @@ does (a parser trained on few quotations made '»' a sentence of its own, and th
 it became the quote's frame). A heading that the text runs into its next sentence without a
 break ("Vorschlag an den Bundestag Der Bundesrat schlug …") ends before a capitalised article
 that follows a capitalised word, unless that word names what follows ("das Nachrichtenmagazin Der
-Spiegel").
+Spiegel"). A day number never ends a sentence before a month name ("am 3. Februar").
 
 With the project's own backbone, the statistical splitter is `models/sentence_splitter`: a
 senter trained on WikiNews sentence boundaries (CC BY-NC-SA 4.0). It is a model of its own, not
@@ -22,13 +22,14 @@ part of `models/de_open_news`, so that the backbone stays free for commercial us
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .german.words import NAMING_NOUNS, QUOTE_MARKS
+from .german.words import MONTHS, NAMING_NOUNS, QUOTE_MARKS
 from .guard import guarded
 from .model_files import resolve_model_path
 
@@ -77,6 +78,8 @@ class LineSentences:
                 doc[k].is_sent_start = True  # '… reichen.“ Neumüller sieht …'
             elif texts[k] in OPENING_ARTICLES and _heading_word(previous):
                 doc[k].is_sent_start = True  # a heading run into its text: 'Vorschlag an den Bundestag Der Bundesrat …'
+            elif DAY_NUMBER.fullmatch(previous) and texts[k].lower() in MONTHS:
+                doc[k].is_sent_start = False  # a date: 'am 3. Februar', where the splitter saw a full stop
         # whitespace tokens never start a sentence of their own after a break
         for k in range(1, len(doc) - 1):
             if texts[k].isspace() and doc[k].is_sent_start:
@@ -86,6 +89,7 @@ class LineSentences:
 
 
 OPENING_ARTICLES = {"Der", "Die", "Das", "Ein", "Eine"}  # ("Den Haag" is a city)
+DAY_NUMBER = re.compile(r"(0?[1-9]|[12][0-9]|3[01])\.")
 
 
 def _heading_word(word: str) -> bool:

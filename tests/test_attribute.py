@@ -1065,3 +1065,40 @@ def test_a_fronted_adverbial_clause_is_no_content(rules_nlp):
     # the verb before the frame lies in the "als" clause: nothing was said there
     text = "Ähnlich wie im Jahr 2020, als ein Film falsche Informationen verbreitete, sprachen viele Nutzer von einer Krise."
     assert _of_type(rules_nlp, text, "indirect") == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Der Minister verwies darauf, dass die Lage ernst sei.", "verwies darauf"),
+    ("Der Experte geht davon aus, dass die Preise weiter steigen.", "geht davon aus"),
+    ("In der Erklärung heißt es, die Lage sei ernst.", "heißt es"),
+    ("Die Ministerin äußerte sich zufrieden: „Wir haben viel erreicht.“", "äußerte sich"),
+    ("Er wird mit den Worten zitiert: „Wir haben viel erreicht.“", "wird mit den Worten zitiert"),
+    ("Die Firma gab am Montag bekannt, dass 200 Stellen wegfallen.", "gab bekannt"),
+    # an adverb about what was said before is no part of the cue, nor the "Wie" of its clause
+    ("Der Minister sagte dazu, die Lage sei ernst.", "sagte"),
+    ("Wie die Polizei mitteilte, wurde der Täter am Abend gefasst.", "mitteilte"),
+])
+def test_the_cue_holds_the_words_of_its_use(rules_nlp, text, cue):
+    q, _ = _only(rules_nlp, text)
+    assert _text(text, q.cue) == cue
+
+
+def test_the_speaker_linker_measures_from_the_verb_chain(rules_nlp):
+    from pipeline.attribution.cues import verb_chain
+    from pipeline.quotation import tokens_at
+
+    text = "Der Minister verwies am Montag darauf, dass die Lage ernst sei."
+    doc = rules_nlp(text)
+    q = doc._.quotations[0]
+    assert [t.text for t in verb_chain(tokens_at(doc, q.cue))] == ["verwies"]
+
+
+@pytest.mark.parametrize("text, addressee", [
+    ("Die Gewerkschaft forderte die Regierung auf, die Steuern zu senken.", "die Regierung"),
+    ("Die Gewerkschaft forderte ihn auf, die Steuern zu senken.", "ihn"),
+    # a thing is criticised, not spoken to
+    ("Die Gewerkschaft kritisierte die Entscheidung: „Das ist ein Skandal.“", ""),
+])
+def test_only_someone_is_addressed_by_an_object(rules_nlp, text, addressee):
+    q = next(q for q in rules_nlp(text)._.quotations if q.type != "reported")
+    assert _text(text, q.addressee) == addressee

@@ -74,6 +74,18 @@ def test_a_capitalised_article_after_a_heading_word_starts_a_sentence(text, star
     assert [t.i for t in doc[1:] if t.is_sent_start] == ([start] if start else [])
 
 
+@pytest.mark.parametrize("words, expected", [
+    (["Am", "Samstag", ",", "dem", "3.", "November", "wurde", "eröffnet"], False),  # a date
+    (["Die", "Stichwahl", "am", "31.", "Mai", "entschied"], False),
+    (["Sie", "kam", "auf", "Rang", "3.", "Der", "Sieger", "jubelte"], None),  # the splitter decides
+    (["Sie", "kam", "auf", "Platz", "40.", "Mai", "sagte"], None),  # no day of a month
+])
+def test_a_day_number_before_a_month_never_ends_a_sentence(words, expected):
+    doc = LineSentences()(Doc(VOCAB, words=words, spaces=[True] * (len(words) - 1) + [False]))
+    after_number = next(k for k, w in enumerate(words) if w[:1].isdigit()) + 1
+    assert doc[after_number].is_sent_start is expected
+
+
 def test_time_words_with_adjectives_and_adverbs_are_a_date_phrase_not_a_speaker():
     doc = _doc(["Erst", "vergangene", "Woche", "kündigte", "der", "Konzern", "an"],
                ["ADV", "ADJ", "NOUN", "VERB", "DET", "NOUN", "ADP"])

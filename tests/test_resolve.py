@@ -27,6 +27,28 @@ def _speakers(nlp, text):
     return [q.speaker_canonical for q in nlp(text)._.quotations]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Ein Polizeisprecher sagte, der Täter sei geflohen. Er fügte hinzu, die Lage sei ernst.", "Ein Polizeisprecher"),
+    ("Die Ministerin sagte am Montag, die Steuern würden nicht erhöht. Sie betonte, die Lage sei ernst.",
+     "Die Ministerin"),
+    # a person named after the description is the one the pronoun stands for
+    ("Der Minister, Hans Weber, sagte am Montag, die Steuern würden nicht erhöht. Er fügte hinzu, die Lage "
+     "sei ernst.", "Hans Weber"),
+])
+def test_a_pronoun_takes_a_described_speaker_before_it(nlp, text, speaker):
+    assert _speakers(nlp, text) == [speaker, speaker]
+
+
+def test_a_description_tells_the_gender_by_its_article_and_person_noun():
+    from pipeline.resolve import description_gender
+
+    assert description_gender("Ein Polizeisprecher") == "m"
+    assert description_gender("ein Sprecher der Berliner Polizei") == "m"
+    assert description_gender("Die Ministerin") == "f"
+    assert description_gender("die Experten") is None  # plural: no gender
+    assert description_gender("Die Polizei") is None  # no person
+
+
 def test_names_cut_short_by_the_ner_get_their_surname(nlp):
     text = ("Die Chefin der Kommission, Ursula von der Leyen, sprach in Brüssel. "
             "EU-Kommissionspräsidentin Ursula von der Leyen sagte, die Union stehe zusammen.")

@@ -97,23 +97,33 @@ def is_particle_of(token: Token, verb: Token) -> bool:
 
 
 def _clause_final_particle(verb: Token) -> str | None:
+    token = _clause_final_particle_token(verb)
+    return token.lower_ if token is not None else None
+
+
+def _clause_final_particle_token(verb: Token) -> Token | None:
     """'räumte zwar ein, …': a separated verb particle at the end of the verb's clause."""
     for t in verb.doc[verb.i + 1:verb.sent.end]:
         if t.is_punct or t.pos_ in {"VERB", "AUX"} or t.lower_ in {"dass", "und", "oder"}:
             previous = t.doc[t.i - 1]
             if previous.i > verb.i and previous.lower_ in lexicon.PARTICLES and previous.pos_ in {"ADP", "ADV", "PART", "ADJ"}:
-                return previous.lower_
+                return previous
             return None
     return None
 
 
 def _particle_before(verb: Token) -> str | None:
+    token = _particle_before_token(verb)
+    return token.lower_ if token is not None else None
+
+
+def _particle_before_token(verb: Token) -> Token | None:
     """'…, die einen Tod bekannt gab.': a particle written apart right before a clause-final verb."""
     doc = verb.doc
     if verb.i == 0 or verb.i + 1 >= len(doc) or not doc[verb.i + 1].is_punct:
         return None
     previous = doc[verb.i - 1]
-    return previous.lower_ if previous.lower_ in lexicon.PARTICLES and previous.pos_ in {"ADP", "ADV", "PART", "ADJ"} else None
+    return previous if previous.lower_ in lexicon.PARTICLES and previous.pos_ in {"ADP", "ADV", "PART", "ADJ"} else None
 
 
 def _ends_in_von_sich(verb: Token) -> bool:
@@ -151,6 +161,63 @@ def cue_with_auxiliaries(cue: Token) -> list[Token]:
     if is_below_auxiliary(cue) and cue.head.pos_ == "AUX":  # TIGER: the auxiliary heads the participle
         auxiliaries.append(cue.head)
     return sorted([cue] + particle + auxiliaries, key=lambda t: t.i)
+
+
+# the pronominal adverb that announces the content ("verwies darauf, dass", "geht davon aus, dass");
+# not "dazu", "darüber", "dafür", more often about what was said before ("sagte dazu")
+CORRELATES = {"darauf", "davon", "damit", "daraus", "daran"}
+# verbs whose predicative "als" belongs to the cue ("bezeichnete die Lage als ernst")
+NAMING_VERBS = {"bezeichnen", "werten", "würdigen", "zurückweisen", "beurteilen", "beschreiben", "charakterisieren",
+                "kritisieren", "loben", "ansehen", "einstufen"}
+
+
+def cue_phrase(cue: Token, exclude=frozenset()) -> list[Token]:
+    """The cue as a reader would quote it (and as WikiNews marks it): the verb with its particle
+    and auxiliaries and the words of this use of it: "gab … bekannt", "verwies darauf", "heißt
+    es", "äußerte sich", "bezeichnete … als", "wird mit den Worten zitiert" (not the "Wie" of "Wie
+    die Polizei mitteilte", which WikiNews marks as often as not).
+    Tokens in `exclude` (the content) are never added."""
+    words = {t.i: t for t in cue_with_auxiliaries(cue)}
+    if cue.lower_ in lexicon.PARTICLES and cue.head.i < cue.i and cue.head.pos_ in {"VERB", "AUX"}:
+        words.update({t.i: t for t in cue_with_auxiliaries(cue.head)})  # the particle taken for the verb: "gab … bekannt"
+    particle = _particle_token(cue)
+    if particle is not None:
+        words[particle.i] = particle
+    lemma = lexicon_cue(cue)
+    for child in cue.children:
+        if child.lower_ in CORRELATES or (child.lower_ == "sich" and child.pos_ == "PRON"):
+            words[child.i] = child
+        elif child.lower_ == "es" and (lemma == "heißen" or is_passive(cue)):
+            words[child.i] = child  # "heißt es", "Es wird angenommen"
+        elif child.lower_ in {"worten", "worte"}:
+            opening = next((t for t in child.lefts if t.lower_ == "mit"), None)
+            if opening is not None:
+                words.update({t.i: t for t in cue.doc[opening.i:child.i + 1]})  # "mit den Worten"
+        elif lemma in NAMING_VERBS and child.pos_ not in {"VERB", "AUX"}:  # (not "Als er … kam, kritisierte er …")
+            words.update({t.i: t for t in child.children if t.lower_ == "als"})
+    return sorted((t for i, t in words.items() if i not in exclude), key=lambda t: t.i)
+
+
+def verb_chain(cue: list[Token]) -> list[Token]:
+    """A cue's speech verb with its particle and auxiliaries, without what `cue_phrase` adds
+    ("darauf", "als"): where the speaker linker measures distances from (it learned them so)."""
+    verb = next((t for t in cue if lexicon_cue(t) and t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return cue
+    chain = {t.i for t in cue_with_auxiliaries(verb)}
+    return [t for t in cue if t.i in chain or (t.lower_ in lexicon.PARTICLES and t.head.i == verb.i)]
+
+
+def _particle_token(verb: Token) -> Token | None:
+    """The particle of a separable cue verb written apart that the parse did not attach
+    ("gab … bekannt" with "bekannt" an adjective), where the lexicon knows the verb with it."""
+    lemma = lexicon_cue(verb)
+    if not lemma:
+        return None
+    for token in (_clause_final_particle_token(verb), _particle_before_token(verb)):
+        if token is not None and lemma.startswith(token.lower_) and lemma != token.lower_:
+            return token
+    return None
 
 
 def _after_a_comma(verb: Token, auxiliary: Token) -> bool:

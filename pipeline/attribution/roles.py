@@ -27,8 +27,9 @@ from ..german.phrases import (
 )
 from ..german.words import DATE_WORDS, PERSONAL_PRONOUNS
 from ..names import is_first_name, is_person_noun, person_name_in
+from ..descriptions import SPEAKING_BODIES
 from ..quotation import Quotation, char_spans
-from .cues import cue_with_auxiliaries, find_cue, is_passive, lexicon_cue
+from .cues import cue_phrase, find_cue, is_passive, lexicon_cue
 
 
 def frame_subject(frame: list[Token]) -> list[Token]:
@@ -47,7 +48,7 @@ def frame_subject(frame: list[Token]) -> list[Token]:
 
 
 def fill_from_cue(q: Quotation, cue: Token, frame: list[Token], exclude) -> None:
-    q.cue = char_spans(cue_with_auxiliaries(cue))
+    q.cue = char_spans(cue_phrase(cue, exclude))
     q.cue_lemma = lexicon_cue(cue)
     # (a subject inside the quotation leaves at most its punctuation outside: no speaker)
     subject = [t for t in subject_of(cue) if t.i not in exclude]
@@ -314,10 +315,23 @@ def fill_addressee(q: Quotation, cue: Token) -> None:
         if child.idx in speaker or child.pos_ not in {"NOUN", "PROPN", "PRON"}:
             continue
         dative = (is_dative_object(child) and (_dative_form(child) or child.pos_ == "PROPN")) or _dative_by_form(child)
-        addressed = is_accusative_object(child) and lemma in lexicon.ADDRESSEE_OBJECT_VERBS
+        addressed = is_accusative_object(child) and lemma in lexicon.ADDRESSEE_OBJECT_VERBS and can_be_addressed(child)
         if dative or addressed:
             q.addressee = char_spans(noun_phrase(child))
             return
+
+
+ADDRESSED_PRONOUNS = {"ihn", "sie", "ihm", "ihr", "ihnen", "uns", "euch", "mich", "dich"}
+
+
+def can_be_addressed(head: Token) -> bool:
+    """Someone who can be urged, warned or criticised: a name, a person, a body or a personal
+    pronoun ("kritisierte die Regierung", "forderte ihn auf"); not a thing ("kritisierte die
+    Entscheidung", "bezeichnete diese Lösung als Irrweg")."""
+    if head.pos_ == "PRON":
+        return head.lower_ in ADDRESSED_PRONOUNS
+    return (head.pos_ == "PROPN" or head.ent_type_ in {"PER", "ORG"} or is_person_noun(head)
+            or head.lemma_.lower().endswith(SPEAKING_BODIES))
 
 
 FEMININE_DATIVE_ARTICLES = {"der", "einer"}  # also genitive: the morphologizer may guess either
