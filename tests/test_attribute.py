@@ -1102,3 +1102,25 @@ def test_the_speaker_linker_measures_from_the_verb_chain(rules_nlp):
 def test_only_someone_is_addressed_by_an_object(rules_nlp, text, addressee):
     q = next(q for q in rules_nlp(text)._.quotations if q.type != "reported")
     assert _text(text, q.addressee) == addressee
+
+
+@pytest.mark.parametrize("text, speaker, addressee", [
+    # far from the cue, after a long apposition
+    ("So sagte der für die Region zuständige Koordinator für Naturkatastrophen, Deftalgne Tessema, gegenüber "
+     "der BBC, dass nur 14 Motorboote im Einsatz seien.", None, "der BBC"),
+    ("„In 20 Jahren werden sie in Oslo sein“, sagte er in einem Interview mit der Financial Times.", "er",
+     "der Financial Times"),
+    # the one spoken to is never the speaker; a quoted name is a medium, not a quotation
+    ("Gegenüber Spiegel Online berichtete Michael Gordon davon, dass er den Sprecher angerufen habe.",
+     "Michael Gordon", "Spiegel Online"),
+    ('Die Siedler hätten mehrere Häuser angegriffen, erklärte der Dorfratsvorsitzende gegenüber "Wafa".',
+     "der Dorfratsvorsitzende", '"Wafa"'),
+    # a comparison is no addressee
+    ("Die Preise seien gegenüber dem Vorjahr gestiegen, sagte der Minister.", "der Minister", ""),
+])
+def test_whom_it_was_said_to_after_gegenueber_or_in_an_interview(rules_nlp, text, speaker, addressee):
+    quotes = rules_nlp(text)._.quotations
+    assert len(quotes) == 1
+    if speaker is not None:
+        assert _text(text, quotes[0].speaker) == speaker
+    assert _text(text, quotes[0].addressee) == addressee

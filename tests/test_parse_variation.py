@@ -128,7 +128,7 @@ def test_a_capitalised_adjective_before_a_name_is_part_of_it():
 
 
 def test_a_feminine_der_object_called_genitive_is_a_dative():
-    from pipeline.attribution.roles import _dative_form
+    from pipeline.attribution.addressees import _dative_form
     doc = _doc(["Die", "Polizei", "riet", "der", "Frau", "zu", "gehen"],
                ["DET", "NOUN", "VERB", "DET", "NOUN", "PART", "VERB"],
                heads=[1, 2, 2, 4, 2, 6, 2], deps=["det", "nsubj", "ROOT", "det", "obl:arg", "mark", "xcomp"],

@@ -11,7 +11,8 @@ indirect, indirect_free_indirect, free_indirect, reported. One module per constr
 - `speech_acts`: which uses of a speech-act verb report speech ("drohte mit …", not "Ihm droht …");
 - `konjunktiv`: Konjunktiv sentences that continue a speaker, merged into runs;
 - `tagged`: spans of the trained quote tagger that no rule found;
-- `cues` and `roles`: the cue verb, and the speaker, addressee and relay of a quotation;
+- `cues` and `roles`: the cue phrase ("verwies darauf", "heißt es"), and the speaker and relay of a quotation;
+- `addressees`: whom it was said to ("gegenüber der BBC", "forderte die Regierung auf");
 - `finishing`: passes over all quotations (continued speakers, nesting, full stops);
 - `component`: the `claims_attribution` factory, which runs the passes in a fixed order.
 

@@ -155,7 +155,7 @@ def find_cue(tokens: list[Token], near: Span | None = None) -> Token | None:
 
 def cue_with_auxiliaries(cue: Token) -> list[Token]:
     """The cue verb with its separated particle and auxiliaries ('hatte … erklärt', 'gab … bekannt')."""
-    particle = [c for c in cue.children if is_separated_particle(c)]
+    particle = [c for c in cue.children if is_separated_particle(c) and c.lower_ != "gegenüber"]  # (whom it was said to)
     auxiliaries = [c for c in cue.children if is_auxiliary_of_head(c) and c.lemma_ in {"haben", "sein", "werden"}
                    and not _after_a_comma(cue, c)]
     if is_below_auxiliary(cue) and cue.head.pos_ == "AUX":  # TIGER: the auxiliary heads the participle

@@ -10,7 +10,9 @@ from ..quotation import (
     Rule,
     container_of,
     doc_text,
+    tokens_at,
 )
+from .addressees import spoken_to
 
 
 def fill_continuations(doc: Doc, quotations: list[Quotation]) -> None:
@@ -63,17 +65,18 @@ def _latest_mention(doc: Doc, text: str, speaker: list[list[int]], before: int) 
 
 
 def drop_quoted_names(doc: Doc, quotations: list[Quotation]) -> list[Quotation]:
-    """A quoted fragment inside some claim's speaker or cue ('laut „Euronews“', 'zitiert die
-    „Computerwoche“') or naming its relay ('wird von der „Netzeitung“ zitiert') names a source;
+    """A quoted fragment inside some claim's speaker, cue or addressee ('laut „Euronews“', 'zitiert
+    die „Computerwoche“', 'gegenüber „Wafa“') or naming its relay ('wird von der „Netzeitung“ zitiert') names a source;
     it is no quotation of its own."""
-    roles = [span for q in quotations for span in q.speaker + q.cue]
+    roles = [span for q in quotations for span in q.speaker + q.cue + q.addressee]
     relays = [q.via for q in quotations if q.via]
     text = doc_text(doc)
 
     def inside_role(q: Quotation) -> bool:
         start, end = q.quote[0]
         inner = text[start + 1:end - 1].strip()  # without the quotation marks
-        return any(s <= start and end <= e for s, e in roles) or any(inner and inner in relay for relay in relays)
+        return (any(s <= start and end <= e for s, e in roles) or any(inner and inner in relay for relay in relays)
+                or spoken_to(tokens_at(doc, q.quote)))
 
     return [q for q in quotations if q.type != "direct" or not inside_role(q)]
 

@@ -22,10 +22,10 @@ from ..quotation import Quotation, Rule, char_spans, tokens_at
 from .cues import back_reference, cue_with_auxiliaries, is_particle_of, is_passive, lexicon_cue, mistagged_verb
 from .konjunktiv import follows_quotation
 from .speech_acts import TOPIC_PREPOSITIONS, says_something, without_topic
+from .addressees import fill_addressee
 from .roles import (
     continue_previous,
     entity_after,
-    fill_addressee,
     nominal_before,
     opening_name_instead,
     passive_agent,

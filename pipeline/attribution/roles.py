@@ -1,4 +1,4 @@
-"""Roles: the speaker, addressee and relay ("via") of a quotation, read from its frame.
+"""Roles: the speaker, addressee (`addressees.py`) and relay ("via") of a quotation, read from its frame.
 
 `fill_from_cue` tries, in order: a passive agent ("von X bezeichnet"), the cue's subject, a
 source after "heißt es in …", the subject of an earlier coordinated cue, an entity or pronoun in
@@ -9,9 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .. import lexicon
-from ..german.labels import is_accusative_object, is_dative_object, is_root, is_subject
+from ..german.labels import is_accusative_object, is_root, is_subject
 from ..german.mood import is_finite_verb
-from ..german.prepositions import governed_by_preposition
 from ..german.phrases import (
     is_dateline,
     is_demonstrative,
@@ -27,8 +26,8 @@ from ..german.phrases import (
 )
 from ..german.words import DATE_WORDS, PERSONAL_PRONOUNS
 from ..names import is_first_name, is_person_noun, person_name_in
-from ..descriptions import SPEAKING_BODIES
 from ..quotation import Quotation, char_spans
+from .addressees import fill_addressee, spoken_to
 from .cues import cue_phrase, find_cue, is_passive, lexicon_cue
 
 
@@ -176,6 +175,7 @@ def speaker_in_frame(frame: list[Token], cue: Token | None = None) -> list[Token
     missed = person_name_in([t for t in frame if not t.ent_type_])
     if missed is not None and not any(c[0].i <= missed.start < c[-1].i + 1 for c in candidates):
         candidates = sorted(candidates + [_with_title_before(list(missed))], key=lambda c: c[0].i)
+    candidates = [c for c in candidates if not spoken_to(c)]  # ("Gegenüber Spiegel Online berichtete Gordon")
     if not candidates:
         return []
     if cue is None:
@@ -288,76 +288,6 @@ def entity_after(cue: Token, frame: list[Token], within: int = 100) -> list[Toke
         if cue.i < t.i <= cue.i + within and t.ent_type_ in {"PER", "ORG"} and t.ent_iob_ == "B":
             return list(next(e for e in t.doc.ents if e.start == t.i))
     return []
-
-
-def fill_addressee(q: Quotation, cue: Token) -> None:
-    """Who was spoken to: 'gegenüber dem „Tagesspiegel“', 'vor Journalisten', 'sagte zur
-    Sportschau', 'appellierte an X', a dative object ('warf Ertel vor'), or the accusative
-    object of verbs such as 'auffordern' or 'kritisieren'."""
-    clause = list(cue.sent)
-    speaker = {i for s, e in q.speaker for i in range(s, e)}
-    lemma = q.cue_lemma or cue.lemma_.lower()
-    for k, t in enumerate(clause):
-        if abs(t.i - cue.i) > 12:
-            continue
-        np = []
-        if t.lower_ == "gegenüber":
-            np = np_after(clause, k + 1)
-        elif t.lower_ == "vor" and k + 1 < len(clause):
-            np = np_after(clause, k + 1)
-            np = np if any(w.lower_.startswith(lexicon.AUDIENCE_NOUNS) for w in np) else []
-        elif t.lower_ in lexicon.ADDRESSEE_PREPOSITIONS and lemma in lexicon.ADDRESSEE_PREPOSITIONS[t.lower_] and t.i > cue.i:
-            np = np_after(clause, k + 1)
-        if np and np[0].idx not in speaker:
-            q.addressee = char_spans(np)
-            return
-    for child in cue.children:
-        if child.idx in speaker or child.pos_ not in {"NOUN", "PROPN", "PRON"}:
-            continue
-        dative = (is_dative_object(child) and (_dative_form(child) or child.pos_ == "PROPN")) or _dative_by_form(child)
-        addressed = is_accusative_object(child) and lemma in lexicon.ADDRESSEE_OBJECT_VERBS and can_be_addressed(child)
-        if dative or addressed:
-            q.addressee = char_spans(noun_phrase(child))
-            return
-
-
-ADDRESSED_PRONOUNS = {"ihn", "sie", "ihm", "ihr", "ihnen", "uns", "euch", "mich", "dich"}
-
-
-def can_be_addressed(head: Token) -> bool:
-    """Someone who can be urged, warned or criticised: a name, a person, a body or a personal
-    pronoun ("kritisierte die Regierung", "forderte ihn auf"); not a thing ("kritisierte die
-    Entscheidung", "bezeichnete diese Lösung als Irrweg")."""
-    if head.pos_ == "PRON":
-        return head.lower_ in ADDRESSED_PRONOUNS
-    return (head.pos_ == "PROPN" or head.ent_type_ in {"PER", "ORG"} or is_person_noun(head)
-            or head.lemma_.lower().endswith(SPEAKING_BODIES))
-
-
-FEMININE_DATIVE_ARTICLES = {"der", "einer"}  # also genitive: the morphologizer may guess either
-DATIVE_DETERMINERS = {"dem", "einem", "diesem", "jenem"}
-DATIVE_PRONOUNS = {"ihm", "ihr", "ihnen", "mir", "uns"}
-
-
-def _dative_by_form(token: Token) -> bool:
-    """'sagte dem Fernsehsender Al Jazeera', 'sagte Müller der Zeitung', 'sagte ihm': a dative
-    that the parser attached to the verb under another label (a subject, an oblique), known by
-    its article or its form; not inside a prepositional phrase ("zufolge", "nach")."""
-    if governed_by_preposition(token) or any(c.pos_ == "ADP" for c in token.children):
-        return False  # (also a postposition: "Dem Bericht zufolge")
-    if token.pos_ == "PRON":
-        return token.lower_ in DATIVE_PRONOUNS
-    articles = [c for c in token.children if c.pos_ == "DET" and c.i < token.i]
-    # ("der"/"einer" also open a genitive, and a possessive one: "versicherte Russland seiner Unterstützung")
-    return any(a.lower_ in DATIVE_DETERMINERS or (a.lower_ in FEMININE_DATIVE_ARTICLES and token.morph.get("Case") == ["Dat"])
-               for a in articles)
-
-
-def _dative_form(token: Token) -> bool:
-    """Dative by the morphology, or a feminine "der"/"einer" phrase it called genitive ("riet der
-    38-Jährigen": a genitive object of a speech verb hardly exists)."""
-    cases = token.morph.get("Case")
-    return "Dat" in cases or ("Gen" in cases and any(c.lower_ in FEMININE_DATIVE_ARTICLES for c in token.children))
 
 
 def relay_of(frame: list[Token], speaker: list[Token]) -> str | None:
