@@ -134,7 +134,7 @@ konjunktiv-forms: $(VENV)/.installed
 
 # names of cities, countries and regions (from the CC BY-SA 4.0 LanguageTool German POS dictionary)
 place-names: $(VENV)/.installed
-	$(PY) training/make_place_names.py $(DATA)/german-open/german-pos-dict/german_dump.tsv.gz pipeline/data/place_names.txt
+	$(PY) training/make_place_names.py $(DATA)/german-open/german-pos-dict/german_dump.tsv.gz pipeline/data/place_names.tsv
 
 # the gender of nouns, for names given in the nominative (from the CC BY-SA 4.0 LanguageTool German POS dictionary)
 noun-genders: $(VENV)/.installed

@@ -11,11 +11,11 @@ Ansicht von Lang"), and the later stages build speaker mentions from nouns.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .german.words import NAME_PARTICLES
 from .guard import guarded
-from .names import is_first_name, person_noun_gender
+from .names import is_first_name, is_place_name, person_noun_gender
 
 LABEL_MAP = {
     "PER": "PER", "PERSON": "PER", "PERS": "PER",
@@ -33,6 +33,7 @@ def make_entity_normalizer(nlp: Language, name: str):
 class EntityNormalizer:
     def __call__(self, doc: Doc) -> Doc:
         kept = []
+        places = {e.text for e in doc.ents if e.label_ == "LOC"}
         for ent in doc.ents:
             label = LABEL_MAP.get(ent.label_.upper())
             if label is None:
@@ -42,6 +43,9 @@ class EntityNormalizer:
                 continue
             if label != "PER" and _titled_person(ent):
                 label = "PER"  # "Kremlsprecher Dmitri Peskov" tagged ORG
+            if label == "PER" and _ends_in_place(ent, places):  # "versicherte Kim Russland seiner Unterstützung"
+                kept.append(Span(doc, ent.end - 1, ent.end, label="LOC"))
+                ent = ent[:-1]
             kept.append(doc.char_span(ent.start_char, ent.end_char, label=label) or ent)
         # a role noun alone is no name ("Chefanalystin" after "Jasmin Ehlert,"): the later
         # stages find the person it stands for
@@ -58,6 +62,15 @@ def _titled_person(ent) -> bool:
     small NER model's label ("Kremlsprecher Dmitri Peskov", "Präsidentin Ursula Meier")."""
     return (len(ent) >= 3 and bool(person_noun_gender(ent[0].text)) and is_first_name(ent[1].text)
             and ent[1].is_title and ent[2].is_title)
+
+
+def _ends_in_place(ent, places: set[str]) -> bool:
+    """A person's name that ran on into a country or city after it ("Kim Russland"): a place the
+    dictionary knows and the article names as a place elsewhere; not after a name particle ("von
+    Berlin"), nor a surname that is also a city ("Nina Hagen", "Thomas Metz") where the article
+    does not."""
+    last = ent[-1].text
+    return len(ent) >= 2 and last in places and is_place_name(last) and ent[-2].lower_ not in NAME_PARTICLES
 
 
 def _names_are_proper_nouns(ent) -> None:

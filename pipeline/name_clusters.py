@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 from .german.inflection import nominative
 from .german.time_phrases import is_date_word
 from .german.words import NAME_PARTICLES
-from .names import full_person_name, is_first_name, is_person_noun, is_place_name, normalize_name, person_name_in
+from .names import (full_person_name, is_country_name, is_first_name, is_person_noun, is_place_name, normalize_name,
+                    person_name_in)
 
 
 def name_spans(doc: Doc) -> list[Span]:
@@ -32,9 +33,12 @@ def name_spans(doc: Doc) -> list[Span]:
         if ent.label_ == "PER":
             # "Kim Russland": the NER glued a place onto the name (one the article names as a place
             # elsewhere, or one the dictionary knows: "Kim Jong Un Moskau seine Unterstützung zusicherte")
-            # (a surname the NER also calls a place stays: "Andrej Beloussow", "Beloussow"/LOC)
-            end = next((t.i for t in ent[1:] if is_place_name(t.text)
-                        or (t.text in places and not is_first_name(ent[0].text))), ent.end)
+            # (a surname the NER also calls a place stays: "Andrej Beloussow", "Beloussow"/LOC; and
+            # a city right after a first name is a surname unless the article names the place:
+            # "Nina Hagen", "Thomas Metz")
+            end = next((t.i for t in ent[1:] if (is_place_name(t.text) and (
+                t.i - ent.start >= 2 or t.text in places or is_country_name(t.text)))
+                or (t.text in places and not is_first_name(ent[0].text))), ent.end)
             name = full_person_name(doc, ent.start, end, limit=end if end < ent.end else None)
             names.append(Span(doc, name.start, name.end, label="PER"))
             covered.update(range(name.start, name.end))

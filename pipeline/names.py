@@ -20,7 +20,7 @@ from .lemmas import dictionary_lemma, known_word
 
 FIRST_NAMES_FILE = Path(__file__).parent / "data" / "first_names.tsv"
 PERSON_NOUNS_FILE = Path(__file__).parent / "data" / "person_nouns.tsv"
-PLACE_NAMES_FILE = Path(__file__).parent / "data" / "place_names.txt"
+PLACE_NAMES_FILE = Path(__file__).parent / "data" / "place_names.tsv"
 MIN_COMPOUND_HEAD = 5  # "Finanz|professor": a compound whose head is a person noun this long
 MAX_NAME_WORDS = 4  # after the first name: "Marjorie Taylor Greene", "Ursula von der Leyen"
 
@@ -36,14 +36,20 @@ def _first_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    return frozenset(line for line in PLACE_NAMES_FILE.read_text(encoding="utf-8").splitlines()
-                     if line and not line.startswith("#"))
+def _place_names() -> dict[str, str]:
+    """place name -> "city", "country" or "region"."""
+    return dict(line.split("\t") for line in PLACE_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+                if line and not line.startswith("#"))
 
 
 def is_place_name(word: str) -> bool:
     """A city, country or region the dictionary knows and never as a person's name ("Moskau")."""
     return word in _place_names()
+
+
+def is_country_name(word: str) -> bool:
+    """A country or region ("Russland", "Bayern"): unlike a city ("Hagen", "Metz"), never a surname."""
+    return _place_names().get(word) in {"country", "region"}
 
 
 @lru_cache(maxsize=1)
@@ -151,9 +157,10 @@ def full_person_name(doc: Doc, start: int, end: int, limit: int | None = None) -
             k += 1
         if k >= sentence_end or doc[k].is_sent_start or not _name_word(doc[k]):
             break
-        if (not _name_like(doc[k]) or doc[k].ent_type_ in {"LOC", "ORG", "MISC"} or is_place_name(doc[k].text)) \
-                and not surname_missing:
-            break  # "Kim Jong Un Moskau": a place after a whole name is no part of it
+        if is_country_name(doc[k].text) or (is_place_name(doc[k].text) and doc[k].ent_type_ == "LOC") or (
+                (not _name_like(doc[k]) or doc[k].ent_type_ in {"LOC", "ORG", "MISC"} or is_place_name(doc[k].text))
+                and not surname_missing):
+            break  # "Kim Jong Un Moskau", "versicherte Kim Russland …": a place is no part of a name
         if k > end and _german_noun(doc[k].text):
             break  # "Carsten Brzeski von der Direktbank": after "von der" only a name ("von der Leyen")
         surname_missing = False

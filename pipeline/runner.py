@@ -42,4 +42,9 @@ def articles_from(items: Iterable[str | Path]) -> Iterator[Article]:
 
 
 def _looks_like_path(item: str) -> bool:
-    return len(item) < TEXT_ITEM_MAX_CHARS and "\n" not in item and Path(item).exists()
+    if len(item) >= TEXT_ITEM_MAX_CHARS or "\n" in item:
+        return False
+    try:
+        return Path(item).exists()
+    except OSError:  # a one-line text longer than a file name may be ("File name too long")
+        return False

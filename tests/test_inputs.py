@@ -41,3 +41,11 @@ def test_bad_inputs_are_reported_not_lost(tmp_path):
 def test_missing_input_is_an_error(tmp_path):
     [article] = list(read_articles([tmp_path / "nope.txt"]))
     assert article.status == "error" and "not found" in article.error
+
+
+def test_a_one_line_text_longer_than_a_file_name_is_a_text():
+    from pipeline.runner import articles_from
+
+    text = "Der Minister sagte am Montag in Berlin, die Lage sei ernst. " * 6  # 360 characters, no line break
+    (article,) = articles_from([text])
+    assert article.doc_id == "text-0" and article.text == text

@@ -417,3 +417,15 @@ def test_first_names_are_known_with_their_diacritics(word, gender):
 def test_a_name_the_dictionary_knows_as_a_verb_form_can_speak(rules_nlp, text, speaker):
     quotes = rules_nlp(text)._.quotations
     assert [text[q.speaker[0][0]:q.speaker[-1][1]] for q in quotes if q.speaker] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a country the NER glued onto a name, named as a place elsewhere in the article
+    ("Am Montag empfing Machthaber Kim Jong Un den Minister in Pjöngjang. Bei dem Treffen versicherte Kim Russland "
+     "seiner Unterstützung. Er erklärte, Russland habe das Recht auf Selbstverteidigung.", "Kim Jong Un"),
+    # a surname that is also a city stays part of the name
+    ("Nina Hagen sagte, sie ziehe nach Breitenfelde.", "Nina Hagen"),
+    ("Museumsdirektor Thomas Metz erklärte: „Wir freuen uns sehr über die Ausstellung.“", "Thomas Metz"),
+])
+def test_a_place_after_a_name_is_no_part_of_it_unless_it_is_the_surname(nlp, text, speaker):
+    assert _speakers(nlp, text)[-1] == speaker
