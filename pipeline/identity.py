@@ -268,10 +268,16 @@ def assign_speakers(claims: pa.Table) -> tuple[pa.Table, pa.Table]:
     return index.apply(claims), index.table()
 
 
+def _tidy(name: str) -> str:
+    """'US -Außenministerium' (a spacing machine-translated texts have) -> 'US-Außenministerium'."""
+    return re.sub(r"(?<=\w) -(?=\w)", "-", name)
+
+
 def _fullest(group: list[dict], described: bool = False) -> str:
     """The name with the most words, then the most frequent, then the first in order; a
     description: the one with the most words, then a nominative, then the first ("ein
     Feuerwehrsprecher" before "der Feuerwehr-Sprecher" later in the article)."""
+    group = [{**row, "speaker": _tidy(row["speaker"])} for row in group]
     counts = Counter(row["speaker"] for row in group)
     if described:
         first: dict[str, int] = {}

@@ -124,3 +124,10 @@ def test_a_description_anchored_to_a_place_is_one_body_across_articles():
     assert ids[2] != ids[3] and ids[4] != ids[5]  # two articles' police, two doctors
     types = {row["name"]: row["type"] for row in speakers.to_pylist()}
     assert types["Die südkoreanische Regierung"] == "other" and types["Die Polizei"] == "anonymous"
+
+
+def test_a_name_spaced_before_its_hyphen_is_written_whole():
+    claims, speakers = assign_speakers(_claims(("a", "US -Außenministerium", "ORG", "Das US -Außenministerium"),
+                                               ("b", "US-Außenministerium", "ORG", "US-Außenministerium")))
+    assert set(claims.column("speaker").to_pylist()) == {"US-Außenministerium"}
+    assert speakers.num_rows == 1
