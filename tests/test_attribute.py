@@ -1124,3 +1124,24 @@ def test_whom_it_was_said_to_after_gegenueber_or_in_an_interview(rules_nlp, text
     if speaker is not None:
         assert _text(text, quotes[0].speaker) == speaker
     assert _text(text, quotes[0].addressee) == addressee
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("Der Experte vertritt die Ansicht, dass die Preise weiter steigen werden.", "vertritt die Ansicht", "Der Experte"),
+    ("Die Ministerin ist der Meinung, dass die Steuern sinken müssen.", "ist der Meinung", "Die Ministerin"),
+    ("Das Gericht hatte eine deutliche Mahnung an die Politik ausgesprochen, die Gesetze zu ändern.",
+     "hatte eine deutliche Mahnung ausgesprochen", "Das Gericht"),
+])
+def test_a_speech_noun_cue_holds_its_verb_and_article(rules_nlp, text, cue, speaker):
+    q = _by_rule(rules_nlp, text, "indirect+noun")
+    assert (_text(text, q.cue), _text(text, q.speaker)) == (cue, speaker)
+
+
+def test_the_speaker_linker_measures_from_a_noun_cue_alone(rules_nlp):
+    from pipeline.attribution.cues import verb_chain
+    from pipeline.quotation import tokens_at
+
+    text = "Der Experte vertritt die Ansicht, dass die Preise weiter steigen werden."
+    doc = rules_nlp(text)
+    q = next(q for q in doc._.quotations if q.rule == "indirect+noun")
+    assert [t.text for t in verb_chain(tokens_at(doc, q.cue))] == ["Ansicht"]

@@ -17,7 +17,7 @@ from ..german.words import ADVERBIAL_CONJUNCTIONS, ANAPHORS, GENITIVE_DETERMINER
 from ..quotation import Quotation, Rule, char_spans, overlaps_sentence
 from ..verbforms import verb_lemma
 from .complements import complement_after, complement_before, opens_relative_clause
-from .cues import cue_with_auxiliaries, lexicon_cue
+from .cues import cue_with_auxiliaries, lexicon_cue, noun_cue_phrase
 from .roles import entity_after, fill_from_cue
 
 
@@ -254,9 +254,12 @@ def noun_cue(tokens: list[Token]) -> Quotation | None:
             continue  # "falsche Behauptungen, die seit 2020 zirkulierten": about the claims, not one
         holder = [t for t in tokens[k + 1:comma] if not t.is_punct]
         if not holder or not (holder[0].lower_ in GENITIVE_DETERMINERS | {"von", "vom"} or holder[0].pos_ == "PROPN"):
-            # "hatte das Gericht eine Mahnung an die Politik ausgesprochen, …": the frame's subject holds it
-            holder = clause_subject(tokens[:comma], exclude=noun)
-        q = Quotation(type="indirect", quote=char_spans(content), cue=char_spans([noun]), cue_lemma=noun.lemma_.lower(),
+            # "hatte das Gericht eine Mahnung an die Politik ausgesprochen, …": the frame's subject holds
+            # it; "Die Ministerin ist der Meinung, …": the copula's subject, which the parse hangs on the noun
+            holder = clause_subject(tokens[:comma], exclude=noun) or (
+                subject_of(noun) if any(c.pos_ == "AUX" and c.lemma_ == "sein" for c in noun.children) else [])
+        cue = noun_cue_phrase(noun, {t.i for t in tokens[:comma]})
+        q = Quotation(type="indirect", quote=char_spans(content), cue=char_spans(cue), cue_lemma=noun.lemma_.lower(),
                       speaker=char_spans(holder) if any(t.pos_ in {"NOUN", "PROPN"} for t in holder) else [],
                       frame=char_spans(tokens[max(0, k - 1):comma + 1]), rule=Rule.INDIRECT_NOUN, confidence=0.5)
         return q
