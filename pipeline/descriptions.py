@@ -149,6 +149,21 @@ def body_before(pronoun: Token) -> list[Token] | None:
     return full_mention([head]) if speaks else None
 
 
+def group_before(pronoun: Token) -> list[Token] | None:
+    """'Die Eisenbahner … sind unzufrieden. Sie fordern …': a plural subject "sie" stands for the
+    people or bodies the sentence before is about, where that sentence's subject is plural and
+    names persons or bodies ("Die Eisenbahner", "Aktivisten der Umweltorganisation Greenpeace")."""
+    if pronoun.lower_ != "sie" or not is_subject(pronoun) or not (
+            "Plur" in pronoun.morph.get("Number") or "Plur" in pronoun.head.morph.get("Number")):
+        return None
+    head = _previous_subject_head(pronoun.doc[pronoun.i:pronoun.i + 1])
+    if head is None or head.morph.get("Number") != ["Plur"]:
+        return None
+    speaks = is_person_noun(head) or head.ent_type_ in {"ORG", "PER"} or (
+        head.pos_ == "NOUN" and head.lemma_.lower().endswith(SPEAKING_BODIES))
+    return full_mention([head]) if speaks else None
+
+
 def _previous_subject_head(mention: Span) -> Token | None:
     doc, end = mention.doc, mention.sent.start
     while end > 0 and doc[end - 1].is_space:  # (a paragraph break is a "sentence" of its own)

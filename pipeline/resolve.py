@@ -24,8 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .descriptions import (POSSESSIVES, body_before, description, own_source_subject, owned_source, previous_subject,
-                           relative_antecedent)
+from .descriptions import (POSSESSIVES, body_before, description, group_before, own_source_subject, owned_source,
+                           previous_subject, relative_antecedent)
 from .german.inflection import nominative
 from .german.time_phrases import is_date_word
 from .german.words import INDEFINITE_ARTICLES, PRONOUNS
@@ -134,7 +134,7 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
         recent = _recent_person(clusters, words[0], gender, quoted, min(q.start, start))
         if recent is not None:
             return recent, "PER"
-        if (body := body_before(words[0])) is not None:  # "Die Armee sei … vorgegangen. Sie erklärte …"
+        if (body := body_before(words[0]) or group_before(words[0])) is not None:  # "Die Armee sei … vorgegangen. Sie erklärte …"
             return resolve_mention(doc, replace(q, speaker=char_spans(body)), clusters, roles, organisations,
                                    resolved_so_far, quoted)
         # the latest person who spoke before: named, or described ("Ein Polizeisprecher sagte, … .

@@ -39,6 +39,15 @@ def test_a_pronoun_takes_a_described_speaker_before_it(nlp, text, speaker):
     assert _speakers(nlp, text) == [speaker, speaker]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Die Eisenbahner der SNCB sind mit ihren Arbeitsbedingungen unzufrieden. Sie fordern, dass die Arbeitszeit "
+     "sinkt.", "Die Eisenbahner"),
+    ("Die Studenten forderten damals eine Umkehr. Sie forderten, die Presse müsse frei sein.", "Die Studenten"),
+])
+def test_a_plural_pronoun_takes_the_people_the_sentence_before_is_about(nlp, text, speaker):
+    assert _speakers(nlp, text)[-1] == speaker
+
+
 def test_a_description_tells_the_gender_by_its_article_and_person_noun():
     from pipeline.resolve import description_gender
 
