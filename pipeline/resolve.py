@@ -5,8 +5,9 @@
   ("Kim", "Kim Jong-un", "Kim Jong Un" -> one cluster, named by the longest variant);
 - a mention that contains a person or organisation takes its cluster (persons first);
 - pronouns, and "der"/"die" alone, take the latest person named since the sentence before the
-  statement (outside quotations, agreeing in gender), else the organisation the sentence before
-  is about ("Die Armee … . Sie erklärte …"), else the latest person speaker;
+  statement (outside quotations, agreeing in gender), else the organisation or the people the
+  sentence before is about ("Die Armee … . Sie erklärte …", "Die Eisenbahner … . Sie fordern …"),
+  else the latest speaker, named or described ("Ein Polizeisprecher sagte … . Er fügte hinzu");
 - definite role nouns ("der nordkoreanische Staatschef", "die Nachrichtenagentur") take the
   person or organisation the article introduced with them (pipeline/speaker_roles.py), and
   "der Konzern", "die Organisation" the organisation named last; indefinite ones ("ein
@@ -134,7 +135,8 @@ def resolve_mention(doc, q: Quotation, clusters: NameClusters, roles, organisati
         recent = _recent_person(clusters, words[0], gender, quoted, min(q.start, start))
         if recent is not None:
             return recent, "PER"
-        if (body := body_before(words[0]) or group_before(words[0])) is not None:  # "Die Armee sei … vorgegangen. Sie erklärte …"
+        # "Die Armee sei … vorgegangen. Sie erklärte …", "Die Eisenbahner … . Sie fordern …"
+        if (body := body_before(words[0]) or group_before(words[0])) is not None:
             return resolve_mention(doc, replace(q, speaker=char_spans(body)), clusters, roles, organisations,
                                    resolved_so_far, quoted)
         # the latest person who spoke before: named, or described ("Ein Polizeisprecher sagte, … .

@@ -155,7 +155,8 @@ def find_cue(tokens: list[Token], near: Span | None = None) -> Token | None:
 
 def cue_with_auxiliaries(cue: Token) -> list[Token]:
     """The cue verb with its separated particle and auxiliaries ('hatte … erklärt', 'gab … bekannt')."""
-    particle = [c for c in cue.children if is_separated_particle(c) and c.lower_ != "gegenüber"]  # (whom it was said to)
+    # ("erklärte … gegenüber „Wafa“": "gegenüber" names whom it was said to, whatever the parse's label)
+    particle = [c for c in cue.children if is_separated_particle(c) and c.lower_ != "gegenüber"]
     auxiliaries = [c for c in cue.children if is_auxiliary_of_head(c) and c.lemma_ in {"haben", "sein", "werden"}
                    and not _after_a_comma(cue, c)]
     if is_below_auxiliary(cue) and cue.head.pos_ == "AUX":  # TIGER: the auxiliary heads the participle
@@ -179,7 +180,8 @@ def cue_phrase(cue: Token, exclude=frozenset()) -> list[Token]:
     Tokens in `exclude` (the content) are never added."""
     words = {t.i: t for t in cue_with_auxiliaries(cue)}
     if cue.lower_ in lexicon.PARTICLES and cue.head.i < cue.i and cue.head.pos_ in {"VERB", "AUX"}:
-        words.update({t.i: t for t in cue_with_auxiliaries(cue.head)})  # the particle taken for the verb: "gab … bekannt"
+        # the particle taken for the verb: "gab … bekannt" with "bekannt" the cue
+        words.update({t.i: t for t in cue_with_auxiliaries(cue.head)})
     particle = _particle_token(cue)
     if particle is not None:
         words[particle.i] = particle

@@ -66,8 +66,8 @@ def _latest_mention(doc: Doc, text: str, speaker: list[list[int]], before: int) 
 
 def drop_quoted_names(doc: Doc, quotations: list[Quotation]) -> list[Quotation]:
     """A quoted fragment inside some claim's speaker, cue or addressee ('laut „Euronews“', 'zitiert
-    die „Computerwoche“', 'gegenüber „Wafa“') or naming its relay ('wird von der „Netzeitung“ zitiert') names a source;
-    it is no quotation of its own."""
+    die „Computerwoche“', 'gegenüber „Wafa“') or naming its relay ('wird von der „Netzeitung“
+    zitiert') names a source; it is no quotation of its own."""
     roles = [span for q in quotations for span in q.speaker + q.cue + q.addressee]
     relays = [q.via for q in quotations if q.via]
     text = doc_text(doc)
