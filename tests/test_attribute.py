@@ -1115,6 +1115,10 @@ def test_only_someone_is_addressed_by_an_object(rules_nlp, text, addressee):
      "Michael Gordon", "Spiegel Online"),
     ('Die Siedler hätten mehrere Häuser angegriffen, erklärte der Dorfratsvorsitzende gegenüber "Wafa".',
      "der Dorfratsvorsitzende", '"Wafa"'),
+    # a medium named by its kind
+    ("Ein Sprecher der Polizei sagte gegenüber der Presse, der Täter sei geflohen.", None, "der Presse"),
+    ("„Da werden wir in dieser Serie mit Niederlagen bestraft“, sagte Thomas Tuchel in einem Interview mit der "
+     "Sportschau.", "Thomas Tuchel", "der Sportschau"),
     # a comparison is no addressee
     ("Die Preise seien gegenüber dem Vorjahr gestiegen, sagte der Minister.", "der Minister", ""),
 ])

@@ -44,8 +44,9 @@ def fill_addressee(q: Quotation, cue: Token) -> None:
         if t.lower_ == "gegenüber" or (t.lower_ == "mit" and k and clause[k - 1].lower_.startswith(CONVERSATIONS)):
             # anywhere in the frame: "sagte …, gegenüber der BBC", "in einem Interview mit der Financial Times"
             np = np_after(clause, k + 1)
-            np = np if any((w.pos_ in {"NOUN", "PROPN"} and can_be_addressed(w)) or w.text in QUOTE_MARKS
-                           for w in np) else []  # (a quoted name is a medium: 'gegenüber „Wafa“')
+            # (a quoted name is a medium too: 'gegenüber „Wafa“')
+            np = np if any((w.pos_ in {"NOUN", "PROPN"} and (can_be_addressed(w) or _medium(w)))
+                           or w.text in QUOTE_MARKS for w in np) else []
             if np:  # (never the speaker, whose span may still run over it here)
                 closing = np[-1].nbor(1) if np[-1].i + 1 < len(np[-1].doc) else None
                 if np[0].text in QUOTE_MARKS and closing is not None and closing.text in QUOTE_MARKS:
@@ -83,6 +84,15 @@ def can_be_addressed(head: Token) -> bool:
         return head.lower_ in ADDRESSED_PRONOUNS
     return (head.pos_ == "PROPN" or head.ent_type_ in {"PER", "ORG"} or is_person_noun(head)
             or head.lemma_.lower().endswith(SPEAKING_BODIES))
+
+
+# media a statement is given to: "gegenüber der Presse", "dem Onlinedienst space.com", "mit der Sportschau"
+MEDIA_NOUNS = ("presse", "medien", "sender", "dienst", "schau", "magazin", "portal", "blatt", "zeitung", "radio",
+               "fernsehen", "kurier", "rundfunk", "nachrichten", "ausgabe", "agentur", "programm", "netzwerk")
+
+
+def _medium(head: Token) -> bool:
+    return head.lower_.endswith(MEDIA_NOUNS) or head.lemma_.lower().endswith(MEDIA_NOUNS)
 
 
 CONVERSATIONS = ("interview", "gespräch", "telefonat")  # "in einem Interview mit …"
