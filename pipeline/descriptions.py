@@ -159,9 +159,14 @@ def group_before(pronoun: Token) -> list[Token] | None:
     head = _previous_subject_head(pronoun.doc[pronoun.i:pronoun.i + 1])
     if head is None or head.morph.get("Number") != ["Plur"]:
         return None
-    speaks = is_person_noun(head) or head.ent_type_ in {"ORG", "PER"} or (
+    return full_mention([head]) if names_a_party(head) else None
+
+
+def names_a_party(head: Token) -> bool:
+    """A noun phrase's head that names who can speak or be spoken to: a named person or
+    organisation, a person noun ("Eisenbahner") or a body ("Regierung", "Polizei")."""
+    return head.ent_type_ in {"ORG", "PER"} or is_person_noun(head) or (
         head.pos_ == "NOUN" and head.lemma_.lower().endswith(SPEAKING_BODIES))
-    return full_mention([head]) if speaks else None
 
 
 def _previous_subject_head(mention: Span) -> Token | None:

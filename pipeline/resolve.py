@@ -264,6 +264,7 @@ DEMONSTRATIVE_SPEAKERS = {"der", "die"}  # "„…“, sagt die." in spoken-styl
 
 
 MAX_PERSON_DESCRIPTION = 3  # "der Experte", "der frühere Minister"
+ARTICLE_GENDERS = {"der": "m", "ein": "m", "die": "f", "eine": "f"}
 
 
 def _person_description_gender(words: list[Token]) -> str | None:
@@ -275,10 +276,7 @@ def _person_description_gender(words: list[Token]) -> str | None:
     if noun.pos_ not in {"NOUN", "PROPN"} or not noun.text[:1].isupper() or "Plur" in noun.morph.get("Number"):
         return None
     gender = person_noun_gender(noun.text)
-    return gender if gender == ("m" if words[0].lower_ == "der" else "f") else None
-
-
-ARTICLE_GENDERS = {"der": "m", "ein": "m", "die": "f", "eine": "f"}
+    return gender if gender == ARTICLE_GENDERS[words[0].lower_] else None
 
 
 def description_gender(speaker: str) -> str | None:

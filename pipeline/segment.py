@@ -78,7 +78,7 @@ class LineSentences:
                 doc[k].is_sent_start = True  # '… reichen.“ Neumüller sieht …'
             elif texts[k] in OPENING_ARTICLES and _heading_word(previous):
                 doc[k].is_sent_start = True  # a heading run into its text: 'Vorschlag an den Bundestag Der Bundesrat …'
-            elif DAY_NUMBER.fullmatch(previous) and texts[k].lower() in MONTHS:
+            elif previous[-1:] == "." and DAY_NUMBER.fullmatch(previous) and texts[k].lower() in MONTHS:
                 doc[k].is_sent_start = False  # a date: 'am 3. Februar', where the splitter saw a full stop
         # whitespace tokens never start a sentence of their own after a break
         for k in range(1, len(doc) - 1):

@@ -7,12 +7,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .. import lexicon
-from ..descriptions import SPEAKING_BODIES
+from ..descriptions import names_a_party
 from ..german.labels import is_accusative_object, is_dative_object
 from ..german.phrases import noun_phrase, np_after
 from ..german.prepositions import governed_by_preposition
 from ..german.words import QUOTE_MARKS
-from ..names import is_person_noun
 from ..quotation import Quotation, char_spans
 
 
@@ -82,8 +81,7 @@ def can_be_addressed(head: Token) -> bool:
     Entscheidung", "bezeichnete diese Lösung als Irrweg")."""
     if head.pos_ == "PRON":
         return head.lower_ in ADDRESSED_PRONOUNS
-    return (head.pos_ == "PROPN" or head.ent_type_ in {"PER", "ORG"} or is_person_noun(head)
-            or head.lemma_.lower().endswith(SPEAKING_BODIES))
+    return head.pos_ == "PROPN" or names_a_party(head)
 
 
 # media a statement is given to: "gegenüber der Presse", "dem Onlinedienst space.com", "mit der Sportschau"

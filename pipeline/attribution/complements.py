@@ -19,6 +19,7 @@ from ..german.punctuation import strip_end
 from ..german.words import ADVERBIAL_CONJUNCTIONS, ARTICLES, RELATIVE_SUBJECTS
 from .cues import is_particle_of, lexicon_cue
 
+
 def complement_after(cue: Token, tokens: list[Token]) -> list[Token] | None:
     """Content after the comma that follows the cue: ', dass …', ', ob …' or a Konjunktiv clause."""
     # a separated particle closes the frame: "gab der Leiter, Andreas Huber, bekannt, dass …"

@@ -44,7 +44,8 @@ def _lexicon_cue(token: Token) -> str | None:
         return None
     lemmas = [lemma for lemma in (lemma_of(token.lower_), token.lemma_.lower()) if lemma]
     particle = next((c.lower_ for c in token.children if c.lower_ in lexicon.PARTICLES and is_separated_particle(c)), None)
-    particle = particle or _clause_final_particle(token) or _particle_before(token)
+    apart = _clause_final_particle_token(token) or _particle_before_token(token)
+    particle = particle or (apart.lower_ if apart is not None else None)
     if "weisen" in lemmas and _ends_in_von_sich(token):
         particle = "zurück"  # "weist die Vorwürfe von sich" = "weist sie zurück"
     candidates = [particle + lemma for lemma in lemmas] if particle else []
@@ -96,11 +97,6 @@ def is_particle_of(token: Token, verb: Token) -> bool:
     return (following is None or following.is_punct) and lexicon_cue(verb) == token.lower_ + verb.lemma_.lower()
 
 
-def _clause_final_particle(verb: Token) -> str | None:
-    token = _clause_final_particle_token(verb)
-    return token.lower_ if token is not None else None
-
-
 def _clause_final_particle_token(verb: Token) -> Token | None:
     """'räumte zwar ein, …': a separated verb particle at the end of the verb's clause."""
     for t in verb.doc[verb.i + 1:verb.sent.end]:
@@ -110,11 +106,6 @@ def _clause_final_particle_token(verb: Token) -> Token | None:
                 return previous
             return None
     return None
-
-
-def _particle_before(verb: Token) -> str | None:
-    token = _particle_before_token(verb)
-    return token.lower_ if token is not None else None
 
 
 def _particle_before_token(verb: Token) -> Token | None:
@@ -225,7 +216,7 @@ def verb_chain(cue: list[Token]) -> list[Token]:
     if verb is None:
         return cue
     chain = {t.i for t in cue_with_auxiliaries(verb)}
-    return [t for t in cue if t.i in chain or (t.lower_ in lexicon.PARTICLES and t.head.i == verb.i)]
+    return [t for t in cue if t.i in chain]
 
 
 def _particle_token(verb: Token) -> Token | None:
