@@ -191,13 +191,23 @@ def cue_phrase(cue: Token, exclude=frozenset()) -> list[Token]:
     return sorted((t for i, t in words.items() if i not in exclude), key=lambda t: t.i)
 
 
+def is_speech_noun(token: Token) -> bool:
+    """A noun that names a speech act ("Ansicht", "Forderung", "Vorwurf")."""
+    return token.pos_ == "NOUN" and token.lower_.startswith(lexicon.NOUN_CUES)
+
+
+def copula_of(noun: Token) -> list[Token]:
+    """The "ist" of "ist der Meinung", which the parse hangs on the noun."""
+    return [c for c in noun.children if c.pos_ == "AUX" and c.lemma_ == "sein"]
+
+
 def noun_cue_phrase(noun: Token, frame: set[int]) -> list[Token]:
     """A speech-act noun as the cue a reader quotes: with its article and adjectives, its
     preposition and the verb it is the object of, within the frame ("vertritt die Ansicht",
     "ist der Meinung", "hatte eine deutliche Mahnung ausgesprochen", "mit dem Hinweis")."""
     words = {noun.i: noun}
     words.update({c.i: c for c in noun.lefts if c.pos_ in {"DET", "ADJ", "ADP"}})  # ("seine" is a DET too)
-    words.update({c.i: c for c in noun.children if c.pos_ == "AUX" and c.lemma_ == "sein"})  # "ist der Meinung"
+    words.update({c.i: c for c in copula_of(noun)})  # "ist der Meinung"
     head = noun.head
     if head.i != noun.i and head.pos_ in {"VERB", "AUX"}:
         words.update({t.i: t for t in cue_with_auxiliaries(head)})
@@ -209,7 +219,7 @@ def verb_chain(cue: list[Token]) -> list[Token]:
     """A cue's speech verb with its particle and auxiliaries, without what `cue_phrase` adds
     ("darauf", "als"), and a noun cue alone ("Ansicht" of "vertritt die Ansicht"): where the
     speaker linker measures distances from (it learned them so)."""
-    noun = next((t for t in cue if t.pos_ == "NOUN" and t.lower_.startswith(lexicon.NOUN_CUES)), None)
+    noun = next((t for t in cue if is_speech_noun(t)), None)
     if noun is not None:
         return [noun]
     verb = next((t for t in cue if lexicon_cue(t) and t.pos_ in {"VERB", "AUX"}), None)

@@ -17,7 +17,7 @@ from ..german.words import ADVERBIAL_CONJUNCTIONS, ANAPHORS, GENITIVE_DETERMINER
 from ..quotation import Quotation, Rule, char_spans, overlaps_sentence
 from ..verbforms import verb_lemma
 from .complements import complement_after, complement_before, opens_relative_clause
-from .cues import cue_with_auxiliaries, lexicon_cue, noun_cue_phrase
+from .cues import copula_of, cue_with_auxiliaries, is_speech_noun, lexicon_cue, noun_cue_phrase
 from .roles import entity_after, fill_from_cue
 
 
@@ -235,7 +235,7 @@ def question_before(tokens: list[Token], content: list[Token]) -> Quotation | No
 def noun_cue(tokens: list[Token]) -> Quotation | None:
     """'die Forderung des CSU-Vorsitzenden, dass …', 'der Vorwurf, …': a speech-act noun with a clause."""
     for k, noun in enumerate(tokens):
-        if noun.pos_ != "NOUN" or not noun.lower_.startswith(lexicon.NOUN_CUES):
+        if not is_speech_noun(noun):
             continue
         comma = next((j for j in range(k + 1, min(k + 8, len(tokens))) if tokens[j].text == ","), None)
         if comma is None or comma + 1 >= len(tokens):
@@ -256,8 +256,7 @@ def noun_cue(tokens: list[Token]) -> Quotation | None:
         if not holder or not (holder[0].lower_ in GENITIVE_DETERMINERS | {"von", "vom"} or holder[0].pos_ == "PROPN"):
             # "hatte das Gericht eine Mahnung an die Politik ausgesprochen, …": the frame's subject holds
             # it; "Die Ministerin ist der Meinung, …": the copula's subject, which the parse hangs on the noun
-            holder = clause_subject(tokens[:comma], exclude=noun) or (
-                subject_of(noun) if any(c.pos_ == "AUX" and c.lemma_ == "sein" for c in noun.children) else [])
+            holder = clause_subject(tokens[:comma], exclude=noun) or (subject_of(noun) if copula_of(noun) else [])
         cue = noun_cue_phrase(noun, {t.i for t in tokens[:comma]})
         q = Quotation(type="indirect", quote=char_spans(content), cue=char_spans(cue), cue_lemma=noun.lemma_.lower(),
                       speaker=char_spans(holder) if any(t.pos_ in {"NOUN", "PROPN"} for t in holder) else [],
